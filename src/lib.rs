@@ -1,0 +1,11 @@
+//! iexr: an iex-style REPL in which every Elixir process is an OS thread.
+//!
+//! The pipeline: [`syntax`] (text → AST) → [`eval`] (AST → compiled code →
+//! terms, run inside a [`runtime`] process) → [`term::inspect`] (term → text)
+//! → [`repl`] / [`transcript`] (the terminal, scripts, transcripts).
+
+pub mod eval;
+pub mod runtime;
+pub mod stdlib;
+pub mod syntax;
+pub mod term;

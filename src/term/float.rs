@@ -1,0 +1,1 @@
+//! Float formatting as Elixir prints floats (shortest round-trip digits).

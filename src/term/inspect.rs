@@ -1,0 +1,1 @@
+//! `inspect`: terms to text exactly as Elixir 1.14 prints them.
