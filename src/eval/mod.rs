@@ -1,4 +1,23 @@
-//! Evaluation: compile an AST once into resolved code, then run it in a process.
+//! Evaluation: compile an AST once into resolved code ([`ir`]), then run it
+//! in a process ([`exec`]).
+//!
+//! **Invariant:** evaluation never touches the terminal: output goes through
+//! [`crate::runtime::io`], errors come back as [`exception::Exc`] values.
+
+pub mod code;
+pub mod compile;
+pub mod exception;
+pub mod exec;
+pub mod ir;
+pub mod module;
+pub mod session;
+mod forms;
+mod pattern;
+
+use std::sync::Arc;
+
+pub use exception::{Exc, R};
+pub use exec::Proc;
 
 /// A compiled `fn`: its clauses and how it prints.
 #[derive(Debug)]
@@ -9,4 +28,11 @@ pub struct Lambda {
     /// Where it was defined, as printed after `in`: `Servy.PledgeServer.listen_loop/1`
     /// or `:erl_eval.expr/6` for a `fn` typed at the prompt.
     pub context: String,
+    pub clauses: Vec<ir::Clause>,
+    /// Frame size.
+    pub slots: usize,
+    /// Where each captured value goes in the frame, in capture order.
+    pub capture_slots: Vec<usize>,
+    pub file: Arc<str>,
+    pub line: u32,
 }

@@ -1,1 +1,219 @@
-//! The process runtime.
+//! The process runtime: the process table, mailboxes, and quiescence.
+//!
+//! Each Elixir process is an OS thread ([`spawn`]) with a [`Process`] record
+//! shared through an `Arc`: its mailbox is a mutex-guarded queue that any
+//! thread can snapshot (`Process.info(pid, :messages)`), plus a one-slot
+//! crossbeam channel used as a doorbell to wake the owner.
+//!
+//! **Invariants:** the runnable count equals the number of live processes
+//! not blocked in `receive` (or sleeping); it is changed only under the
+//! blocked process's mailbox lock, by the process itself when it blocks and
+//! by the sender that wakes it, so [`wait_idle`] never sees a false zero.
+//! Only terms cross threads.
+
+pub mod io;
+pub mod mailbox;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::term::{Atom, Pid, Ref, Term};
+
+pub use mailbox::Mailbox;
+
+/// A live process as the rest of the runtime sees it.
+pub struct Process {
+    pub pid: Pid,
+    pub mailbox: Mailbox,
+    /// Set to make the process stop at its next check (Ctrl+C in the shell, `:kill`).
+    pub interrupt: AtomicBool,
+    /// The exit reason a signal asked for, when `interrupt` is set by one.
+    pub kill_reason: std::sync::Mutex<Option<Term>>,
+}
+
+struct Runtime {
+    procs: RwLock<HashMap<Pid, Arc<Process>>>,
+    next_pid: AtomicU64,
+    next_ref: AtomicU64,
+    runnable: AtomicUsize,
+    live: AtomicUsize,
+    cap: AtomicUsize,
+    registry: RwLock<HashMap<Atom, Pid>>,
+}
+
+static RT: LazyLock<Runtime> = LazyLock::new(|| Runtime {
+    procs: RwLock::new(HashMap::new()),
+    next_pid: AtomicU64::new(FIRST_PID),
+    next_ref: AtomicU64::new(1),
+    runnable: AtomicUsize::new(0),
+    live: AtomicUsize::new(0),
+    cap: AtomicUsize::new(10_000),
+    registry: RwLock::new(HashMap::new()),
+});
+
+/// The first pid handed out; iex's shell is usually near here too.
+pub const FIRST_PID: u64 = 100;
+
+/// Stack size of a process thread; `stacker` grows it for deep recursion.
+const STACK_SIZE: usize = 512 * 1024;
+
+/// Sets the cap on live processes (default 10,000).
+pub fn set_process_cap(n: usize) {
+    RT.cap.store(n, Ordering::Relaxed);
+}
+
+pub fn make_ref() -> Ref {
+    Ref(RT.next_ref.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The process record of a live pid.
+pub fn lookup(pid: Pid) -> Option<Arc<Process>> {
+    RT.procs.read().unwrap_or_else(|e| e.into_inner()).get(&pid).cloned()
+}
+
+pub fn is_alive(pid: Pid) -> bool {
+    lookup(pid).is_some()
+}
+
+/// All live pids, oldest first.
+pub fn pids() -> Vec<Pid> {
+    let mut v: Vec<Pid> = RT.procs.read().unwrap_or_else(|e| e.into_inner()).keys().copied().collect();
+    v.sort();
+    v
+}
+
+pub(crate) fn runnable_inc() {
+    RT.runnable.fetch_add(1, Ordering::SeqCst);
+}
+
+pub(crate) fn runnable_dec() {
+    RT.runnable.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// How many processes can still make progress without a new message.
+pub fn runnable() -> usize {
+    RT.runnable.load(Ordering::SeqCst)
+}
+
+/// Waits until every process is blocked (or `limit` passes); true when idle.
+pub fn wait_idle(limit: Duration) -> bool {
+    let deadline = Instant::now() + limit;
+    let mut pause = Duration::from_micros(20);
+    loop {
+        if runnable() == 0 {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(2));
+    }
+}
+
+/// Registers a new process record (runnable) without starting a thread:
+/// used for the shell and the script's main process, which run on threads of their own.
+pub fn new_process() -> Result<Arc<Process>, SpawnError> {
+    let cap = RT.cap.load(Ordering::Relaxed);
+    if RT.live.fetch_add(1, Ordering::SeqCst) >= cap {
+        RT.live.fetch_sub(1, Ordering::SeqCst);
+        return Err(SpawnError::Limit);
+    }
+    let pid = Pid(RT.next_pid.fetch_add(1, Ordering::Relaxed));
+    let p = Arc::new(Process {
+        pid,
+        mailbox: Mailbox::new(),
+        interrupt: AtomicBool::new(false),
+        kill_reason: std::sync::Mutex::new(None),
+    });
+    RT.procs.write().unwrap_or_else(|e| e.into_inner()).insert(pid, p.clone());
+    runnable_inc();
+    Ok(p)
+}
+
+/// Why a process could not be started.
+#[derive(Debug, thiserror::Error)]
+pub enum SpawnError {
+    #[error("too many processes")]
+    Limit,
+    #[error("the system could not start a thread")]
+    Thread,
+}
+
+/// A process record that is not in the table and never counted: for
+/// evaluating pure code (an exception's `message/1`) outside any process.
+pub fn detached_process() -> Arc<Process> {
+    Arc::new(Process {
+        pid: Pid(0),
+        mailbox: Mailbox::new(),
+        interrupt: AtomicBool::new(false),
+        kill_reason: std::sync::Mutex::new(None),
+    })
+}
+
+/// Removes a finished process: it no longer counts as runnable, and its name is freed.
+pub fn exit(p: &Process) {
+    RT.procs.write().unwrap_or_else(|e| e.into_inner()).remove(&p.pid);
+    RT.registry.write().unwrap_or_else(|e| e.into_inner()).retain(|_, v| *v != p.pid);
+    p.mailbox.close();
+    RT.live.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Starts a process running `body` on a thread of its own.
+pub fn spawn(body: impl FnOnce(Arc<Process>) + Send + 'static) -> Result<Pid, SpawnError> {
+    let p = new_process()?;
+    let pid = p.pid;
+    let p2 = p.clone();
+    let started = std::thread::Builder::new()
+        .name(format!("<0.{}.0>", pid.0))
+        .stack_size(STACK_SIZE)
+        .spawn(move || body(p2));
+    if started.is_err() {
+        exit(&p);
+        runnable_dec();
+        return Err(SpawnError::Thread);
+    }
+    Ok(pid)
+}
+
+/// Delivers `msg` to `pid`'s mailbox; a message to a dead process is dropped, as in Erlang.
+pub fn send(pid: Pid, msg: Term) {
+    if let Some(p) = lookup(pid) {
+        p.mailbox.push(msg);
+    }
+}
+
+/// Asks a process to stop at its next check (Ctrl+C, `Process.exit(pid, :kill)`).
+pub fn interrupt(p: &Process, reason: Option<Term>) {
+    *p.kill_reason.lock().unwrap_or_else(|e| e.into_inner()) = reason;
+    p.interrupt.store(true, Ordering::SeqCst);
+    p.mailbox.ring();
+}
+
+pub fn register(name: Atom, pid: Pid) -> bool {
+    let mut r = RT.registry.write().unwrap_or_else(|e| e.into_inner());
+    if r.contains_key(&name) || r.values().any(|p| *p == pid) || !is_alive(pid) {
+        return false;
+    }
+    r.insert(name, pid);
+    true
+}
+
+pub fn unregister(name: Atom) -> bool {
+    RT.registry.write().unwrap_or_else(|e| e.into_inner()).remove(&name).is_some()
+}
+
+pub fn whereis(name: Atom) -> Option<Pid> {
+    RT.registry.read().unwrap_or_else(|e| e.into_inner()).get(&name).copied()
+}
+
+pub fn registered() -> Vec<Atom> {
+    RT.registry.read().unwrap_or_else(|e| e.into_inner()).keys().copied().collect()
+}
+
+/// The registered name of a pid, if any.
+pub fn name_of(pid: Pid) -> Option<Atom> {
+    RT.registry.read().unwrap_or_else(|e| e.into_inner()).iter().find(|(_, p)| **p == pid).map(|(n, _)| *n)
+}

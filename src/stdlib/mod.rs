@@ -1,1 +1,138 @@
-//! Builtin modules.
+//! Builtin modules, implemented natively: one file per Elixir module.
+//!
+//! **Invariant:** every builtin is a [`Native`] registered under its module,
+//! name and arity in one table; the compiler resolves calls to it once.
+
+pub mod enumerable;
+pub mod io;
+pub mod kernel;
+pub mod process;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::eval::compile::{CResult, CompileError, Compiler};
+use crate::eval::exception::{self as ex, Exc, R};
+use crate::eval::exec::Proc;
+use crate::eval::ir::Node;
+use crate::syntax::ast::Expr;
+use crate::term::{Atom, MapT, Pid, Term};
+
+/// A builtin function: arguments in, a value or an exception out.
+pub type Native = fn(&mut Proc, Vec<Term>) -> R<Term>;
+
+/// Collects the builtins of each module.
+pub struct Registry {
+    map: HashMap<(Atom, Atom, usize), Native>,
+    modules: std::collections::HashSet<Atom>,
+}
+
+impl Registry {
+    /// Registers `module.name/arity`; `module` is written as Elixir spells it (`IO`, `:rand`).
+    pub fn add(&mut self, module: &str, name: &str, arity: usize, f: Native) {
+        let m = module_atom(module);
+        self.modules.insert(m);
+        self.map.insert((m, Atom::new(name), arity), f);
+    }
+}
+
+/// `IO` → `:"Elixir.IO"`, `:rand` → `:rand`, `Elixir.IO` stays.
+fn module_atom(module: &str) -> Atom {
+    if let Some(erl) = module.strip_prefix(':') {
+        Atom::new(erl)
+    } else if module.starts_with("Elixir.") {
+        Atom::new(module)
+    } else {
+        Atom::alias(module)
+    }
+}
+
+static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
+    let mut r = Registry { map: HashMap::new(), modules: Default::default() };
+    kernel::register(&mut r);
+    io::register(&mut r);
+    process::register(&mut r);
+    enumerable::register(&mut r);
+    r
+});
+
+/// The builtin `module.name/arity`, if there is one.
+pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<Native> {
+    REGISTRY.map.get(&(module, name, arity)).copied()
+}
+
+/// Whether `module` is a builtin module.
+pub fn is_builtin_module(module: Atom) -> bool {
+    REGISTRY.modules.contains(&module)
+}
+
+/// Every builtin function of `module`, as `(name, arity)`, sorted.
+pub fn exports(module: Atom) -> Vec<(Atom, usize)> {
+    let mut v: Vec<_> = REGISTRY.map.keys().filter(|k| k.0 == module).map(|k| (k.1, k.2)).collect();
+    v.sort_by(|a, b| a.0.name().cmp(&b.0.name()).then(a.1.cmp(&b.1)));
+    v
+}
+
+/// A compiled call of a builtin the compiler itself needs (`in`, `..`, sigils).
+pub fn native_call(module: &str, name: &str, args: Vec<Node>, line: u32) -> CResult<Node> {
+    match lookup(module_atom(module), Atom::new(name), args.len()) {
+        Some(f) => Ok(Node::Native { f, args, line }),
+        None => Err(CompileError {
+            line,
+            message: format!("undefined function {}.{}/{}", module.trim_start_matches("Elixir."), name, args.len()),
+        }),
+    }
+}
+
+/// `Exception.message/1` of a user-defined exception, through its `message/1`.
+pub fn exception_message(e: &Term) -> Option<String> {
+    let m = e.struct_name()?;
+    let d = crate::eval::code::lookup(m, Atom::MESSAGE, 1)?;
+    let mut p = Proc::new(crate::runtime::detached_process());
+    let r = p.run(crate::eval::exec::Callee::Def(d), vec![e.clone()]);
+    r.ok().and_then(|t| t.as_str().map(str::to_string))
+}
+
+/// The default value of struct `module` (`%Name{}`).
+pub fn struct_default(module: Atom) -> R<MapT> {
+    let Some(info) = crate::eval::code::module(module) else {
+        return ex::undefined_function(module, Atom::new("__struct__"), 1);
+    };
+    let Some(fields) = &info.struct_fields else {
+        return ex::undefined_function(module, Atom::new("__struct__"), 1);
+    };
+    let mut m = MapT::new();
+    m.insert(Term::Atom(Atom::STRUCT), Term::Atom(module));
+    for (k, v) in fields {
+        m.insert(Term::Atom(*k), v.clone());
+    }
+    Ok(m)
+}
+
+/// `use Behaviour` inside a module body.
+pub fn use_behaviour(_c: &mut Compiler, _e: &Expr) -> R<()> {
+    Ok(())
+}
+
+/// Prints a crash report for a process that died of `e`, as Elixir's logger does.
+pub fn report_crash(pid: Pid, e: &Exc) {
+    let Exc::Error(..) = e else { return };
+    let mut text = format!(
+        "\n{} [error] Process {} raised an exception\n{}\n",
+        timestamp(),
+        crate::term::inspect::inspect_default(&Term::Pid(pid)),
+        ex::banner(e)
+    );
+    for l in ex::stack_lines(e) {
+        text.push_str(&l);
+        text.push('\n');
+    }
+    crate::runtime::io::out(&text);
+}
+
+/// `HH:MM:SS.mmm`, as Logger prints the time.
+fn timestamp() -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let ms = now.as_millis() % 86_400_000;
+    format!("{:02}:{:02}:{:02}.{:03}", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+}

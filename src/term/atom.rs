@@ -85,6 +85,7 @@ const WELL_KNOWN: &[&str] = &[
     "stderr",
     "stdio",
     "all",
+    "exit",
 ];
 
 impl Atom {
@@ -157,6 +158,7 @@ impl Atom {
     pub const STDERR: Atom = Atom(65);
     pub const STDIO: Atom = Atom(66);
     pub const ALL: Atom = Atom(67);
+    pub const EXIT_KIND: Atom = Atom(68);
 
 
     /// Interns `name`, returning its atom.

@@ -1,0 +1,388 @@
+//! Compiling calls: special forms, local and remote calls, `fn` and `&`.
+
+use std::sync::Arc;
+
+use super::{CResult, Compiler, Frame, err, show};
+use crate::eval::code;
+use crate::eval::ir::{Clause, Node};
+use crate::eval::Lambda;
+use crate::stdlib;
+use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, Span, StabClause, UnaryOp};
+use crate::term::{Atom, Term};
+
+/// The value of `key` in a keyword-list expression (`[do: x, else: y]`).
+pub fn kw<'a>(list: &'a Expr, key: &str) -> Option<&'a Expr> {
+    kw_pairs(list)?.into_iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+}
+
+/// The pairs of a literal keyword list, or `None` if `e` is not one.
+pub fn kw_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
+    let ExprKind::List { items, tail: None } = &e.kind else { return None };
+    items
+        .iter()
+        .map(|i| match &i.kind {
+            ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
+                ExprKind::Atom(k) => Some((k.as_str(), &kv[1])),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// The `->` clauses of a block section (`do`, `else`, `after`…).
+fn stabs(e: &Expr) -> &[StabClause] {
+    match &e.kind {
+        ExprKind::Stab(c) => c,
+        _ => &[],
+    }
+}
+
+impl Compiler {
+    pub(super) fn call(&mut self, target: &CallTarget, args: &[Expr], parens: bool, line: u32) -> CResult<Node> {
+        match target {
+            CallTarget::Local(name) => {
+                if let Some(n) = self.special_form(name, args, parens, line)? {
+                    return Ok(n);
+                }
+                // `a -1` where `a` is a variable is subtraction, not a call.
+                if !parens && args.len() == 1 {
+                    if let ExprKind::Unary(op @ (UnaryOp::Neg | UnaryOp::Plus), rhs) = &args[0].kind {
+                        if let Some(s) = self.lookup(name) {
+                            let r = self.expr(rhs)?;
+                            let op = if *op == UnaryOp::Neg { crate::eval::ir::Op2::Sub } else { crate::eval::ir::Op2::Add };
+                            return Ok(Node::Op(op, Box::new(Node::Var(s)), Box::new(r), line));
+                        }
+                    }
+                }
+                let args = self.exprs(args)?;
+                self.local_call(name, args, line)
+            }
+            CallTarget::Remote(recv, name) => {
+                let module = match &recv.kind {
+                    ExprKind::Alias(segs) => Some(self.alias(segs)),
+                    ExprKind::Atom(a) => Some(Atom::new(a)),
+                    ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
+                    _ => None,
+                };
+                let fname = Atom::new(name);
+                match module {
+                    Some(m) => {
+                        let args = self.exprs(args)?;
+                        Ok(self.remote(m, fname, args, line))
+                    }
+                    None => {
+                        let m = self.expr(recv)?;
+                        let args = self.exprs(args)?;
+                        Ok(Node::Dynamic { module: Box::new(m), name: fname, args, parens, line })
+                    }
+                }
+            }
+            CallTarget::Anon(f) => {
+                let fun = self.expr(f)?;
+                let args = self.exprs(args)?;
+                Ok(Node::Apply { fun: Box::new(fun), args, line })
+            }
+        }
+    }
+
+    /// `Mod.name(args)` with the module known now.
+    fn remote(&mut self, m: Atom, name: Atom, args: Vec<Node>, line: u32) -> Node {
+        if let Some(f) = stdlib::lookup(m, name, args.len()) {
+            if !code::module_loaded(m) {
+                return Node::Native { f, args, line };
+            }
+        }
+        Node::Call { slot: code::slot(m, name, args.len()), args, line }
+    }
+
+    /// `name(args)`: the module's own function, an import, or a Kernel builtin.
+    pub(super) fn local_call(&mut self, name: &str, args: Vec<Node>, line: u32) -> CResult<Node> {
+        let arity = args.len();
+        if let Some(m) = &self.module {
+            if m.locals.contains(&(name.to_string(), arity)) {
+                let slot = code::slot(m.name, Atom::new(name), arity);
+                return Ok(Node::Call { slot, args, line });
+            }
+        }
+        let fname = Atom::new(name);
+        for (m, only) in self.imports.iter().rev() {
+            let allowed = only.as_ref().is_none_or(|o| o.iter().any(|(n, a)| n == name && *a == arity));
+            if !allowed {
+                continue;
+            }
+            if code::lookup(*m, fname, arity).is_some() {
+                return Ok(Node::Call { slot: code::slot(*m, fname, arity), args, line });
+            }
+            if let Some(f) = stdlib::lookup(*m, fname, arity) {
+                return Ok(Node::Native { f, args, line });
+            }
+        }
+        if let Some(f) = stdlib::lookup(Atom::ELIXIR_KERNEL, fname, arity) {
+            return Ok(Node::Native { f, args, line });
+        }
+        err(line, format!("undefined function {name}/{arity} (there is no such import)"))
+    }
+
+    /// The forms that are not calls: `if`, `case`, `receive`, `defmodule`…
+    fn special_form(&mut self, name: &str, args: &[Expr], parens: bool, line: u32) -> CResult<Option<Node>> {
+        let _ = parens;
+        let last = args.last();
+        Ok(Some(match (name, args.len()) {
+            ("if" | "unless", 2) => {
+                let cond = self.expr(&args[0])?;
+                let kwl = &args[1];
+                let Some(then) = kw(kwl, "do") else { return err(line, format!("missing :do option in \"{name}\"")) };
+                let then = self.scoped(|c| c.expr(then))?;
+                let other = match kw(kwl, "else") {
+                    Some(e) => self.scoped(|c| c.expr(e))?,
+                    None => Node::Lit(Term::NIL),
+                };
+                let (a, b) = if name == "if" { (then, other) } else { (other, then) };
+                Node::Cond { clauses: vec![(cond, a), (Node::Lit(Term::TRUE), b)], line }
+            }
+            ("case", 2) => {
+                let subject = self.expr(&args[0])?;
+                let Some(body) = kw(&args[1], "do") else { return err(line, "missing :do option in \"case\"") };
+                let clauses = self.clauses(stabs(body))?;
+                if clauses.is_empty() {
+                    return err(line, "expected -> clauses for :do in \"case\"");
+                }
+                Node::Case { subject: Box::new(subject), clauses, line }
+            }
+            ("cond", 1) => {
+                let Some(body) = kw(&args[0], "do") else { return err(line, "missing :do option in \"cond\"") };
+                let mut clauses = Vec::new();
+                for sc in stabs(body) {
+                    let [c] = sc.params.as_slice() else { return err(sc.span.line, "expected one condition in cond clause") };
+                    let pair = self.scoped(|cc| Ok((cc.expr(c)?, cc.expr(&sc.body)?)))?;
+                    clauses.push(pair);
+                }
+                Node::Cond { clauses, line }
+            }
+            ("receive", 1) => {
+                let kwl = &args[0];
+                let clauses = match kw(kwl, "do") {
+                    Some(b) => self.clauses(stabs(b))?,
+                    None => vec![],
+                };
+                let after = match kw(kwl, "after") {
+                    Some(a) => {
+                        let [sc] = stabs(a) else { return err(line, "expected a single -> clause for :after in \"receive\"") };
+                        let [t] = sc.params.as_slice() else { return err(line, "expected a timeout in after") };
+                        let t = self.expr(t)?;
+                        let body = self.scoped(|c| c.expr(&sc.body))?;
+                        Some((Box::new(t), Box::new(body)))
+                    }
+                    None => None,
+                };
+                Node::Receive { clauses, after }
+            }
+            ("try", 1) => self.try_form(&args[0], line)?,
+            ("with", _) if last.is_some_and(|l| kw(l, "do").is_some()) => self.with_form(args, line)?,
+            ("for", _) if last.is_some_and(|l| kw(l, "do").is_some() || kw(l, "reduce").is_some()) => self.for_form(args, line)?,
+            ("defmodule", 2) => {
+                let ExprKind::Alias(segs) = &args[0].kind else {
+                    return err(line, "invalid module name");
+                };
+                let mut name = self.alias(segs);
+                if let Some(m) = &self.module {
+                    // A nested module is named after its parent and aliased inside it.
+                    let parent = m.name.alias_name().unwrap_or_default();
+                    let full = format!("{parent}.{}", segs.join("."));
+                    if let Some(first) = segs.first() {
+                        self.aliases.insert(first.clone(), Atom::alias(&format!("{parent}.{first}")));
+                    }
+                    name = Atom::alias(&full);
+                }
+                let Some(body) = kw(&args[1], "do") else { return err(line, "missing :do option in \"defmodule\"") };
+                let def = crate::eval::module::ModuleDef { name, body: body.clone(), outer: self.clone(), line };
+                Node::DefModule(Arc::new(def))
+            }
+            ("def" | "defp" | "defmacro" | "defmacrop", _) => {
+                return err(line, format!("cannot invoke {name}/{} outside module", args.len()));
+            }
+            ("alias", 1 | 2) => {
+                let ExprKind::Alias(segs) = &args[0].kind else { return err(line, "invalid alias") };
+                let full = self.alias(segs);
+                let short = match args.get(1).and_then(|o| kw(o, "as")) {
+                    Some(Expr { kind: ExprKind::Alias(s), .. }) => s.join("."),
+                    _ => segs.last().cloned().unwrap_or_default(),
+                };
+                self.aliases.insert(short, full);
+                Node::Lit(Term::Atom(full))
+            }
+            ("import", 1 | 2) => {
+                let module = match &args[0].kind {
+                    ExprKind::Alias(segs) => self.alias(segs),
+                    ExprKind::Atom(a) => Atom::new(a),
+                    _ => return err(line, "invalid import"),
+                };
+                let only = match args.get(1).and_then(|o| kw(o, "only")) {
+                    Some(l) => Some(
+                        kw_pairs(l)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(n, a)| (n.to_string(), if let ExprKind::Int(i) = a.kind { i as usize } else { 0 }))
+                            .collect(),
+                    ),
+                    None => None,
+                };
+                self.imports.push((module, only));
+                Node::Lit(Term::Atom(module))
+            }
+            ("require", 1 | 2) => match &args[0].kind {
+                ExprKind::Alias(segs) => Node::Lit(Term::Atom(self.alias(segs))),
+                _ => Node::Lit(Term::NIL),
+            },
+            ("__STACKTRACE__", 0) => Node::Stacktrace,
+            ("binding", 0) => {
+                let mut pairs: Vec<(String, usize)> = self.top().vars.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                pairs.sort();
+                let items = pairs
+                    .into_iter()
+                    .filter(|(k, _)| !k.starts_with('_'))
+                    .map(|(k, s)| Node::Tuple(vec![Node::Lit(Term::atom(&k)), Node::Var(s)]))
+                    .collect();
+                Node::List(items, None)
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    pub(super) fn clauses(&mut self, scs: &[StabClause]) -> CResult<Vec<Clause>> {
+        scs.iter().map(|sc| self.clause(sc)).collect()
+    }
+
+    /// `fn clauses end`: a new frame; outer names become captures.
+    pub(super) fn lambda(&mut self, scs: &[StabClause], line: u32) -> CResult<Node> {
+        let arity = scs.first().map(|c| c.params.len()).unwrap_or(0);
+        if scs.iter().any(|c| c.params.len() != arity) {
+            return err(line, "cannot mix clauses with different arities in anonymous functions");
+        }
+        self.frames.push(Frame::default());
+        let clauses = self.clauses(scs);
+        let frame = self.frames.pop().expect("pushed above");
+        let clauses = clauses?;
+        let index = self.lambdas;
+        self.lambdas += 1;
+        let lambda = Lambda {
+            arity,
+            index,
+            context: self.context.clone(),
+            clauses,
+            slots: frame.slots,
+            capture_slots: frame.captures.iter().map(|(_, inner)| *inner).collect(),
+            file: self.file.clone(),
+            line,
+        };
+        Ok(Node::MakeFn { lambda: Arc::new(lambda), captures: frame.captures.iter().map(|(outer, _)| *outer).collect() })
+    }
+
+    /// `&Mod.fun/2`, `&fun/1`, `&(&1 + &2)`, `& &1`.
+    pub(super) fn capture(&mut self, arg: &Expr, line: u32) -> CResult<Node> {
+        if let ExprKind::Binary(BinOp::Div, f, a) = &arg.kind {
+            if let ExprKind::Int(arity) = a.kind {
+                let arity = arity as usize;
+                match &f.kind {
+                    ExprKind::Call { target: CallTarget::Remote(m, name), args, .. } if args.is_empty() => {
+                        let module = match &m.kind {
+                            ExprKind::Alias(segs) => Some(self.alias(segs)),
+                            ExprKind::Atom(a) => Some(Atom::new(a)),
+                            _ => None,
+                        };
+                        if let Some(module) = module {
+                            return Ok(Node::Lit(Term::Fun(Arc::new(crate::term::Fun::External { module, name: Atom::new(name), arity }))));
+                        }
+                    }
+                    ExprKind::Var(name) | ExprKind::Call { target: CallTarget::Local(name), .. } => {
+                        // `&fun/2` of a local or imported function: a fn calling it.
+                        let params: Vec<Expr> = (1..=arity).map(|i| Expr::new(ExprKind::CaptureArg(i as u32), f.span)).collect();
+                        let call = Expr::new(ExprKind::Call { target: CallTarget::Local(name.clone()), args: params, parens: true }, f.span);
+                        let mut call = call;
+                        rewrite_capture_args(&mut call, &mut 0);
+                        return self.capture_body(call, arity, line);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut body = arg.clone();
+        let mut max = 0;
+        rewrite_capture_args(&mut body, &mut max);
+        if max == 0 {
+            return err(line, format!("invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: {}", show(arg)));
+        }
+        self.capture_body(body, max as usize, line)
+    }
+
+    /// A one-clause `fn` with parameters `&1..&arity` around `body` (already rewritten).
+    fn capture_body(&mut self, body: Expr, arity: usize, line: u32) -> CResult<Node> {
+        let span = Span { line, ..body.span };
+        let params: Vec<Expr> = (1..=arity).map(|i| Expr::new(ExprKind::Var(format!("&{i}")), span)).collect();
+        let sc = StabClause { span, params, guard: None, body };
+        self.lambda(std::slice::from_ref(&sc), line)
+    }
+}
+
+/// Turns `&n` into the variable `&n` the capture's `fn` binds, noting the largest `n`.
+fn rewrite_capture_args(e: &mut Expr, max: &mut u32) {
+    match &mut e.kind {
+        ExprKind::CaptureArg(n) => {
+            *max = (*max).max(*n);
+            e.kind = ExprKind::Var(format!("&{n}"));
+        }
+        ExprKind::Fn(_) | ExprKind::Unary(UnaryOp::Capture, _) => {}
+        _ => for_each_child_mut(e, &mut |c| rewrite_capture_args(c, max)),
+    }
+}
+
+fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+    match &mut e.kind {
+        ExprKind::Tuple(v) | ExprKind::Block(v) | ExprKind::Bitstring(v) => v.iter_mut().for_each(f),
+        ExprKind::List { items, tail } => {
+            items.iter_mut().for_each(&mut *f);
+            if let Some(t) = tail {
+                f(t)
+            }
+        }
+        ExprKind::Map { base, pairs } | ExprKind::Struct { base, pairs, .. } => {
+            if let Some(b) = base {
+                f(b)
+            }
+            for (k, v) in pairs {
+                f(k);
+                f(v);
+            }
+        }
+        ExprKind::Unary(_, a) => f(a),
+        ExprKind::Binary(_, a, b) | ExprKind::Access(a, b) => {
+            f(a);
+            f(b)
+        }
+        ExprKind::Call { target, args, .. } => {
+            match target {
+                CallTarget::Remote(r, _) | CallTarget::Anon(r) => f(r),
+                CallTarget::Local(_) => {}
+            }
+            args.iter_mut().for_each(f);
+        }
+        ExprKind::Str(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil { parts, .. } => {
+            for p in parts {
+                if let crate::syntax::ast::StrPart::Interp(x) = p {
+                    f(x)
+                }
+            }
+        }
+        ExprKind::Stab(cs) => {
+            for c in cs {
+                c.params.iter_mut().for_each(&mut *f);
+                if let Some(g) = &mut c.guard {
+                    f(g)
+                }
+                f(&mut c.body)
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,480 @@
+//! The compiler: AST to [`Node`]s with variables resolved to frame slots and
+//! calls resolved to their targets.
+//!
+//! A [`Compiler`] lives as long as its scope: the REPL and a script keep one
+//! for the whole session, so later inputs see earlier bindings, aliases and
+//! imports. `fn`s open a new frame; names they use from outer frames are
+//! captured by value when the `fn` is made.
+//!
+//! **Invariants:** every binding allocates a fresh slot; a clause's bindings
+//! are dropped from scope when the clause ends (they do not leak out of
+//! `case`, `if`, `receive`, `fn`); a name is resolved once, here, never at
+//! run time.
+
+mod call;
+pub use call::kw as call_kw;
+mod forms;
+mod pattern;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::ir::{Node, Op2};
+use crate::stdlib;
+use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, StrPart, UnaryOp};
+use crate::term::{Atom, Term};
+
+/// An error found while compiling: `** (CompileError) file:line: message`.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{line}: {message}")]
+pub struct CompileError {
+    pub line: u32,
+    pub message: String,
+}
+
+pub type CResult<T> = Result<T, CompileError>;
+
+fn err<T>(line: u32, message: impl Into<String>) -> CResult<T> {
+    Err(CompileError { line, message: message.into() })
+}
+
+#[derive(Default, Clone)]
+struct Frame {
+    vars: HashMap<String, usize>,
+    slots: usize,
+    /// `(outer slot, inner slot)` for each captured variable.
+    captures: Vec<(usize, usize)>,
+}
+
+/// The module being defined, as the compiler of its functions sees it.
+#[derive(Clone, Debug)]
+pub struct ModuleScope {
+    pub name: Atom,
+    /// Every `name/arity` the module defines (public or private).
+    pub locals: std::collections::HashSet<(String, usize)>,
+    /// Module attributes set so far.
+    pub attrs: HashMap<String, Term>,
+}
+
+/// Compiles expressions in one lexical scope.
+#[derive(Clone)]
+pub struct Compiler {
+    pub file: Arc<str>,
+    frames: Vec<Frame>,
+    pub module: Option<ModuleScope>,
+    pub aliases: HashMap<String, Atom>,
+    pub imports: Vec<(Atom, Option<Vec<(String, usize)>>)>,
+    /// What an `fn` made here is "in": `:erl_eval.expr/6`, `Mod.fun/2`…
+    pub context: String,
+    lambdas: u32,
+}
+
+impl Compiler {
+    /// A compiler for top-level code (`context` names where its `fn`s live).
+    pub fn new(file: &str, context: &str) -> Compiler {
+        Compiler {
+            file: Arc::from(file),
+            frames: vec![Frame::default()],
+            module: None,
+            aliases: HashMap::new(),
+            imports: Vec::new(),
+            context: context.to_string(),
+            lambdas: 0,
+        }
+    }
+
+    /// How many slots the outermost frame needs.
+    pub fn slots(&self) -> usize {
+        self.frames[0].slots
+    }
+
+    /// The variables bound at top level, with their slots, sorted by name.
+    pub fn bindings(&self) -> Vec<(String, usize)> {
+        let mut v: Vec<_> = self.frames[0].vars.iter().map(|(k, s)| (k.clone(), *s)).collect();
+        v.sort();
+        v
+    }
+
+    /// Forgets every top-level binding (`respawn`-like resets).
+    pub fn clear_bindings(&mut self) {
+        self.frames[0].vars.clear();
+    }
+
+    /// A compiler for the body of a function in `module`: a fresh frame, same aliases.
+    pub fn for_function(&self, context: String) -> Compiler {
+        Compiler { frames: vec![Frame::default()], context, lambdas: 0, ..self.clone() }
+    }
+
+    fn top(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("a compiler always has a frame")
+    }
+
+    fn new_slot(&mut self) -> usize {
+        let f = self.top();
+        f.slots += 1;
+        f.slots - 1
+    }
+
+    fn bind(&mut self, name: &str) -> usize {
+        let s = self.new_slot();
+        self.top().vars.insert(name.to_string(), s);
+        s
+    }
+
+    fn lookup(&mut self, name: &str) -> Option<usize> {
+        let depth = self.frames.len() - 1;
+        self.lookup_at(depth, name)
+    }
+
+    fn lookup_at(&mut self, depth: usize, name: &str) -> Option<usize> {
+        if let Some(s) = self.frames[depth].vars.get(name) {
+            return Some(*s);
+        }
+        if depth == 0 {
+            return None;
+        }
+        let outer = self.lookup_at(depth - 1, name)?;
+        let f = &mut self.frames[depth];
+        f.slots += 1;
+        let inner = f.slots - 1;
+        f.captures.push((outer, inner));
+        f.vars.insert(name.to_string(), inner);
+        Some(inner)
+    }
+
+    fn scoped<T>(&mut self, body: impl FnOnce(&mut Self) -> CResult<T>) -> CResult<T> {
+        let saved = self.top().vars.clone();
+        let r = body(self);
+        self.top().vars = saved;
+        r
+    }
+
+    /// Compiles one expression.
+    pub fn expr(&mut self, e: &Expr) -> CResult<Node> {
+        let line = e.span.line;
+        Ok(match &e.kind {
+            ExprKind::Int(i) => Node::Lit(Term::Int(*i)),
+            ExprKind::BigInt(d) => match d.parse::<num_bigint::BigInt>() {
+                Ok(b) => Node::Lit(Term::from_bigint(b)),
+                Err(_) => return err(line, format!("invalid integer {d}")),
+            },
+            ExprKind::Float(x) => Node::Lit(Term::Float(*x)),
+            ExprKind::Atom(a) => Node::Lit(Term::atom(a)),
+            ExprKind::Str(parts) => self.string(parts)?,
+            ExprKind::Charlist(parts) => match self.string(parts)? {
+                Node::Lit(Term::Bin(b)) => Node::Lit(Term::charlist(&String::from_utf8_lossy(&b))),
+                n => stdlib::native_call("Elixir.String", "to_charlist", vec![n], line)?,
+            },
+            ExprKind::Sigil { name, parts, modifiers } => self.sigil(name, parts, modifiers, line)?,
+            ExprKind::Var(name) => self.var(name, line)?,
+            ExprKind::Alias(segs) => Node::Lit(Term::Atom(self.alias(segs))),
+            ExprKind::Tuple(items) => {
+                let v = self.exprs(items)?;
+                match consts(&v) {
+                    Some(c) => Node::Lit(Term::tuple(c)),
+                    None => Node::Tuple(v),
+                }
+            }
+            ExprKind::List { items, tail } => {
+                let v = self.exprs(items)?;
+                let t = match tail {
+                    Some(t) => Some(Box::new(self.expr(t)?)),
+                    None => None,
+                };
+                match (consts(&v), &t) {
+                    (Some(c), None) => Node::Lit(Term::list(c)),
+                    _ => Node::List(v, t),
+                }
+            }
+            ExprKind::Map { base, pairs } => {
+                let base = match base {
+                    Some(b) => Some(Box::new(self.expr(b)?)),
+                    None => None,
+                };
+                let update = base.is_some();
+                let pairs = pairs.iter().map(|(k, v)| Ok((self.expr(k)?, self.expr(v)?))).collect::<CResult<_>>()?;
+                Node::Map { base, pairs, update }
+            }
+            ExprKind::Struct { name, base, pairs } => {
+                let module = self.struct_name(name)?;
+                let base = match base {
+                    Some(b) => Some(Box::new(self.expr(b)?)),
+                    None => None,
+                };
+                let mut ps = Vec::new();
+                for (k, v) in pairs {
+                    let ExprKind::Atom(k) = &k.kind else {
+                        return err(k.span.line, "expected an atom key in a struct");
+                    };
+                    ps.push((Atom::new(k), self.expr(v)?));
+                }
+                Node::Struct { module, base, pairs: ps }
+            }
+            ExprKind::Bitstring(segs) => Node::Bits(self.bit_segments(segs, |c, e| c.expr(e))?),
+            ExprKind::Unary(op, arg) => self.unary(*op, arg, line)?,
+            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, line)?,
+            ExprKind::CaptureArg(n) => return err(line, format!("capture argument &{n} must be used within the capture operator &")),
+            ExprKind::Call { target, args, parens } => self.call(target, args, *parens, line)?,
+            ExprKind::Access(target, key) => {
+                let t = self.expr(target)?;
+                let k = self.expr(key)?;
+                stdlib::native_call("Elixir.Access", "get", vec![t, k], line)?
+            }
+            ExprKind::Fn(clauses) => self.lambda(clauses, line)?,
+            ExprKind::Stab(_) => return err(line, "unexpected ->"),
+            ExprKind::Block(items) => {
+                let v = self.exprs(items)?;
+                Node::Block(v)
+            }
+        })
+    }
+
+    fn exprs(&mut self, items: &[Expr]) -> CResult<Vec<Node>> {
+        items.iter().map(|e| self.expr(e)).collect()
+    }
+
+    fn var(&mut self, name: &str, line: u32) -> CResult<Node> {
+        if name == "__MODULE__" {
+            return Ok(Node::Lit(self.module.as_ref().map(|m| Term::Atom(m.name)).unwrap_or(Term::NIL)));
+        }
+        if let Some(s) = self.lookup(name) {
+            return Ok(Node::Var(s));
+        }
+        if name.starts_with('_') && name != "_" {
+            return err(line, format!("invalid use of _ in {name}"));
+        }
+        if name == "_" {
+            return err(line, "invalid use of _. _ can only be used inside patterns to ignore values and cannot be used in expressions. Make sure you are inside a pattern or change it accordingly");
+        }
+        // A bare name that is not a variable is a call without arguments.
+        self.local_call(name, vec![], line)
+    }
+
+    /// `Foo.Bar` with the first segment expanded through `alias`.
+    pub fn alias(&self, segs: &[String]) -> Atom {
+        if segs.first().map(String::as_str) == Some("Elixir") && segs.len() > 1 {
+            return Atom::alias(&segs[1..].join("."));
+        }
+        if let Some(first) = segs.first() {
+            if let Some(a) = self.aliases.get(first) {
+                let base = a.alias_name().unwrap_or_default();
+                let mut full = vec![base];
+                full.extend(segs[1..].iter().cloned());
+                return Atom::alias(&full.join("."));
+            }
+        }
+        Atom::alias(&segs.join("."))
+    }
+
+    fn struct_name(&mut self, name: &Expr) -> CResult<Atom> {
+        match &name.kind {
+            ExprKind::Alias(segs) => Ok(self.alias(segs)),
+            ExprKind::Var(v) if v == "__MODULE__" => match &self.module {
+                Some(m) => Ok(m.name),
+                None => err(name.span.line, "__MODULE__ is not available outside a module"),
+            },
+            _ => err(name.span.line, "expected a struct name"),
+        }
+    }
+
+    fn string(&mut self, parts: &[StrPart]) -> CResult<Node> {
+        if let [StrPart::Lit(s)] = parts {
+            return Ok(Node::Lit(Term::str(s)));
+        }
+        if parts.is_empty() {
+            return Ok(Node::Lit(Term::str("")));
+        }
+        let mut nodes = Vec::new();
+        for p in parts {
+            nodes.push(match p {
+                StrPart::Lit(s) => Node::Lit(Term::str(s)),
+                StrPart::Interp(e) => self.expr(e)?,
+            });
+        }
+        Ok(Node::Interp(nodes))
+    }
+
+    fn sigil(&mut self, name: &str, parts: &[StrPart], mods: &str, line: u32) -> CResult<Node> {
+        let s = self.string(parts)?;
+        match name {
+            "s" | "S" => Ok(s),
+            "c" | "C" => stdlib::native_call("Elixir.String", "to_charlist", vec![s], line),
+            "w" | "W" => {
+                let kind = Node::Lit(Term::atom(match mods {
+                    "a" => "atoms",
+                    "c" => "charlists",
+                    _ => "strings",
+                }));
+                stdlib::native_call("Elixir.String", "__words__", vec![s, kind], line)
+            }
+            _ => err(line, format!("undefined function sigil_{name}/2 (there is no such import)")),
+        }
+    }
+
+    fn unary(&mut self, op: UnaryOp, arg: &Expr, line: u32) -> CResult<Node> {
+        match op {
+            UnaryOp::Neg => match &arg.kind {
+                ExprKind::Int(i) => Ok(Node::Lit(Term::Int(-*i))),
+                ExprKind::Float(x) => Ok(Node::Lit(Term::Float(-*x))),
+                _ => {
+                    let a = self.expr(arg)?;
+                    stdlib::native_call("Elixir.Kernel", "-", vec![a], line)
+                }
+            },
+            UnaryOp::Plus => {
+                let a = self.expr(arg)?;
+                stdlib::native_call("Elixir.Kernel", "+", vec![a], line)
+            }
+            UnaryOp::Not => {
+                let a = self.expr(arg)?;
+                stdlib::native_call("Elixir.Kernel", "not", vec![a], line)
+            }
+            UnaryOp::Bang => {
+                let a = self.expr(arg)?;
+                stdlib::native_call("Elixir.Kernel", "!", vec![a], line)
+            }
+            UnaryOp::BNot => {
+                let a = self.expr(arg)?;
+                stdlib::native_call("Elixir.Bitwise", "bnot", vec![a], line)
+            }
+            UnaryOp::Pin => err(line, format!("misplaced operator ^{}\n\nThe pin operator ^ is supported only inside matches or inside custom macros. Make sure you are inside a match or all necessary macros have been required", show(arg))),
+            UnaryOp::Capture => self.capture(arg, line),
+            UnaryOp::At => self.attribute(arg, line),
+        }
+    }
+
+    fn attribute(&mut self, arg: &Expr, line: u32) -> CResult<Node> {
+        let ExprKind::Var(name) = &arg.kind else {
+            return err(line, "module attributes set here must be set in the module body");
+        };
+        match &self.module {
+            None => err(line, format!("cannot invoke @/1 outside module")),
+            Some(m) => match m.attrs.get(name) {
+                Some(v) => Ok(Node::Lit(v.clone())),
+                None => Ok(Node::Lit(Term::NIL)),
+            },
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, a: &Expr, b: &Expr, line: u32) -> CResult<Node> {
+        let op2 = |c: &mut Self, o: Op2| -> CResult<Node> {
+            let x = c.expr(a)?;
+            let y = c.expr(b)?;
+            Ok(Node::Op(o, Box::new(x), Box::new(y), line))
+        };
+        let kernel = |c: &mut Self, name: &str| -> CResult<Node> {
+            let x = c.expr(a)?;
+            let y = c.expr(b)?;
+            stdlib::native_call("Elixir.Kernel", name, vec![x, y], line)
+        };
+        match op {
+            BinOp::Match => {
+                let rhs = self.expr(b)?;
+                let p = self.pattern_top(a)?;
+                Ok(Node::Match(Box::new(p), Box::new(rhs), line))
+            }
+            BinOp::Pipe => self.pipe(a, b, line),
+            BinOp::Add => op2(self, Op2::Add),
+            BinOp::Sub => op2(self, Op2::Sub),
+            BinOp::Mul => op2(self, Op2::Mul),
+            BinOp::Div => op2(self, Op2::Div),
+            BinOp::Eq => op2(self, Op2::Eq),
+            BinOp::Ne => op2(self, Op2::Ne),
+            BinOp::StrictEq => op2(self, Op2::StrictEq),
+            BinOp::StrictNe => op2(self, Op2::StrictNe),
+            BinOp::Lt => op2(self, Op2::Lt),
+            BinOp::Gt => op2(self, Op2::Gt),
+            BinOp::Le => op2(self, Op2::Le),
+            BinOp::Ge => op2(self, Op2::Ge),
+            BinOp::Concat => op2(self, Op2::Concat),
+            BinOp::ListConcat => op2(self, Op2::ListConcat),
+            BinOp::ListSub => op2(self, Op2::ListSub),
+            BinOp::Pow => kernel(self, "**"),
+            BinOp::Match2 => kernel(self, "=~"),
+            BinOp::And => Ok(Node::And(Box::new(self.expr(a)?), Box::new(self.expr(b)?))),
+            BinOp::Or => Ok(Node::Or(Box::new(self.expr(a)?), Box::new(self.expr(b)?))),
+            BinOp::AndAnd => Ok(Node::AndAlso(Box::new(self.expr(a)?), Box::new(self.expr(b)?))),
+            BinOp::OrOr => Ok(Node::OrElse(Box::new(self.expr(a)?), Box::new(self.expr(b)?))),
+            BinOp::In | BinOp::NotIn => {
+                let x = self.expr(a)?;
+                let coll = self.expr(b)?;
+                let m = stdlib::native_call("Elixir.Enum", "member?", vec![coll, x], line)?;
+                if op == BinOp::NotIn {
+                    stdlib::native_call("Elixir.Kernel", "not", vec![m], line)
+                } else {
+                    Ok(m)
+                }
+            }
+            BinOp::Range => {
+                let x = self.expr(a)?;
+                let y = self.expr(b)?;
+                stdlib::native_call("Elixir.Range", "new", vec![x, y], line)
+            }
+            BinOp::StepRange => {
+                let ExprKind::Binary(BinOp::Range, first, last) = &a.kind else {
+                    return err(line, "the step operator // must follow a range");
+                };
+                let x = self.expr(first)?;
+                let y = self.expr(last)?;
+                let s = self.expr(b)?;
+                stdlib::native_call("Elixir.Range", "new", vec![x, y, s], line)
+            }
+            BinOp::BAnd => kernel_bitwise(self, "band", a, b, line),
+            BinOp::BOr => kernel_bitwise(self, "bor", a, b, line),
+            BinOp::BXor => kernel_bitwise(self, "bxor", a, b, line),
+            BinOp::BSl => kernel_bitwise(self, "bsl", a, b, line),
+            BinOp::BSr => kernel_bitwise(self, "bsr", a, b, line),
+            BinOp::When | BinOp::Type | BinOp::LArrow | BinOp::Default | BinOp::Bar | BinOp::Custom(_) => {
+                err(line, format!("undefined function {}/2 (there is no such import)", binop_text(op)))
+            }
+        }
+    }
+
+    /// `a |> f(b)` is `f(a, b)`.
+    fn pipe(&mut self, a: &Expr, b: &Expr, line: u32) -> CResult<Node> {
+        match &b.kind {
+            ExprKind::Call { target, args, .. } => {
+                let mut all = vec![a.clone()];
+                all.extend(args.iter().cloned());
+                self.call(target, &all, true, line)
+            }
+            ExprKind::Var(name) => self.call(&CallTarget::Local(name.clone()), std::slice::from_ref(a), true, line),
+            _ => err(line, format!("cannot pipe {} into {}, can only pipe into local calls foo(), remote calls Foo.bar() or anonymous function calls foo.()", show(a), show(b))),
+        }
+    }
+}
+
+fn kernel_bitwise(c: &mut Compiler, name: &str, a: &Expr, b: &Expr, line: u32) -> CResult<Node> {
+    let x = c.expr(a)?;
+    let y = c.expr(b)?;
+    stdlib::native_call("Elixir.Bitwise", name, vec![x, y], line)
+}
+
+/// The values of nodes that are all literals.
+fn consts(nodes: &[Node]) -> Option<Vec<Term>> {
+    nodes.iter().map(|n| if let Node::Lit(t) = n { Some(t.clone()) } else { None }).collect()
+}
+
+/// A short rendering of an expression for error messages.
+pub fn show(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Var(v) => v.clone(),
+        ExprKind::Atom(a) => format!(":{a}"),
+        ExprKind::Int(i) => i.to_string(),
+        ExprKind::Alias(s) => s.join("."),
+        ExprKind::Call { target: CallTarget::Local(n), .. } => format!("{n}()"),
+        _ => "expression".into(),
+    }
+}
+
+fn binop_text(op: BinOp) -> &'static str {
+    match op {
+        BinOp::When => "when",
+        BinOp::Type => "::",
+        BinOp::LArrow => "<-",
+        BinOp::Default => "\\\\",
+        BinOp::Bar => "|",
+        BinOp::Custom(s) => s,
+        _ => "op",
+    }
+}

@@ -1,0 +1,238 @@
+//! Compiling patterns: the left of `=`, clause heads, generators.
+//!
+//! Within one pattern the first occurrence of a name binds a fresh slot and
+//! later occurrences must be equal ([`Pat::Same`]); `^name` compares with
+//! the binding from outside the pattern.
+
+use std::collections::HashMap;
+
+use super::{CResult, Compiler, err, show};
+use crate::eval::ir::{BitKind, BitSeg, Clause, Node, Pat};
+use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, StrPart, UnaryOp};
+use crate::term::{Atom, MapT, Term};
+
+impl Compiler {
+    /// Compiles one whole pattern (its names are bound for what follows).
+    pub fn pattern_top(&mut self, e: &Expr) -> CResult<Pat> {
+        let mut seen = HashMap::new();
+        self.pattern(e, &mut seen)
+    }
+
+    /// Compiles several patterns that bind together (a clause's parameters).
+    pub fn patterns(&mut self, es: &[Expr]) -> CResult<Vec<Pat>> {
+        let mut seen = HashMap::new();
+        es.iter().map(|e| self.pattern(e, &mut seen)).collect()
+    }
+
+    fn pattern(&mut self, e: &Expr, seen: &mut HashMap<String, usize>) -> CResult<Pat> {
+        let line = e.span.line;
+        Ok(match &e.kind {
+            ExprKind::Var(name) if name == "_" => Pat::Any,
+            ExprKind::Var(name) if name == "__MODULE__" => Pat::Lit(self.module.as_ref().map(|m| Term::Atom(m.name)).unwrap_or(Term::NIL)),
+            ExprKind::Var(name) => match seen.get(name) {
+                Some(s) => Pat::Same(*s),
+                None => {
+                    let s = self.bind(name);
+                    seen.insert(name.clone(), s);
+                    Pat::Bind(s)
+                }
+            },
+            ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Alias(_) => {
+                Pat::Lit(self.literal(e)?)
+            }
+            ExprKind::Str(parts) => match parts.as_slice() {
+                [] => Pat::Lit(Term::str("")),
+                [StrPart::Lit(s)] => Pat::Lit(Term::str(s)),
+                _ => return err(line, "interpolation is not allowed in a pattern; use <> instead"),
+            },
+            ExprKind::Charlist(parts) => match parts.as_slice() {
+                [] => Pat::Lit(Term::EmptyList),
+                [StrPart::Lit(s)] => Pat::Lit(Term::charlist(s)),
+                _ => return err(line, "interpolation is not allowed in a pattern"),
+            },
+            ExprKind::Unary(UnaryOp::Neg, inner) => match &inner.kind {
+                ExprKind::Int(i) => Pat::Lit(Term::Int(-*i)),
+                ExprKind::Float(x) => Pat::Lit(Term::Float(-*x)),
+                _ => return err(line, format!("invalid pattern: -{}", show(inner))),
+            },
+            ExprKind::Unary(UnaryOp::Pin, inner) => {
+                let ExprKind::Var(name) = &inner.kind else {
+                    return err(line, "invalid argument for unary operator ^, expected an existing variable");
+                };
+                match self.lookup(name) {
+                    Some(s) => Pat::Same(s),
+                    None => return err(line, format!("undefined variable ^{name}")),
+                }
+            }
+            ExprKind::Unary(UnaryOp::At, _) => match self.expr(e)? {
+                Node::Lit(t) => Pat::Lit(t),
+                _ => return err(line, "invalid module attribute in pattern"),
+            },
+            ExprKind::Tuple(items) => {
+                let ps = items.iter().map(|i| self.pattern(i, seen)).collect::<CResult<Vec<_>>>()?;
+                Pat::Tuple(ps)
+            }
+            ExprKind::List { items, tail } => {
+                let ps = items.iter().map(|i| self.pattern(i, seen)).collect::<CResult<Vec<_>>>()?;
+                let t = match tail {
+                    Some(t) => self.pattern(t, seen)?,
+                    None => Pat::Lit(Term::EmptyList),
+                };
+                Pat::List(ps, Box::new(t))
+            }
+            ExprKind::Map { base: None, pairs } => Pat::Map(self.map_pattern_pairs(pairs, seen)?),
+            ExprKind::Struct { name, base: None, pairs } => {
+                let mut ps = vec![(Node::Lit(Term::Atom(Atom::STRUCT)), match &name.kind {
+                    ExprKind::Var(v) if v != "__MODULE__" => self.pattern(name, seen)?,
+                    _ => Pat::Lit(Term::Atom(self.struct_name(name)?)),
+                })];
+                ps.extend(self.map_pattern_pairs(pairs, seen)?);
+                Pat::Map(ps)
+            }
+            ExprKind::Binary(BinOp::Match, a, b) => {
+                let pa = self.pattern(a, seen)?;
+                let pb = self.pattern(b, seen)?;
+                Pat::Both(Box::new(pa), Box::new(pb))
+            }
+            ExprKind::Binary(BinOp::Concat, a, b) => {
+                let prefix = match &a.kind {
+                    ExprKind::Str(parts) => match parts.as_slice() {
+                        [] => String::new(),
+                        [StrPart::Lit(s)] => s.clone(),
+                        _ => return err(line, "a binary field without size is only allowed at the end of a binary pattern"),
+                    },
+                    _ => return err(line, "the left argument of <> in a pattern must be a literal string"),
+                };
+                let rest = self.pattern(b, seen)?;
+                Pat::BinPrefix(prefix.into_bytes(), Box::new(rest))
+            }
+            ExprKind::Bitstring(segs) => {
+                let segs = self.bit_segments(segs, |c, e| c.pattern(e, seen))?;
+                Pat::Bits(segs)
+            }
+            ExprKind::Binary(BinOp::ListConcat, a, b) => {
+                let ExprKind::List { items, tail: None } = &a.kind else {
+                    return err(line, "the left side of ++ in a pattern must be a literal list");
+                };
+                let ps = items.iter().map(|i| self.pattern(i, seen)).collect::<CResult<Vec<_>>>()?;
+                let t = self.pattern(b, seen)?;
+                Pat::List(ps, Box::new(t))
+            }
+            ExprKind::Call { target: CallTarget::Local(n), args, .. } if args.is_empty() && self.lookup(n).is_some() => {
+                return err(line, format!("invalid pattern in match, {n}() is not allowed"));
+            }
+            ExprKind::Call { .. } => {
+                return err(line, format!("cannot invoke remote function in match: {}", show(e)));
+            }
+            _ => return err(line, "invalid pattern"),
+        })
+    }
+
+    fn map_pattern_pairs(&mut self, pairs: &[(Expr, Expr)], seen: &mut HashMap<String, usize>) -> CResult<Vec<(Node, Pat)>> {
+        let mut out = Vec::new();
+        for (k, v) in pairs {
+            let key = match &k.kind {
+                ExprKind::Unary(UnaryOp::Pin, _) => match self.pattern(k, seen)? {
+                    Pat::Same(s) => Node::Var(s),
+                    _ => return err(k.span.line, "invalid map key"),
+                },
+                _ => Node::Lit(self.literal(k).or_else(|_| match self.expr(k)? {
+                    Node::Lit(t) => Ok(t),
+                    _ => err(k.span.line, "cannot use variable as map key in pattern, pin it with ^"),
+                })?),
+            };
+            out.push((key, self.pattern(v, seen)?));
+        }
+        Ok(out)
+    }
+
+    /// The value of a literal expression (numbers, atoms, aliases, strings, and
+    /// lists/tuples/maps of them).
+    pub fn literal(&mut self, e: &Expr) -> CResult<Term> {
+        match self.expr(e)? {
+            Node::Lit(t) => Ok(t),
+            Node::Map { base: None, pairs, .. } => {
+                let mut m = MapT::new();
+                for (k, v) in pairs {
+                    match (k, v) {
+                        (Node::Lit(k), Node::Lit(v)) => {
+                            m.insert(k, v);
+                        }
+                        _ => return err(e.span.line, "expected a literal"),
+                    }
+                }
+                Ok(Term::map(m))
+            }
+            _ => err(e.span.line, "expected a literal"),
+        }
+    }
+
+    /// Compiles `<<...>>` segments with `value` compiling each segment's value.
+    pub(super) fn bit_segments<T>(
+        &mut self,
+        segs: &[Expr],
+        mut value: impl FnMut(&mut Self, &Expr) -> CResult<T>,
+    ) -> CResult<Vec<BitSeg<T>>> {
+        let mut out = Vec::new();
+        for s in segs {
+            let (v, spec) = match &s.kind {
+                ExprKind::Binary(BinOp::Type, v, spec) => (&**v, Some(&**spec)),
+                _ => (s, None),
+            };
+            let mut kind = match &v.kind {
+                ExprKind::Str(_) => BitKind::Binary,
+                ExprKind::Float(_) => BitKind::Float,
+                _ => BitKind::Integer,
+            };
+            let mut size = None;
+            let mut specs = Vec::new();
+            if let Some(sp) = spec {
+                flatten_spec(sp, &mut specs);
+            }
+            for sp in specs {
+                match &sp.kind {
+                    ExprKind::Var(n) | ExprKind::Call { target: CallTarget::Local(n), .. } if matches!(n.as_str(), "binary" | "bytes" | "bitstring" | "bits") => kind = BitKind::Binary,
+                    ExprKind::Var(n) if n == "utf8" => kind = BitKind::Utf8,
+                    ExprKind::Var(n) if n == "float" => kind = BitKind::Float,
+                    ExprKind::Var(n) if matches!(n.as_str(), "integer" | "big" | "signed" | "unsigned") => kind = BitKind::Integer,
+                    ExprKind::Call { target: CallTarget::Local(n), args, .. } if n == "size" && args.len() == 1 => {
+                        size = Some(self.expr(&args[0])?);
+                    }
+                    ExprKind::Int(n) => size = Some(Node::Lit(Term::Int(*n))),
+                    _ => return err(sp.span.line, "unknown bitstring specifier"),
+                }
+            }
+            if let ExprKind::Str(_) = &v.kind {
+                if kind == BitKind::Binary {
+                    // A literal string segment: its bytes.
+                }
+            }
+            out.push(BitSeg { value: Box::new(value(self, v)?), kind, size });
+        }
+        Ok(out)
+    }
+
+    /// Compiles a `->` clause in its own scope.
+    pub fn clause(&mut self, sc: &StabClause) -> CResult<Clause> {
+        self.scoped(|c| {
+            let pats = c.patterns(&sc.params)?;
+            let guard = match &sc.guard {
+                Some(g) => Some(c.expr(g)?),
+                None => None,
+            };
+            let body = c.expr(&sc.body)?;
+            Ok(Clause { pats, guard, body, line: sc.span.line })
+        })
+    }
+}
+
+fn flatten_spec<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match &e.kind {
+        ExprKind::Binary(BinOp::Sub, a, b) => {
+            flatten_spec(a, out);
+            flatten_spec(b, out);
+        }
+        ExprKind::Binary(BinOp::Mul, a, _) => flatten_spec(a, out),
+        _ => out.push(e),
+    }
+}

@@ -1,0 +1,289 @@
+//! Exceptions as terms: how errors flow through evaluation and how they read.
+//!
+//! **Invariant:** an error raised anywhere is an Elixir exception struct
+//! (`%MatchError{term: 2}`…) inside [`Exc::Error`]; Erlang-style reasons
+//! (`{:badmatch, 2}`) are derived from it only where a process's exit reason
+//! needs them ([`exit_reason`]). [`banner`] is the one renderer of
+//! `** (Name) message` used by the REPL, scripts and crash reports.
+
+use std::sync::Arc;
+
+use crate::term::inspect::inspect_default as inspect;
+use crate::term::{Atom, MapT, Term};
+
+/// A non-local exit from evaluation.
+#[derive(Debug, Clone)]
+pub enum Exc {
+    /// `raise` or a runtime error: an exception struct and where it happened.
+    Error(Term, Stack),
+    /// `throw(value)`
+    Throw(Term),
+    /// `exit(reason)`
+    Exit(Term),
+    /// The evaluation was cancelled (Ctrl+C in the REPL, or the process was killed).
+    Cancelled,
+}
+
+/// Where an error happened: innermost first, as Elixir prints stack traces.
+#[derive(Debug, Clone, Default)]
+pub struct Stack {
+    pub entries: Vec<Arc<StackEntry>>,
+    /// The line where the error passed through the innermost frame not yet recorded.
+    pub pending_line: u32,
+}
+
+/// One stack-trace line: `file:line: Mod.fun/arity` (or with its arguments).
+#[derive(Debug, Clone)]
+pub struct StackEntry {
+    pub file: Arc<str>,
+    pub line: u32,
+    /// `Servy.PledgeServer.listen_loop/1`, `anonymous fn/0 in :elixir_compiler_0.__FILE__/1`,
+    /// `M.f(-1)` or `(file)`.
+    pub what: String,
+}
+
+pub type R<T> = Result<T, Exc>;
+
+/// Builds `%Module{fields}` for an exception module written `Name` (no `Elixir.`).
+pub fn exception(name: &str, fields: Vec<(&str, Term)>) -> Term {
+    let mut m = MapT::new();
+    m.insert(Term::Atom(Atom::STRUCT), Term::Atom(Atom::alias(name)));
+    m.insert(Term::Atom(Atom::EXCEPTION), Term::TRUE);
+    for (k, v) in fields {
+        m.insert(Term::atom(k), v);
+    }
+    Term::map(m)
+}
+
+/// Raises `%Name{fields}`.
+pub fn raise<T>(name: &str, fields: Vec<(&str, Term)>) -> R<T> {
+    Err(Exc::Error(exception(name, fields), Stack::default()))
+}
+
+pub fn with_message<T>(name: &str, msg: impl AsRef<str>) -> R<T> {
+    raise(name, vec![("message", Term::str(msg.as_ref()))])
+}
+
+pub fn runtime_error<T>(msg: impl AsRef<str>) -> R<T> {
+    with_message("RuntimeError", msg)
+}
+
+pub fn argument_error<T>(msg: impl AsRef<str>) -> R<T> {
+    with_message("ArgumentError", msg)
+}
+
+pub fn badarg<T>() -> R<T> {
+    argument_error("argument error")
+}
+
+pub fn badarith<T>() -> R<T> {
+    with_message("ArithmeticError", "bad argument in arithmetic expression")
+}
+
+pub fn badmatch<T>(v: Term) -> R<T> {
+    raise("MatchError", vec![("term", v)])
+}
+
+pub fn case_clause<T>(v: Term) -> R<T> {
+    raise("CaseClauseError", vec![("term", v)])
+}
+
+pub fn badmap<T>(v: Term) -> R<T> {
+    raise("BadMapError", vec![("term", v)])
+}
+
+pub fn badkey<T>(key: Term, map: Term) -> R<T> {
+    raise("KeyError", vec![("key", key), ("term", map), ("message", Term::NIL)])
+}
+
+pub fn badfun<T>(v: Term) -> R<T> {
+    raise("BadFunctionError", vec![("term", v)])
+}
+
+pub fn badarity<T>(fun: Term, args: Vec<Term>) -> R<T> {
+    raise("BadArityError", vec![("function", fun), ("args", Term::list(args))])
+}
+
+pub fn function_clause<T>(module: Atom, name: Atom, args: Vec<Term>) -> R<T> {
+    let arity = args.len() as i64;
+    raise(
+        "FunctionClauseError",
+        vec![
+            ("module", Term::Atom(module)),
+            ("function", Term::Atom(name)),
+            ("arity", Term::Int(arity)),
+            ("kind", Term::NIL),
+            ("args", Term::list(args)),
+            ("clauses", Term::NIL),
+        ],
+    )
+}
+
+/// `UndefinedFunctionError`; `reason` is `nil` or `"module could not be loaded"`.
+pub fn undefined_function<T>(module: Atom, name: Atom, arity: usize) -> R<T> {
+    let reason = if crate::eval::code::module_loaded(module) || crate::stdlib::is_builtin_module(module) {
+        Term::NIL
+    } else {
+        Term::atom("module could not be loaded")
+    };
+    raise(
+        "UndefinedFunctionError",
+        vec![
+            ("module", Term::Atom(module)),
+            ("function", Term::Atom(name)),
+            ("arity", Term::Int(arity as i64)),
+            ("reason", reason),
+            ("message", Term::NIL),
+        ],
+    )
+}
+
+pub fn system_limit<T>() -> R<T> {
+    raise("SystemLimitError", vec![("message", Term::str("a system limit has been reached"))])
+}
+
+/// `Name` of an exception struct, as printed in `** (Name)`.
+pub fn exception_name(e: &Term) -> String {
+    e.struct_name().map(module_name).unwrap_or_else(|| "ErlangError".into())
+}
+
+/// `Foo.Bar` for `:"Elixir.Foo.Bar"`, `:foo` for an Erlang module.
+pub fn module_name(m: Atom) -> String {
+    m.alias_name().unwrap_or_else(|| inspect(&Term::Atom(m)))
+}
+
+fn field(e: &Term, name: &str) -> Term {
+    e.map_get(Atom::new(name)).cloned().unwrap_or(Term::NIL)
+}
+
+/// `Exception.message/1` for the builtin exceptions (and any struct with a `:message` binary).
+pub fn message(e: &Term) -> String {
+    let name = exception_name(e);
+    let msg = field(e, "message");
+    match name.as_str() {
+        "MatchError" => format!("no match of right hand side value: {}", inspect(&field(e, "term"))),
+        "CaseClauseError" => format!("no case clause matching: {}", inspect(&field(e, "term"))),
+        "WithClauseError" => format!("no with clause matching: {}", inspect(&field(e, "term"))),
+        "TryClauseError" => format!("no try clause matching: {}", inspect(&field(e, "term"))),
+        "BadMapError" => format!("expected a map, got: {}", inspect(&field(e, "term"))),
+        "BadBooleanError" => format!(
+            "expected a boolean on left-side of \"{}\", got: {}",
+            field(e, "operator").as_atom().map(|a| a.name().to_string()).unwrap_or_default(),
+            inspect(&field(e, "term"))
+        ),
+        "BadFunctionError" => format!("expected a function, got: {}", inspect(&field(e, "term"))),
+        "BadStructError" => format!(
+            "expected a struct named {}, got: {}",
+            field(e, "struct").as_atom().map(module_name).unwrap_or_default(),
+            inspect(&field(e, "term"))
+        ),
+        "BadArityError" => {
+            let args = field(e, "args").list_to_vec().unwrap_or_default();
+            let fun = field(e, "function");
+            let arity = match &fun {
+                Term::Fun(f) => f.arity(),
+                _ => 0,
+            };
+            let shown: Vec<String> = args.iter().map(inspect).collect();
+            let n = args.len();
+            format!(
+                "{} with arity {} called with {}{}",
+                inspect(&fun),
+                arity,
+                if n == 0 { "no arguments".to_string() } else if n == 1 { "1 argument".into() } else { format!("{n} arguments") },
+                if n == 0 { String::new() } else { format!(" ({})", shown.join(", ")) }
+            )
+        }
+        "KeyError" if !msg.is_truthy() => {
+            format!("key {} not found in: {}", inspect(&field(e, "key")), inspect(&field(e, "term")))
+        }
+        "FunctionClauseError" => match field(e, "module") {
+            Term::Atom(Atom::NIL) => format!(
+                "no function clause matching in {}",
+                field(e, "function").as_atom().map(|a| a.name().to_string()).unwrap_or_default()
+            ),
+            m => format!("no function clause matching in {}", mfa(&m, &field(e, "function"), &field(e, "arity"))),
+        },
+        "UndefinedFunctionError" if !msg.is_truthy() => {
+            let m = field(e, "module");
+            let what = mfa(&m, &field(e, "function"), &field(e, "arity"));
+            match field(e, "reason") {
+                Term::Atom(a) if a != Atom::NIL => format!(
+                    "function {what} is undefined (module {} is not available)",
+                    m.as_atom().map(module_name).unwrap_or_default()
+                ),
+                _ => format!("function {what} is undefined or private"),
+            }
+        }
+        _ => match msg {
+            Term::Bin(_) => msg.as_str().unwrap_or_default().to_string(),
+            _ => crate::stdlib::exception_message(e)
+                .unwrap_or_else(|| format!("got {} with message {}", name, inspect(&msg))),
+        },
+    }
+}
+
+/// `Mod.fun/arity`.
+pub fn mfa(m: &Term, f: &Term, a: &Term) -> String {
+    let m = m.as_atom().map(module_name).unwrap_or_default();
+    let f = f.as_atom().map(|a| fun_name(a)).unwrap_or_default();
+    format!("{m}.{f}/{}", a.as_int().unwrap_or(0))
+}
+
+/// A function name as Elixir prints it after a dot (quoted when needed).
+pub fn fun_name(a: Atom) -> String {
+    let s = inspect(&Term::Atom(a));
+    s.strip_prefix(':').map(str::to_string).unwrap_or(s)
+}
+
+/// The first line of an error report: `** (MatchError) no match ...`, `** (throw) 1`,
+/// `** (exit) :normal`.
+pub fn banner(e: &Exc) -> String {
+    match e {
+        Exc::Error(t, _) => format!("** ({}) {}", exception_name(t), message(t)),
+        Exc::Throw(v) => format!("** (throw) {}", inspect(v)),
+        Exc::Exit(v) => format!("** (exit) {}", exit_message(v)),
+        Exc::Cancelled => "** (exit) :killed".into(),
+    }
+}
+
+/// How Elixir words an exit reason after `** (exit)`.
+pub fn exit_message(v: &Term) -> String {
+    inspect(v)
+}
+
+/// The Erlang exit reason of a process that died of this exception: `{:badmatch, v}`…
+/// for the errors the BEAM raises itself, the struct for the ones Elixir raises.
+pub fn exit_reason(e: &Exc) -> Term {
+    match e {
+        Exc::Error(t, _) => {
+            let f = |n: &str| field(t, n);
+            let tag = |a: &str, v: Term| Term::tuple(vec![Term::atom(a), v]);
+            let reason = match exception_name(t).as_str() {
+                "MatchError" => tag("badmatch", f("term")),
+                "CaseClauseError" => tag("case_clause", f("term")),
+                "ArithmeticError" => Term::Atom(Atom::BADARITH),
+                "FunctionClauseError" => Term::Atom(Atom::FUNCTION_CLAUSE),
+                "UndefinedFunctionError" => Term::Atom(Atom::UNDEF),
+                "BadMapError" => tag("badmap", f("term")),
+                "BadFunctionError" => tag("badfun", f("term")),
+                _ => t.clone(),
+            };
+            Term::tuple(vec![reason, Term::EmptyList])
+        }
+        Exc::Throw(v) => Term::tuple(vec![
+            Term::tuple(vec![Term::atom("nocatch"), v.clone()]),
+            Term::EmptyList,
+        ]),
+        Exc::Exit(v) => v.clone(),
+        Exc::Cancelled => Term::Atom(Atom::KILLED),
+    }
+}
+
+/// The stack-trace lines Elixir prints under the banner (`    file:line: what`).
+pub fn stack_lines(e: &Exc) -> Vec<String> {
+    match e {
+        Exc::Error(_, s) => s.entries.iter().map(|f| format!("    {}:{}: {}", f.file, f.line, f.what)).collect(),
+        _ => vec![],
+    }
+}

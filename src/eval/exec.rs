@@ -1,0 +1,439 @@
+//! The evaluator: runs compiled [`Node`]s inside a process.
+//!
+//! **Invariants:** a call in tail position returns [`Flow::Tail`] instead of
+//! recursing, and [`Proc::run`] loops on it, so a receive loop runs forever
+//! in constant stack. Non-tail calls go through `stacker`, so deep recursion
+//! grows the stack instead of overflowing it, up to a depth cap that raises.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use super::code::FunDef;
+use super::exception::{self as ex, Exc, R, StackEntry};
+use super::ir::{Clause, Node};
+use super::Lambda;
+use crate::runtime::{self, Process};
+use crate::stdlib::{self, kernel};
+use crate::term::{Atom, Fun, MapT, Term};
+
+/// How deep non-tail calls may nest before the process raises.
+pub const MAX_DEPTH: usize = 2_000_000;
+
+/// What evaluating an expression in tail position gives.
+pub enum Flow {
+    Value(Term),
+    Tail(Callee, Vec<Term>),
+}
+
+/// Something callable with a list of arguments.
+#[derive(Clone)]
+pub enum Callee {
+    Def(Arc<FunDef>),
+    Fun(Arc<Fun>),
+}
+
+/// The evaluation state of one process.
+pub struct Proc {
+    pub me: Arc<Process>,
+    depth: usize,
+    /// The process dictionary (`Process.put/get`).
+    pub dict: MapT,
+    /// Whether exits from links arrive as messages (`Process.flag(:trap_exit, true)`).
+    pub trap_exit: bool,
+}
+
+impl Proc {
+    pub fn new(me: Arc<Process>) -> Proc {
+        Proc { me, depth: 0, dict: MapT::new(), trap_exit: false }
+    }
+
+    pub fn pid(&self) -> crate::term::Pid {
+        self.me.pid
+    }
+
+    /// Raises `Cancelled` if the process was asked to stop.
+    #[inline]
+    pub fn check_interrupt(&self) -> R<()> {
+        if self.me.interrupt.load(Ordering::Relaxed) {
+            self.me.interrupt.store(false, Ordering::SeqCst);
+            let reason = self.me.kill_reason.lock().unwrap_or_else(|e| e.into_inner()).take();
+            return Err(match reason {
+                Some(r) => Exc::Exit(r),
+                None => Exc::Cancelled,
+            });
+        }
+        Ok(())
+    }
+
+    /// Evaluates a node to its value.
+    pub fn eval(&mut self, n: &Node, f: &mut [Term]) -> R<Term> {
+        match n {
+            Node::Lit(t) => Ok(t.clone()),
+            Node::Var(s) => Ok(f[*s].clone()),
+            Node::Op(op, a, b, line) => {
+                let a = self.eval(a, f)?;
+                let b = self.eval(b, f)?;
+                kernel::op2(*op, a, b).map_err(|e| at_line(e, *line))
+            }
+            Node::Tuple(items) => {
+                let v = self.eval_all(items, f)?;
+                Ok(Term::tuple(v))
+            }
+            Node::List(items, tail) => {
+                let tail = match tail {
+                    Some(t) => self.eval(t, f)?,
+                    None => Term::EmptyList,
+                };
+                let v = self.eval_all(items, f)?;
+                Ok(Term::list_with_tail(v, tail))
+            }
+            Node::Map { base, pairs, update } => self.eval_map(base.as_deref(), pairs, *update, f),
+            Node::Struct { module, base, pairs } => self.eval_struct(*module, base.as_deref(), pairs, f),
+            Node::Match(p, rhs, line) => {
+                let v = self.eval(rhs, f)?;
+                if self.match_pat(p, &v, f) { Ok(v) } else { ex::badmatch(v).map_err(|e| at_line(e, *line)) }
+            }
+            Node::Block(items) => {
+                let mut last = Term::NIL;
+                for i in items {
+                    last = self.eval(i, f)?;
+                }
+                Ok(last)
+            }
+            Node::Native { f: nf, args, line, .. } => {
+                let args = self.eval_all(args, f)?;
+                nf(self, args).map_err(|e| at_line(e, *line))
+            }
+            Node::Call { .. } | Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
+                Flow::Value(v) => Ok(v),
+                Flow::Tail(c, args) => self.run(c, args),
+            },
+            Node::MakeFn { lambda, captures } => {
+                let env: Box<[Term]> = captures.iter().map(|s| f[*s].clone()).collect();
+                Ok(Term::Fun(Arc::new(Fun::Closure { code: lambda.clone(), env })))
+            }
+            Node::Case { .. } | Node::Cond { .. } | Node::Receive { .. } | Node::With { .. } => {
+                match self.eval_tail(n, f)? {
+                    Flow::Value(v) => Ok(v),
+                    Flow::Tail(c, args) => self.run(c, args),
+                }
+            }
+            Node::And(a, b) => {
+                let a = self.eval(a, f)?;
+                match a {
+                    Term::Atom(Atom::FALSE) => Ok(Term::FALSE),
+                    Term::Atom(Atom::TRUE) => self.eval(b, f),
+                    other => ex::raise("BadBooleanError", vec![("term", other), ("operator", Term::atom("and"))]),
+                }
+            }
+            Node::Or(a, b) => {
+                let a = self.eval(a, f)?;
+                match a {
+                    Term::Atom(Atom::TRUE) => Ok(Term::TRUE),
+                    Term::Atom(Atom::FALSE) => self.eval(b, f),
+                    other => ex::raise("BadBooleanError", vec![("term", other), ("operator", Term::atom("or"))]),
+                }
+            }
+            Node::AndAlso(a, b) => {
+                let a = self.eval(a, f)?;
+                if a.is_truthy() { self.eval(b, f) } else { Ok(a) }
+            }
+            Node::OrElse(a, b) => {
+                let a = self.eval(a, f)?;
+                if a.is_truthy() { Ok(a) } else { self.eval(b, f) }
+            }
+            Node::Interp(parts) => {
+                let mut out = Vec::new();
+                for p in parts {
+                    let v = self.eval(p, f)?;
+                    kernel::to_chars(&v, &mut out)?;
+                }
+                Ok(Term::Bin(Arc::from(out)))
+            }
+            Node::Bits(segs) => self.build_bits(segs, f),
+            Node::Try(t) => self.eval_try(t, f),
+            Node::For(fo) => self.eval_for(fo, f),
+            Node::Reraise(v, _st) => {
+                let v = self.eval(v, f)?;
+                Err(Exc::Error(v, Default::default()))
+            }
+            Node::Stacktrace => Ok(Term::EmptyList),
+            Node::DefModule(d) => super::module::define(self, d),
+        }
+    }
+
+    pub fn eval_all(&mut self, items: &[Node], f: &mut [Term]) -> R<Vec<Term>> {
+        let mut v = Vec::with_capacity(items.len());
+        for i in items {
+            v.push(self.eval(i, f)?);
+        }
+        Ok(v)
+    }
+
+    /// Evaluates a node in tail position: calls come back as [`Flow::Tail`].
+    pub fn eval_tail(&mut self, n: &Node, f: &mut [Term]) -> R<Flow> {
+        match n {
+            Node::Block(items) if !items.is_empty() => {
+                let (last, init) = items.split_last().expect("non-empty");
+                for i in init {
+                    self.eval(i, f)?;
+                }
+                self.eval_tail(last, f)
+            }
+            Node::Call { slot, args, line } => {
+                let args = self.eval_all(args, f)?;
+                match slot.def.load_full() {
+                    Some(d) => Ok(Flow::Tail(Callee::Def(d), args)),
+                    None => {
+                        let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));
+                        ex::undefined_function(m, n, args.len()).map_err(|e| at_line(e, *line))
+                    }
+                }
+            }
+            Node::Apply { fun, args, line } => {
+                let fun = self.eval(fun, f)?;
+                let args = self.eval_all(args, f)?;
+                self.callee_of(fun, args).map_err(|e| at_line(e, *line))
+            }
+            Node::Dynamic { module, name, args, parens, line } => {
+                let m = self.eval(module, f)?;
+                let args = self.eval_all(args, f)?;
+                self.dynamic(m, *name, args, *parens).map_err(|e| at_line(e, *line))
+            }
+            Node::Case { subject, clauses, line } => {
+                let v = self.eval(subject, f)?;
+                match self.select(clauses, std::slice::from_ref(&v), f) {
+                    Some(c) => self.eval_tail(&c.body, f),
+                    None => ex::case_clause(v).map_err(|e| at_line(e, *line)),
+                }
+            }
+            Node::Cond { clauses, line } => {
+                for (c, body) in clauses {
+                    if self.eval(c, f)?.is_truthy() {
+                        return self.eval_tail(body, f);
+                    }
+                }
+                ex::raise("CondClauseError", vec![]).map_err(|e| at_line(e, *line))
+            }
+            Node::Receive { clauses, after } => self.receive(clauses, after.as_ref(), f),
+            Node::With { steps, body, elses } => self.eval_with(steps, body, elses, f),
+            _ => Ok(Flow::Value(self.eval(n, f)?)),
+        }
+    }
+
+    /// The first clause whose patterns and guard accept `args`, binding into `f`.
+    pub fn select<'c>(&mut self, clauses: &'c [Clause], args: &[Term], f: &mut [Term]) -> Option<&'c Clause> {
+        clauses.iter().find(|c| self.clause_matches(c, args, f))
+    }
+
+    fn clause_matches(&mut self, c: &Clause, args: &[Term], f: &mut [Term]) -> bool {
+        c.pats.len() == args.len()
+            && c.pats.iter().zip(args).all(|(p, a)| self.match_pat(p, a, f))
+            && self.guard_ok(c.guard.as_ref(), f)
+    }
+
+    /// A guard passes only when it evaluates to exactly `true`; an error in a guard is a failure.
+    pub fn guard_ok(&mut self, g: Option<&Node>, f: &mut [Term]) -> bool {
+        match g {
+            None => true,
+            Some(g) => matches!(self.eval(g, f), Ok(Term::Atom(Atom::TRUE))),
+        }
+    }
+
+    fn callee_of(&mut self, fun: Term, args: Vec<Term>) -> R<Flow> {
+        match &fun {
+            Term::Fun(fu) => {
+                if fu.arity() != args.len() {
+                    return ex::badarity(fun.clone(), args);
+                }
+                match &**fu {
+                    Fun::Closure { .. } => Ok(Flow::Tail(Callee::Fun(fu.clone()), args)),
+                    Fun::External { module, name, .. } => self.mfa_flow(*module, *name, args),
+                }
+            }
+            _ => ex::badfun(fun),
+        }
+    }
+
+    /// `module.name(args)` with the module only known now: a map field, or a call.
+    fn dynamic(&mut self, m: Term, name: Atom, args: Vec<Term>, parens: bool) -> R<Flow> {
+        match &m {
+            Term::Map(map) if args.is_empty() && !parens => match map.get(&Term::Atom(name)) {
+                Some(v) => Ok(Flow::Value(v.clone())),
+                None => ex::badkey(Term::Atom(name), m.clone()),
+            },
+            Term::Atom(module) => self.mfa_flow(*module, name, args),
+            _ if args.is_empty() && !parens => ex::raise(
+                "ArgumentError",
+                vec![(
+                    "message",
+                    Term::str(&format!(
+                        "you attempted to apply a function named {} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are trying to access a map or a struct field, make sure the left side of the dot is a map",
+                        crate::term::inspect::inspect_default(&Term::Atom(name)),
+                        crate::term::inspect::inspect_default(&m)
+                    )),
+                )],
+            ),
+            _ => ex::badarg(),
+        }
+    }
+
+    fn mfa_flow(&mut self, module: Atom, name: Atom, args: Vec<Term>) -> R<Flow> {
+        if let Some(d) = super::code::lookup(module, name, args.len()) {
+            if d.public {
+                return Ok(Flow::Tail(Callee::Def(d), args));
+            }
+        }
+        if let Some(nf) = stdlib::lookup(module, name, args.len()) {
+            return Ok(Flow::Value(nf(self, args)?));
+        }
+        ex::undefined_function(module, name, args.len())
+    }
+
+    /// Calls `module.name(args)` (`apply/3`, `spawn/3`).
+    pub fn call_mfa(&mut self, module: Atom, name: Atom, args: Vec<Term>) -> R<Term> {
+        match self.mfa_flow(module, name, args)? {
+            Flow::Value(v) => Ok(v),
+            Flow::Tail(c, a) => self.run(c, a),
+        }
+    }
+
+    /// Calls a function value with arguments.
+    pub fn apply(&mut self, fun: &Term, args: Vec<Term>) -> R<Term> {
+        match self.callee_of(fun.clone(), args)? {
+            Flow::Value(v) => Ok(v),
+            Flow::Tail(c, a) => self.run(c, a),
+        }
+    }
+
+    /// Runs a call to completion, following tail calls in a loop.
+    pub fn run(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+        self.depth += 1;
+        let r = if self.depth > MAX_DEPTH {
+            ex::system_limit()
+        } else {
+            stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run_loop(callee, args))
+        };
+        self.depth -= 1;
+        r
+    }
+
+    fn run_loop(&mut self, mut callee: Callee, mut args: Vec<Term>) -> R<Term> {
+        loop {
+            self.check_interrupt()?;
+            let keep = callee;
+            let (clauses, mut frame): (&[Clause], Vec<Term>) = match &keep {
+                Callee::Def(d) => (&d.clauses, vec![Term::NIL; d.slots]),
+                Callee::Fun(fu) => match &**fu {
+                    Fun::Closure { code, env } => {
+                        let mut fr = vec![Term::NIL; code.slots];
+                        for (i, s) in code.capture_slots.iter().enumerate() {
+                            fr[*s] = env[i].clone();
+                        }
+                        (&code.clauses, fr)
+                    }
+                    Fun::External { module, name, .. } => match self.mfa_flow(*module, *name, args)? {
+                        Flow::Value(v) => return Ok(v),
+                        Flow::Tail(c, a) => {
+                            callee = c;
+                            args = a;
+                            continue;
+                        }
+                    },
+                },
+            };
+            let Some(i) = clauses.iter().position(|c| self.clause_matches(c, &args, &mut frame)) else {
+                return Err(no_clause(&keep, args));
+            };
+            match self.eval_tail(&clauses[i].body, &mut frame) {
+                Ok(Flow::Value(v)) => return Ok(v),
+                Ok(Flow::Tail(c, a)) => {
+                    callee = c;
+                    args = a;
+                }
+                Err(e) => return Err(push_frame(e, &keep)),
+            }
+        }
+    }
+}
+
+/// Records `line` as where an error passed through the current frame.
+pub fn at_line(mut e: Exc, line: u32) -> Exc {
+    if let Exc::Error(_, st) = &mut e {
+        if st.pending_line == 0 {
+            st.pending_line = line;
+        }
+    }
+    e
+}
+
+/// How a callee reads in a stack trace: `Mod.fun/2` or `anonymous fn/1 in Mod.fun/2`.
+fn describe(c: &Callee) -> (Arc<str>, u32, String) {
+    match c {
+        Callee::Def(d) => (
+            d.file.clone(),
+            d.line,
+            format!("{}.{}/{}", ex::module_name(d.module), ex::fun_name(d.name), d.arity),
+        ),
+        Callee::Fun(fu) => match &**fu {
+            Fun::Closure { code, .. } => lambda_desc(code),
+            Fun::External { module, name, arity } => {
+                ("".into(), 0, format!("{}.{}/{}", ex::module_name(*module), ex::fun_name(*name), arity))
+            }
+        },
+    }
+}
+
+fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
+    (code.file.clone(), code.line, format!("anonymous fn/{} in {}", code.arity, code.context))
+}
+
+/// Adds the frame of `callee` to an error leaving it.
+fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
+    if let Exc::Error(_, st) = &mut e {
+        let (file, line, what) = describe(callee);
+        let line = if st.pending_line != 0 { st.pending_line } else { line };
+        st.pending_line = 0;
+        st.entries.push(Arc::new(StackEntry { file, line, what }));
+    }
+    e
+}
+
+/// The FunctionClauseError of a call no clause accepted.
+fn no_clause(callee: &Callee, args: Vec<Term>) -> Exc {
+    let shown: Vec<String> = args.iter().map(crate::term::inspect::inspect_default).collect();
+    let (file, line, what, err) = match callee {
+        Callee::Def(d) => {
+            let what = format!("{}.{}({})", ex::module_name(d.module), ex::fun_name(d.name), shown.join(", "));
+            (d.file.clone(), d.line, what, ex::function_clause::<()>(d.module, d.name, args))
+        }
+        Callee::Fun(fu) => {
+            let (file, line, desc) = describe(&Callee::Fun(fu.clone()));
+            let what = format!("{desc}({})", shown.join(", "));
+            let name = Atom::new(&desc);
+            (file, line, what, ex::function_clause::<()>(Atom::NIL, name, args))
+        }
+    };
+    let mut e = err.err().unwrap_or(Exc::Cancelled);
+    if let Exc::Error(_, st) = &mut e {
+        st.entries.push(Arc::new(StackEntry { file, line, what }));
+    }
+    e
+}
+
+/// Spawns a process that runs `body` and reports how it ended.
+pub fn spawn_proc(body: impl FnOnce(&mut Proc) -> R<Term> + Send + 'static) -> R<Term> {
+    let started = runtime::spawn(move |me| {
+        let mut p = Proc::new(me.clone());
+        let r = body(&mut p);
+        if let Err(e) = &r {
+            crate::stdlib::report_crash(me.pid, e);
+        }
+        runtime::exit(&me);
+        runtime::runnable_dec();
+    });
+    match started {
+        Ok(pid) => Ok(Term::Pid(pid)),
+        Err(_) => ex::system_limit(),
+    }
+}

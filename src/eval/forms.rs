@@ -1,0 +1,278 @@
+//! The evaluation of the compound forms: `receive`, maps and structs, `try`,
+//! `with`, `for` and bitstrings.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::exception::{self as ex, Exc, R};
+use super::exec::{Flow, Proc};
+use super::ir::{BitKind, BitSeg, Clause, For, ForStep, Node, Try, WithStep};
+use crate::stdlib::enumerable;
+use crate::term::{Atom, MapT, Term};
+
+impl Proc {
+    /// `receive`: scans the mailbox in arrival order for the first message a clause
+    /// accepts, leaving the others in place; blocks (not runnable) until one arrives
+    /// or the `after` timeout passes.
+    pub(super) fn receive(&mut self, clauses: &[Clause], after: Option<&(Box<Node>, Box<Node>)>, f: &mut [Term]) -> R<Flow> {
+        let deadline: Option<Instant> = match after {
+            None => None,
+            Some((t, _)) => match self.eval(t, f)? {
+                Term::Int(ms) if ms >= 0 => Some(Instant::now() + Duration::from_millis(ms as u64)),
+                Term::Atom(Atom::INFINITY) => None,
+                other => {
+                    return ex::argument_error(format!(
+                        "timeout value must be a non-negative integer or :infinity, got: {}",
+                        crate::term::inspect::inspect_default(&other)
+                    ));
+                }
+            },
+        };
+        let me = self.me.clone();
+        let mut seen = 0usize;
+        loop {
+            self.check_interrupt()?;
+            let found = me.mailbox.take_first(&mut seen, |m| {
+                clauses.iter().position(|c| self.clause_matches_one(c, m, f))
+            });
+            if let Some((_, i)) = found {
+                return self.eval_tail(&clauses[i].body, f);
+            }
+            let expired = deadline.is_some_and(|d| Instant::now() >= d);
+            if expired {
+                let (_, body) = after.expect("a deadline comes from an after clause");
+                return self.eval_tail(body, f);
+            }
+            if me.mailbox.block(seen) {
+                me.mailbox.wait(deadline);
+                me.mailbox.unblock();
+            }
+        }
+    }
+
+    fn clause_matches_one(&mut self, c: &Clause, m: &Term, f: &mut [Term]) -> bool {
+        c.pats.len() == 1 && self.match_pat(&c.pats[0], m, f) && self.guard_ok(c.guard.as_ref(), f)
+    }
+
+    /// Blocks the process (not runnable) for `ms` milliseconds, or forever; Ctrl+C ends it.
+    pub fn sleep(&mut self, ms: Option<u64>) -> R<()> {
+        let deadline = ms.map(|ms| Instant::now() + Duration::from_millis(ms));
+        let me = self.me.clone();
+        loop {
+            self.check_interrupt()?;
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return Ok(());
+            }
+            crate::runtime::runnable_dec();
+            me.mailbox.wait_bell_only(deadline);
+            crate::runtime::runnable_inc();
+        }
+    }
+
+    pub(super) fn eval_map(&mut self, base: Option<&Node>, pairs: &[(Node, Node)], update: bool, f: &mut [Term]) -> R<Term> {
+        let mut m = match base {
+            None => MapT::new(),
+            Some(b) => match self.eval(b, f)? {
+                Term::Map(m) => (*m).clone(),
+                other => return ex::badmap(other),
+            },
+        };
+        let orig = if update { Some(Term::map(m.clone())) } else { None };
+        for (k, v) in pairs {
+            let k = self.eval(k, f)?;
+            let v = self.eval(v, f)?;
+            if let Some(o) = &orig {
+                if !m.contains_key(&k) {
+                    return ex::badkey(k, o.clone());
+                }
+            }
+            m.insert(k, v);
+        }
+        Ok(Term::map(m))
+    }
+
+    pub(super) fn eval_struct(&mut self, module: Atom, base: Option<&Node>, pairs: &[(Atom, Node)], f: &mut [Term]) -> R<Term> {
+        let mut m = match base {
+            Some(b) => {
+                let v = self.eval(b, f)?;
+                if v.struct_name() != Some(module) {
+                    return ex::raise("BadStructError", vec![("struct", Term::Atom(module)), ("term", v)]);
+                }
+                v.as_map().cloned().unwrap_or_default()
+            }
+            None => crate::stdlib::struct_default(module)?,
+        };
+        for (k, v) in pairs {
+            let v = self.eval(v, f)?;
+            let key = Term::Atom(*k);
+            if !m.contains_key(&key) {
+                return ex::badkey(key, Term::map(m));
+            }
+            m.insert(key, v);
+        }
+        Ok(Term::map(m))
+    }
+
+    pub(super) fn eval_try(&mut self, t: &Try, f: &mut [Term]) -> R<Term> {
+        let r = match self.eval(&t.body, f) {
+            Ok(v) if !t.else_.is_empty() => match self.select(&t.else_, std::slice::from_ref(&v), f) {
+                Some(c) => self.eval(&c.body, f),
+                None => ex::raise("TryClauseError", vec![("term", v)]),
+            },
+            Ok(v) => Ok(v),
+            Err(Exc::Cancelled) => Err(Exc::Cancelled),
+            Err(e) => self.handle(t, e, f),
+        };
+        if let Some(a) = &t.after {
+            self.eval(a, f)?;
+        }
+        r
+    }
+
+    fn handle(&mut self, t: &Try, e: Exc, f: &mut [Term]) -> R<Term> {
+        if let Exc::Error(v, _) = &e {
+            let name = v.struct_name();
+            for r in &t.rescue {
+                if r.modules.is_empty() || name.is_some_and(|n| r.modules.contains(&n)) {
+                    if let Some(s) = r.bind {
+                        f[s] = v.clone();
+                    }
+                    return self.eval(&r.body, f);
+                }
+            }
+        }
+        let (kind, value) = match &e {
+            Exc::Error(v, _) => (Atom::ERROR, v.clone()),
+            Exc::Throw(v) => (Atom::THROW, v.clone()),
+            Exc::Exit(v) => (Atom::EXIT_KIND, v.clone()),
+            Exc::Cancelled => return Err(e),
+        };
+        let args = [Term::Atom(kind), value];
+        match self.select(&t.catch, &args, f) {
+            Some(c) => self.eval(&c.body, f),
+            None => Err(e),
+        }
+    }
+
+    pub(super) fn eval_with(&mut self, steps: &[WithStep], body: &Node, elses: &[Clause], f: &mut [Term]) -> R<Flow> {
+        for s in steps {
+            match s {
+                WithStep::Bare(n) => {
+                    self.eval(n, f)?;
+                }
+                WithStep::Match { pat, guard, expr } => {
+                    let v = self.eval(expr, f)?;
+                    if !(self.match_pat(pat, &v, f) && self.guard_ok(guard.as_ref(), f)) {
+                        if elses.is_empty() {
+                            return Ok(Flow::Value(v));
+                        }
+                        return match self.select(elses, std::slice::from_ref(&v), f) {
+                            Some(c) => self.eval_tail(&c.body, f),
+                            None => ex::raise("WithClauseError", vec![("term", v)]),
+                        };
+                    }
+                }
+            }
+        }
+        self.eval_tail(body, f)
+    }
+
+    pub(super) fn eval_for(&mut self, fo: &For, f: &mut [Term]) -> R<Term> {
+        let mut acc = match &fo.reduce {
+            Some((init, _)) => Some(self.eval(init, f)?),
+            None => None,
+        };
+        let mut out = Vec::new();
+        self.for_steps(fo, 0, f, &mut out, &mut acc)?;
+        if let Some(a) = acc {
+            return Ok(a);
+        }
+        if fo.uniq {
+            let mut seen = std::collections::BTreeSet::new();
+            out.retain(|t| seen.insert(t.clone()));
+        }
+        match &fo.into {
+            None => Ok(Term::list(out)),
+            Some(n) => {
+                let into = self.eval(n, f)?;
+                enumerable::into(self, Term::list(out), into)
+            }
+        }
+    }
+
+    fn for_steps(&mut self, fo: &For, i: usize, f: &mut [Term], out: &mut Vec<Term>, acc: &mut Option<Term>) -> R<()> {
+        let Some(step) = fo.steps.get(i) else {
+            match (&fo.reduce, acc.take()) {
+                (Some((_, clauses)), Some(a)) => match self.select(clauses, std::slice::from_ref(&a), f) {
+                    Some(c) => *acc = Some(self.eval(&c.body, f)?),
+                    None => return ex::function_clause(Atom::NIL, Atom::new("anonymous fn/1 in for reduce"), vec![a]),
+                },
+                _ => out.push(self.eval(&fo.body, f)?),
+            }
+            return Ok(());
+        };
+        match step {
+            ForStep::Filter(n) => {
+                if self.eval(n, f)?.is_truthy() {
+                    self.for_steps(fo, i + 1, f, out, acc)?;
+                }
+            }
+            ForStep::Gen { pat, guard, source } => {
+                let src = self.eval(source, f)?;
+                for x in enumerable::to_vec(self, &src)? {
+                    if self.match_pat(pat, &x, f) && self.guard_ok(guard.as_ref(), f) {
+                        self.for_steps(fo, i + 1, f, out, acc)?;
+                    }
+                }
+            }
+            ForStep::BinGen { pat, source } => {
+                let src = self.eval(source, f)?;
+                let Term::Bin(b) = &src else { return ex::badarg() };
+                for ch in String::from_utf8_lossy(b).chars() {
+                    if self.match_pat(pat, &Term::Int(ch as i64), f) {
+                        self.for_steps(fo, i + 1, f, out, acc)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn build_bits(&mut self, segs: &[BitSeg<Node>], f: &mut [Term]) -> R<Term> {
+        let mut out: Vec<u8> = Vec::new();
+        for s in segs {
+            let v = self.eval(&s.value, f)?;
+            let size = match &s.size {
+                Some(n) => match self.eval(n, f)? {
+                    Term::Int(k) if k >= 0 => Some(k as usize),
+                    _ => return ex::badarg(),
+                },
+                None => None,
+            };
+            match (s.kind, &v) {
+                (BitKind::Integer, Term::Int(x)) => {
+                    let bits = size.unwrap_or(8);
+                    if bits % 8 != 0 {
+                        return ex::argument_error("bitstrings that are not a whole number of bytes are not supported");
+                    }
+                    for k in (0..bits / 8).rev() {
+                        out.push(if k >= 8 { if *x < 0 { 0xff } else { 0 } } else { (x >> (8 * k)) as u8 });
+                    }
+                }
+                (BitKind::Binary, Term::Bin(b)) => match size {
+                    Some(n) if n <= b.len() => out.extend_from_slice(&b[..n]),
+                    Some(_) => return ex::badarg(),
+                    None => out.extend_from_slice(b),
+                },
+                (BitKind::Utf8, Term::Int(c)) => match char::from_u32(*c as u32) {
+                    Some(ch) => out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes()),
+                    None => return ex::badarg(),
+                },
+                (BitKind::Float, Term::Float(x)) => out.extend_from_slice(&x.to_be_bytes()),
+                (BitKind::Float, Term::Int(x)) => out.extend_from_slice(&(*x as f64).to_be_bytes()),
+                _ => return ex::badarg(),
+            }
+        }
+        Ok(Term::Bin(Arc::from(out)))
+    }
+}

@@ -1,0 +1,281 @@
+//! `defmodule`: running a module body, compiling its functions, installing them.
+//!
+//! A module body runs when its `defmodule` runs, as in Elixir: attributes are
+//! evaluated in order and a function sees the attribute values set before it.
+//! All `def` heads are collected first so functions can call ones defined
+//! later in the module.
+
+use std::collections::HashSet;
+use super::code::{self, FunDef, ModuleInfo};
+use super::compile::{CResult, CompileError, Compiler, ModuleScope};
+use super::exception::{self as ex, R};
+use super::exec::Proc;
+use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, UnaryOp};
+use crate::term::{Atom, Term};
+
+/// A `defmodule` waiting to run.
+#[derive(Debug)]
+pub struct ModuleDef {
+    pub name: Atom,
+    pub body: Expr,
+    /// The scope the `defmodule` appeared in (its aliases and imports).
+    pub outer: Compiler,
+    pub line: u32,
+}
+
+impl std::fmt::Debug for Compiler {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Compiler({})", self.context)
+    }
+}
+
+/// One `def` head and body as written.
+struct DefClause {
+    name: String,
+    public: bool,
+    params: Vec<Expr>,
+    guard: Option<Expr>,
+    body: Expr,
+    line: u32,
+}
+
+fn body_items(e: &Expr) -> Vec<&Expr> {
+    match &e.kind {
+        ExprKind::Block(items) => items.iter().collect(),
+        _ => vec![e],
+    }
+}
+
+/// Splits `def head, do: body` into its parts.
+fn def_clause(e: &Expr) -> Option<CResult<DefClause>> {
+    let ExprKind::Call { target: CallTarget::Local(kind), args, .. } = &e.kind else { return None };
+    let public = match kind.as_str() {
+        "def" => true,
+        "defp" => false,
+        _ => return None,
+    };
+    let line = e.span.line;
+    let bad = |m: &str| Some(Err(CompileError { line, message: m.to_string() }));
+    let (head, kwl) = match args.as_slice() {
+        [h, k] => (h, Some(k)),
+        [h] => (h, None),
+        _ => return bad("invalid def"),
+    };
+    let (head, guard) = match &head.kind {
+        ExprKind::Binary(BinOp::When, h, g) => (&**h, Some((**g).clone())),
+        _ => (head, None),
+    };
+    let (name, params) = match &head.kind {
+        ExprKind::Call { target: CallTarget::Local(n), args, .. } => (n.clone(), args.clone()),
+        ExprKind::Var(n) => (n.clone(), vec![]),
+        _ => return bad("invalid function head"),
+    };
+    let Some(kwl) = kwl else {
+        // A bodiless head (for default arguments): no clause.
+        return Some(Ok(DefClause { name, public, params, guard, body: Expr::new(ExprKind::Block(vec![]), e.span), line: 0 }));
+    };
+    let body = match super::compile::call_kw(kwl, "do") {
+        Some(b) => {
+            let has_try = ["rescue", "catch", "after"].iter().any(|k| super::compile::call_kw(kwl, k).is_some());
+            if has_try {
+                // `def f do ... rescue ... end` is a `try` around the body.
+                let span = e.span;
+                Expr::new(ExprKind::Call { target: CallTarget::Local("try".into()), args: vec![kwl.clone()], parens: false }, span)
+            } else {
+                b.clone()
+            }
+        }
+        None => return bad("missing :do option in \"def\""),
+    };
+    Some(Ok(DefClause { name, public, params, guard, body, line }))
+}
+
+/// The number of `\\` defaults among the parameters.
+fn defaults(params: &[Expr]) -> usize {
+    params.iter().filter(|p| matches!(p.kind, ExprKind::Binary(BinOp::Default, _, _))).count()
+}
+
+fn strip_default(p: &Expr) -> &Expr {
+    match &p.kind {
+        ExprKind::Binary(BinOp::Default, p, _) => p,
+        _ => p,
+    }
+}
+
+/// Runs a `defmodule`: returns `{:module, Name, binary, last}`.
+pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
+    let compile_err = |e: CompileError| ex::raise::<Term>("CompileError", vec![("message", Term::str(&format!("{}:{}: {}", def.outer.file, e.line, e.message))), ("file", Term::NIL), ("line", Term::Int(e.line as i64)), ("description", Term::str(&e.message))]);
+    let items = body_items(&def.body);
+    // Pass 1: every function head, so calls can resolve to functions defined later.
+    let mut locals = HashSet::new();
+    for it in &items {
+        if let Some(Ok(dc)) = def_clause(it) {
+            let n = dc.params.len();
+            for a in n - defaults(&dc.params)..=n {
+                locals.insert((dc.name.clone(), a));
+            }
+        }
+    }
+    let mut c = def.outer.clone();
+    c.module = Some(ModuleScope { name: def.name, locals, attrs: Default::default() });
+    c.context = format!("{}.__MODULE__/0", ex::module_name(def.name));
+    let mut c = c.for_function(c.context.clone());
+    // Pass 2: run the body in order, compiling functions as they come.
+    let mut order: Vec<(String, usize)> = Vec::new();
+    let mut clauses: std::collections::HashMap<(String, usize), (bool, Vec<DefClause>)> = Default::default();
+    let mut info = ModuleInfo { name: Some(def.name), file: def.outer.file.clone(), ..Default::default() };
+    let mut last = Term::NIL;
+    let mut frame: Vec<Term> = Vec::new();
+    for it in items {
+        if let Some(dc) = def_clause(it) {
+            let dc = match dc {
+                Ok(d) => d,
+                Err(e) => return compile_err(e),
+            };
+            let key = (dc.name.clone(), dc.params.len());
+            last = Term::tuple(vec![Term::atom(&dc.name), Term::Int(key.1 as i64)]);
+            // Default arguments: generate the shorter arities.
+            let nd = defaults(&dc.params);
+            if nd > 0 {
+                for k in 0..nd {
+                    let arity = key.1 - nd + k;
+                    let kk = (dc.name.clone(), arity);
+                    if clauses.contains_key(&kk) {
+                        continue;
+                    }
+                    order.push(kk.clone());
+                    let (params, call_args) = default_wrapper(&dc.params, k);
+                    let body = Expr::new(ExprKind::Call { target: CallTarget::Local(dc.name.clone()), args: call_args, parens: true }, it.span);
+                    clauses.insert(kk, (dc.public, vec![DefClause { name: dc.name.clone(), public: dc.public, params, guard: None, body, line: it.span.line }]));
+                }
+            }
+            if dc.line == 0 {
+                continue;
+            }
+            let entry = clauses.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                (dc.public, Vec::new())
+            });
+            entry.1.push(DefClause { params: dc.params.iter().map(|p| strip_default(p).clone()).collect(), ..dc });
+            continue;
+        }
+        match &it.kind {
+            ExprKind::Unary(UnaryOp::At, a) => {
+                if let ExprKind::Call { target: CallTarget::Local(name), args, .. } = &a.kind {
+                    if let [v] = args.as_slice() {
+                        let node = c.expr(v).or_else(|e| compile_err(e).map(|_| unreachable_node()))?;
+                        grow(&mut frame, c.slots());
+                        let val = proc.eval(&node, &mut frame)?;
+                        if let Some(m) = c.module.as_mut() {
+                            m.attrs.insert(name.clone(), val);
+                        }
+                        continue;
+                    }
+                }
+            }
+            ExprKind::Call { target: CallTarget::Local(k), args, .. } if k == "defstruct" || k == "defexception" => {
+                let node = match args.first() {
+                    Some(a) => c.expr(a).or_else(|e| compile_err(e).map(|_| unreachable_node()))?,
+                    None => super::ir::Node::Lit(Term::EmptyList),
+                };
+                grow(&mut frame, c.slots());
+                let v = proc.eval(&node, &mut frame)?;
+                let mut fields = Vec::new();
+                for item in v.iter_list() {
+                    match item {
+                        Term::Atom(a) => fields.push((*a, Term::NIL)),
+                        Term::Tuple(t) if t.len() == 2 && t[0].as_atom().is_some() => fields.push((t[0].as_atom().unwrap_or(Atom::NIL), t[1].clone())),
+                        _ => return ex::argument_error("struct fields must be atoms or keyword pairs"),
+                    }
+                }
+                if k == "defexception" {
+                    info.exception = true;
+                    fields.insert(0, (Atom::EXCEPTION, Term::TRUE));
+                }
+                info.struct_fields = Some(fields);
+                // Make the struct usable by the module's own code right away.
+                code::install_struct(def.name, info.struct_fields.clone().unwrap_or_default(), info.exception);
+                continue;
+            }
+            ExprKind::Call { target: CallTarget::Local(k), .. } if k == "use" => {
+                crate::stdlib::use_behaviour(&mut c, it)?;
+                continue;
+            }
+            _ => {}
+        }
+        let node = c.expr(it).or_else(|e| compile_err(e).map(|_| unreachable_node()))?;
+        grow(&mut frame, c.slots());
+        last = proc.eval(&node, &mut frame)?;
+    }
+    // Compile every function now that all attributes and heads are known.
+    let mut defs = Vec::new();
+    for key in order {
+        let Some((public, cls)) = clauses.remove(&key) else { continue };
+        let ctx = format!("{}.{}/{}", ex::module_name(def.name), ex::fun_name(Atom::new(&key.0)), key.1);
+        let mut fc = c.for_function(ctx);
+        let mut compiled = Vec::new();
+        let line = cls.first().map(|d| d.line).unwrap_or(def.line);
+        for dc in &cls {
+            let sc = StabClause { span: dc.body.span, params: dc.params.clone(), guard: dc.guard.clone(), body: dc.body.clone() };
+            match fc.clause(&sc) {
+                Ok(cl) => compiled.push(cl),
+                Err(e) => return compile_err(e),
+            }
+        }
+        defs.push(FunDef {
+            module: def.name,
+            name: Atom::new(&key.0),
+            arity: key.1,
+            public,
+            clauses: compiled,
+            slots: fc.slots(),
+            file: def.outer.file.clone(),
+            line,
+        });
+    }
+    let mut exports: Vec<(Atom, usize)> = defs.iter().filter(|d| d.public).map(|d| (d.name, d.arity)).collect();
+    exports.sort_by(|a, b| a.0.name().cmp(&b.0.name()).then(a.1.cmp(&b.1)));
+    info.exports = exports;
+    code::install(info, defs);
+    Ok(Term::tuple(vec![Term::atom("module"), Term::Atom(def.name), beam_like(def.name), last]))
+}
+
+fn unreachable_node() -> super::ir::Node {
+    super::ir::Node::Lit(Term::NIL)
+}
+
+fn grow(frame: &mut Vec<Term>, n: usize) {
+    if frame.len() < n {
+        frame.resize(n, Term::NIL);
+    }
+}
+
+/// The parameters and call arguments of the wrapper for arity `required + k`.
+fn default_wrapper(params: &[Expr], k: usize) -> (Vec<Expr>, Vec<Expr>) {
+    let mut taken_defaults = 0;
+    let mut ps = Vec::new();
+    let mut args = Vec::new();
+    for (i, p) in params.iter().enumerate() {
+        match &p.kind {
+            ExprKind::Binary(BinOp::Default, _, d) if taken_defaults >= k => args.push((**d).clone()),
+            _ => {
+                if matches!(p.kind, ExprKind::Binary(BinOp::Default, _, _)) {
+                    taken_defaults += 1;
+                }
+                let v = Expr::new(ExprKind::Var(format!("x{i}")), p.span);
+                ps.push(v.clone());
+                args.push(v);
+            }
+        }
+    }
+    (ps, args)
+}
+
+/// The start of a BEAM file's bytes, as `defmodule` returns in Elixir.
+fn beam_like(name: Atom) -> Term {
+    let mut b = b"FOR1\0\0\x07\x68BEAMAtU8\0\0\0\xd5\0\0\0\x16".to_vec();
+    let n = name.name();
+    b.push(n.len().min(255) as u8);
+    b.extend_from_slice(n.as_bytes());
+    Term::bytes(&b)
+}

@@ -1,0 +1,63 @@
+//! A top-level scope that evaluates expressions one after another, keeping
+//! bindings between them: the REPL's and a script's.
+//!
+//! **Invariant:** an expression that fails (to compile or to run) leaves the
+//! bindings exactly as they were before it.
+
+use super::compile::{CompileError, Compiler};
+use super::exception::Exc;
+use super::exec::Proc;
+use crate::syntax::ast::Expr;
+use crate::term::Term;
+
+/// Why a top-level expression produced no value.
+#[derive(Debug)]
+pub enum Failure {
+    Compile(CompileError),
+    Raised(Exc),
+}
+
+pub struct Session {
+    pub compiler: Compiler,
+    frame: Vec<Term>,
+}
+
+impl Session {
+    /// `file` is what errors name (`iex`, `script.exs`); `context` is where `fn`s live.
+    pub fn new(file: &str, context: &str) -> Session {
+        Session { compiler: Compiler::new(file, context), frame: Vec::new() }
+    }
+
+    /// Compiles and runs one top-level expression.
+    pub fn eval(&mut self, proc: &mut Proc, e: &Expr) -> Result<Term, Failure> {
+        let saved = self.compiler.clone();
+        let node = match self.compiler.expr(e) {
+            Ok(n) => n,
+            Err(err) => {
+                self.compiler = saved;
+                return Err(Failure::Compile(err));
+            }
+        };
+        let n = self.compiler.slots();
+        if self.frame.len() < n {
+            self.frame.resize(n, Term::NIL);
+        }
+        match proc.eval(&node, &mut self.frame) {
+            Ok(v) => Ok(v),
+            Err(x) => {
+                self.compiler = saved;
+                Err(Failure::Raised(x))
+            }
+        }
+    }
+
+    /// The current bindings, by name.
+    pub fn bindings(&self) -> Vec<(String, Term)> {
+        self.compiler
+            .bindings()
+            .into_iter()
+            .filter(|(k, _)| !k.starts_with('&'))
+            .map(|(k, s)| (k, self.frame.get(s).cloned().unwrap_or(Term::NIL)))
+            .collect()
+    }
+}

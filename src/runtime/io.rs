@@ -1,0 +1,58 @@
+//! The IO server: the one place where process output reaches the outside.
+//!
+//! **Invariant:** every character a process prints goes through [`write`],
+//! under one lock, so output from several processes is never interleaved
+//! mid-write and appears in the order it was produced.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+/// Where output goes.
+pub enum Sink {
+    /// The real stdout/stderr.
+    Std,
+    /// Collected in memory (replayed transcripts, tests); stderr too.
+    Capture(Arc<Mutex<Vec<u8>>>),
+    /// A line-editor's printer that draws above the prompt.
+    Printer(Box<dyn FnMut(String) + Send>),
+}
+
+/// Which device a write is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Device {
+    Stdout,
+    Stderr,
+}
+
+static SINK: Mutex<Sink> = Mutex::new(Sink::Std);
+
+/// Routes all further output to `sink`.
+pub fn set_sink(sink: Sink) {
+    *SINK.lock().unwrap_or_else(|e| e.into_inner()) = sink;
+}
+
+/// Writes `text` to a device.
+pub fn write(device: Device, text: &str) {
+    let mut s = SINK.lock().unwrap_or_else(|e| e.into_inner());
+    match &mut *s {
+        Sink::Std => {
+            let _ = match device {
+                Device::Stdout => {
+                    let mut o = std::io::stdout().lock();
+                    o.write_all(text.as_bytes()).and_then(|_| o.flush())
+                }
+                Device::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
+            };
+        }
+        Sink::Capture(buf) => buf.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(text.as_bytes()),
+        Sink::Printer(p) => p(text.to_string()),
+    }
+}
+
+pub fn out(text: &str) {
+    write(Device::Stdout, text);
+}
+
+pub fn err(text: &str) {
+    write(Device::Stderr, text);
+}

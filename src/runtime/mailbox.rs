@@ -1,0 +1,147 @@
+//! A process's mailbox: selective, inspectable, and the place where a
+//! process blocks and is woken.
+//!
+//! **Invariant:** `waiting` is true exactly while the owner is blocked and
+//! not counted as runnable; whoever flips it back (a sender, or the owner
+//! on a timeout) adds the owner back to the runnable count, under the lock.
+
+use std::collections::VecDeque;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
+
+use crossbeam_channel::{Receiver, Sender, bounded};
+
+use crate::term::Term;
+
+pub struct Mailbox {
+    inner: Mutex<Inner>,
+    bell_tx: Sender<()>,
+    bell_rx: Receiver<()>,
+}
+
+struct Inner {
+    queue: VecDeque<Term>,
+    waiting: bool,
+    closed: bool,
+}
+
+impl Default for Mailbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Mailbox {
+    pub fn new() -> Mailbox {
+        let (bell_tx, bell_rx) = bounded(1);
+        Mailbox { inner: Mutex::new(Inner { queue: VecDeque::new(), waiting: false, closed: false }), bell_tx, bell_rx }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Appends a message and wakes the owner if it is blocked.
+    pub fn push(&self, msg: Term) {
+        let mut g = self.lock();
+        if g.closed {
+            return;
+        }
+        g.queue.push_back(msg);
+        if g.waiting {
+            g.waiting = false;
+            super::runnable_inc();
+        }
+        drop(g);
+        self.ring();
+    }
+
+    /// Wakes the owner (without a message: an interrupt).
+    pub fn ring(&self) {
+        let _ = self.bell_tx.try_send(());
+    }
+
+    /// A copy of the queued messages, oldest first.
+    pub fn snapshot(&self) -> Vec<Term> {
+        self.lock().queue.iter().cloned().collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().queue.len()
+    }
+
+    /// Whether the owner is blocked waiting for a message.
+    pub fn is_waiting(&self) -> bool {
+        self.lock().waiting
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Removes and returns every queued message (`flush/0`).
+    pub fn drain(&self) -> Vec<Term> {
+        self.lock().queue.drain(..).collect()
+    }
+
+    /// Scans messages from position `*from` for the first one `accept` takes,
+    /// removes it and returns it with what `accept` said. When none matches,
+    /// `*from` is set past the last message scanned, so the next scan
+    /// (after new messages arrive) only looks at the new ones.
+    pub fn take_first<T>(&self, from: &mut usize, mut accept: impl FnMut(&Term) -> Option<T>) -> Option<(Term, T)> {
+        let mut g = self.lock();
+        let mut i = *from;
+        while i < g.queue.len() {
+            if let Some(r) = accept(&g.queue[i]) {
+                let msg = g.queue.remove(i)?;
+                return Some((msg, r));
+            }
+            i += 1;
+        }
+        *from = i;
+        None
+    }
+
+    /// Marks the owner blocked unless messages beyond `seen` arrived meanwhile.
+    /// Returns whether it blocked.
+    pub fn block(&self, seen: usize) -> bool {
+        let mut g = self.lock();
+        if g.queue.len() > seen {
+            return false;
+        }
+        g.waiting = true;
+        super::runnable_dec();
+        true
+    }
+
+    /// Marks the owner runnable again if no sender has already done so.
+    pub fn unblock(&self) {
+        let mut g = self.lock();
+        if g.waiting {
+            g.waiting = false;
+            super::runnable_inc();
+        }
+    }
+
+    /// Waits for the doorbell until `deadline` (forever when `None`). True if it rang.
+    pub fn wait(&self, deadline: Option<Instant>) -> bool {
+        match deadline {
+            None => self.bell_rx.recv().is_ok(),
+            Some(d) => self.bell_rx.recv_deadline(d).is_ok(),
+        }
+    }
+
+    /// Waits for the doorbell only (a sleep that an interrupt can end).
+    pub fn wait_bell_only(&self, deadline: Option<Instant>) {
+        self.wait(deadline);
+    }
+
+    /// Drops the queue and refuses further messages (the owner has exited).
+    pub fn close(&self) {
+        let mut g = self.lock();
+        g.closed = true;
+        let old = std::mem::take(&mut g.queue);
+        drop(g);
+        drop(old);
+    }
+}

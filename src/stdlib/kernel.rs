@@ -1,0 +1,483 @@
+//! `Kernel` (and the operators the compiler lowers to it): arithmetic,
+//! comparison, type checks, tuples, `send`, `spawn`, `raise`…
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::Registry;
+use crate::eval::exception::{self as ex, Exc, R};
+use crate::eval::exec::Proc;
+use crate::eval::ir::Op2;
+use crate::term::inspect::{inspect_default, to_string_term};
+use crate::term::order::{compare, equal};
+use crate::term::{Atom, Term};
+
+fn big(t: &Term) -> Option<BigInt> {
+    match t {
+        Term::Int(i) => Some(BigInt::from(*i)),
+        Term::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+fn float(t: &Term) -> Option<f64> {
+    match t {
+        Term::Int(i) => Some(*i as f64),
+        Term::BigInt(b) => b.to_f64(),
+        Term::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+fn is_number(t: &Term) -> bool {
+    matches!(t, Term::Int(_) | Term::BigInt(_) | Term::Float(_))
+}
+
+fn float_result(x: f64) -> R<Term> {
+    if x.is_finite() { Ok(Term::Float(x)) } else { ex::badarith() }
+}
+
+/// An arithmetic operator on two numbers.
+fn arith(op: Op2, a: &Term, b: &Term) -> R<Term> {
+    if let (Term::Int(x), Term::Int(y)) = (a, b) {
+        let r = match op {
+            Op2::Add => x.checked_add(*y),
+            Op2::Sub => x.checked_sub(*y),
+            Op2::Mul => x.checked_mul(*y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(Term::Int(r));
+        }
+    }
+    if !is_number(a) || !is_number(b) {
+        return ex::badarith();
+    }
+    if op == Op2::Div {
+        let (x, y) = (float(a).unwrap_or(0.0), float(b).unwrap_or(0.0));
+        if y == 0.0 {
+            return ex::badarith();
+        }
+        return float_result(x / y);
+    }
+    if matches!(a, Term::Float(_)) || matches!(b, Term::Float(_)) {
+        let (x, y) = (float(a).unwrap_or(0.0), float(b).unwrap_or(0.0));
+        return float_result(match op {
+            Op2::Add => x + y,
+            Op2::Sub => x - y,
+            _ => x * y,
+        });
+    }
+    let (x, y) = (big(a).unwrap_or_default(), big(b).unwrap_or_default());
+    Ok(Term::from_bigint(match op {
+        Op2::Add => x + y,
+        Op2::Sub => x - y,
+        _ => x * y,
+    }))
+}
+
+/// The binary operators with a fast path.
+pub fn op2(op: Op2, a: Term, b: Term) -> R<Term> {
+    use std::cmp::Ordering::*;
+    match op {
+        Op2::Add | Op2::Sub | Op2::Mul | Op2::Div => arith(op, &a, &b),
+        Op2::Eq => Ok(Term::bool(equal(&a, &b))),
+        Op2::Ne => Ok(Term::bool(!equal(&a, &b))),
+        Op2::StrictEq => Ok(Term::bool(a == b)),
+        Op2::StrictNe => Ok(Term::bool(a != b)),
+        Op2::Lt => Ok(Term::bool(compare(&a, &b) == Less)),
+        Op2::Gt => Ok(Term::bool(compare(&a, &b) == Greater)),
+        Op2::Le => Ok(Term::bool(compare(&a, &b) != Greater)),
+        Op2::Ge => Ok(Term::bool(compare(&a, &b) != Less)),
+        Op2::Concat => match (&a, &b) {
+            (Term::Bin(x), Term::Bin(y)) => {
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend_from_slice(x);
+                v.extend_from_slice(y);
+                Ok(Term::Bin(Arc::from(v)))
+            }
+            _ => {
+                let bad = if matches!(a, Term::Bin(_)) { &b } else { &a };
+                ex::argument_error(format!("expected binary argument in <> operator but got: {}", inspect_default(bad)))
+            }
+        },
+        Op2::ListConcat => match a.list_to_vec() {
+            Some(items) => Ok(Term::list_with_tail(items, b)),
+            None => ex::badarg(),
+        },
+        Op2::ListSub => {
+            let (Some(mut left), Some(right)) = (a.list_to_vec(), b.list_to_vec()) else {
+                return ex::badarg();
+            };
+            for r in right {
+                if let Some(i) = left.iter().position(|x| *x == r) {
+                    left.remove(i);
+                }
+            }
+            Ok(Term::list(left))
+        }
+    }
+}
+
+/// Appends the `String.Chars` text of `v` (interpolation, `to_string`).
+pub fn to_chars(v: &Term, out: &mut Vec<u8>) -> R<()> {
+    match v {
+        Term::Bin(b) => out.extend_from_slice(b),
+        Term::EmptyList | Term::Cons(_) => chardata(v, out)?,
+        _ => match to_string_term(v) {
+            Some(s) => out.extend_from_slice(s.as_bytes()),
+            None => return protocol_undefined("String.Chars", v),
+        },
+    }
+    Ok(())
+}
+
+/// Appends a charlist / iodata list as UTF-8.
+fn chardata(v: &Term, out: &mut Vec<u8>) -> R<()> {
+    let mut it = v.iter_list();
+    for x in &mut it {
+        match x {
+            Term::Int(c) => match char::from_u32(*c as u32) {
+                Some(ch) => out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes()),
+                None => return ex::badarg(),
+            },
+            Term::Bin(b) => out.extend_from_slice(b),
+            Term::EmptyList | Term::Cons(_) => chardata(x, out)?,
+            _ => return ex::badarg(),
+        }
+    }
+    match it.tail() {
+        Term::EmptyList => Ok(()),
+        Term::Bin(b) => {
+            out.extend_from_slice(b);
+            Ok(())
+        }
+        _ => ex::badarg(),
+    }
+}
+
+/// The type name Elixir uses in Protocol.UndefinedError.
+pub fn type_name(v: &Term) -> &'static str {
+    match v {
+        Term::Int(_) | Term::BigInt(_) => "Integer",
+        Term::Float(_) => "Float",
+        Term::Atom(_) => "Atom",
+        Term::Bin(_) => "BitString",
+        Term::EmptyList | Term::Cons(_) => "List",
+        Term::Tuple(_) => "Tuple",
+        Term::Map(_) => "Map",
+        Term::Pid(_) => "PID",
+        Term::Ref(_) => "Reference",
+        Term::Fun(_) => "Function",
+    }
+}
+
+pub fn protocol_undefined<T>(protocol: &str, v: &Term) -> R<T> {
+    let extra = if protocol == "Enumerable" || protocol == "Collectable" { "" } else { "" };
+    ex::raise(
+        "Protocol.UndefinedError",
+        vec![
+            ("protocol", Term::Atom(Atom::alias(protocol))),
+            ("value", v.clone()),
+            ("description", Term::str(extra)),
+            (
+                "message",
+                Term::str(&format!("protocol {protocol} not implemented for {} of type {}", inspect_default(v), type_name(v))),
+            ),
+        ],
+    )
+}
+
+fn int(t: &Term) -> R<i64> {
+    match t {
+        Term::Int(i) => Ok(*i),
+        _ => ex::badarg(),
+    }
+}
+
+fn is(f: fn(&Term) -> bool) -> impl Fn(&mut Proc, Vec<Term>) -> R<Term> {
+    move |_, a| Ok(Term::bool(f(&a[0])))
+}
+
+pub fn register(r: &mut Registry) {
+    macro_rules! guard {
+        ($name:expr, $pred:expr) => {
+            r.add("Kernel", $name, 1, |_, a| Ok(Term::bool(($pred)(&a[0]))));
+        };
+    }
+    let _ = is;
+    guard!("is_integer", |t: &Term| matches!(t, Term::Int(_) | Term::BigInt(_)));
+    guard!("is_float", |t: &Term| matches!(t, Term::Float(_)));
+    guard!("is_number", is_number);
+    guard!("is_atom", |t: &Term| matches!(t, Term::Atom(_)));
+    guard!("is_boolean", |t: &Term| matches!(t, Term::Atom(Atom::TRUE | Atom::FALSE)));
+    guard!("is_nil", |t: &Term| matches!(t, Term::Atom(Atom::NIL)));
+    guard!("is_binary", |t: &Term| matches!(t, Term::Bin(_)));
+    guard!("is_bitstring", |t: &Term| matches!(t, Term::Bin(_)));
+    guard!("is_list", |t: &Term| t.is_list());
+    guard!("is_tuple", |t: &Term| matches!(t, Term::Tuple(_)));
+    guard!("is_map", |t: &Term| matches!(t, Term::Map(_)));
+    guard!("is_pid", |t: &Term| matches!(t, Term::Pid(_)));
+    guard!("is_reference", |t: &Term| matches!(t, Term::Ref(_)));
+    guard!("is_function", |t: &Term| matches!(t, Term::Fun(_)));
+    guard!("is_struct", |t: &Term| t.struct_name().is_some());
+    r.add("Kernel", "is_function", 2, |_, a| {
+        Ok(Term::bool(matches!((&a[0], &a[1]), (Term::Fun(f), Term::Int(n)) if f.arity() as i64 == *n)))
+    });
+    r.add("Kernel", "is_map_key", 2, |_, a| match &a[0] {
+        Term::Map(m) => Ok(Term::bool(m.contains_key(&a[1]))),
+        other => ex::badmap(other.clone()),
+    });
+    r.add("Kernel", "-", 1, |_, a| match &a[0] {
+        Term::Int(i) => match i.checked_neg() {
+            Some(n) => Ok(Term::Int(n)),
+            None => Ok(Term::from_bigint(-BigInt::from(*i))),
+        },
+        Term::BigInt(b) => Ok(Term::from_bigint(-(**b).clone())),
+        Term::Float(f) => Ok(Term::Float(-f)),
+        _ => ex::badarith(),
+    });
+    r.add("Kernel", "+", 1, |_, a| if is_number(&a[0]) { Ok(a[0].clone()) } else { ex::badarith() });
+    r.add("Kernel", "not", 1, |_, a| match &a[0] {
+        Term::Atom(Atom::TRUE) => Ok(Term::FALSE),
+        Term::Atom(Atom::FALSE) => Ok(Term::TRUE),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "!", 1, |_, a| Ok(Term::bool(!a[0].is_truthy())));
+    r.add("Kernel", "div", 2, |_, a| int_div(&a[0], &a[1], false));
+    r.add("Kernel", "rem", 2, |_, a| int_div(&a[0], &a[1], true));
+    r.add("Kernel", "abs", 1, |_, a| match &a[0] {
+        Term::Int(i) => Ok(i.checked_abs().map(Term::Int).unwrap_or_else(|| Term::from_bigint(BigInt::from(*i).abs()))),
+        Term::BigInt(b) => Ok(Term::from_bigint(b.abs())),
+        Term::Float(f) => Ok(Term::Float(f.abs())),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "self", 0, |p, _| Ok(Term::Pid(p.pid())));
+    r.add("Kernel", "send", 2, send);
+    r.add("Kernel", "spawn", 1, |_, a| {
+        let f = a[0].clone();
+        if !matches!(&f, Term::Fun(fu) if fu.arity() == 0) {
+            return ex::badarg();
+        }
+        crate::eval::exec::spawn_proc(move |p| p.apply(&f, vec![]))
+    });
+    r.add("Kernel", "spawn", 3, |_, a| {
+        let (Term::Atom(m), Term::Atom(f)) = (&a[0], &a[1]) else { return ex::badarg() };
+        let Some(args) = a[2].list_to_vec() else { return ex::badarg() };
+        let (m, f) = (*m, *f);
+        crate::eval::exec::spawn_proc(move |p| p.call_mfa(m, f, args))
+    });
+    r.add("Kernel", "inspect", 1, |_, a| Ok(Term::str(&inspect_default(&a[0]))));
+    r.add("Kernel", "inspect", 2, |_, a| Ok(Term::str(&inspect_default(&a[0]))));
+    r.add("Kernel", "to_string", 1, |_, a| {
+        let mut out = Vec::new();
+        to_chars(&a[0], &mut out)?;
+        Ok(Term::Bin(Arc::from(out)))
+    });
+    r.add("Kernel", "raise", 1, |p, a| raise(p, a[0].clone(), None));
+    r.add("Kernel", "raise", 2, |p, a| raise(p, a[0].clone(), Some(a[1].clone())));
+    r.add("Kernel", "throw", 1, |_, a| Err(Exc::Throw(a[0].clone())));
+    r.add("Kernel", "exit", 1, |_, a| Err(Exc::Exit(a[0].clone())));
+    r.add("Kernel", "elem", 2, |_, a| match (&a[0], &a[1]) {
+        (Term::Tuple(t), Term::Int(i)) if *i >= 0 && (*i as usize) < t.len() => Ok(t[*i as usize].clone()),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "tuple_size", 1, |_, a| match &a[0] {
+        Term::Tuple(t) => Ok(Term::Int(t.len() as i64)),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "length", 1, |_, a| match a[0].list_to_vec() {
+        Some(v) => Ok(Term::Int(v.len() as i64)),
+        None => ex::badarg(),
+    });
+    r.add("Kernel", "hd", 1, |_, a| match &a[0] {
+        Term::Cons(c) => Ok(c.head.clone()),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "tl", 1, |_, a| match &a[0] {
+        Term::Cons(c) => Ok(c.tail.clone()),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "make_ref", 0, |_, _| Ok(Term::Ref(crate::runtime::make_ref())));
+    r.add("Kernel", "apply", 2, |p, a| match a[1].list_to_vec() {
+        Some(args) => p.apply(&a[0], args),
+        None => ex::badarg(),
+    });
+    r.add("Kernel", "apply", 3, |p, a| match (&a[0], &a[1], a[2].list_to_vec()) {
+        (Term::Atom(m), Term::Atom(f), Some(args)) => p.call_mfa(*m, *f, args),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "max", 2, |_, a| Ok(if compare(&a[1], &a[0]).is_gt() { a[1].clone() } else { a[0].clone() }));
+    r.add("Kernel", "min", 2, |_, a| Ok(if compare(&a[1], &a[0]).is_lt() { a[1].clone() } else { a[0].clone() }));
+    r.add("Kernel", "map_size", 1, |_, a| match &a[0] {
+        Term::Map(m) => Ok(Term::Int(m.len() as i64)),
+        other => ex::badmap(other.clone()),
+    });
+    r.add("Kernel", "**", 2, |_, a| match (&a[0], &a[1]) {
+        (Term::Int(_) | Term::BigInt(_), Term::Int(e)) if *e >= 0 => {
+            Ok(Term::from_bigint(num_traits::pow(big(&a[0]).unwrap_or_default(), *e as usize)))
+        }
+        (x, y) if is_number(x) && is_number(y) => float_result(float(x).unwrap_or(0.0).powf(float(y).unwrap_or(0.0))),
+        _ => ex::badarith(),
+    });
+    r.add("Kernel", "round", 1, |_, a| match &a[0] {
+        Term::Float(f) => Ok(float_to_int(f.round())),
+        Term::Int(_) | Term::BigInt(_) => Ok(a[0].clone()),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "trunc", 1, |_, a| match &a[0] {
+        Term::Float(f) => Ok(float_to_int(f.trunc())),
+        Term::Int(_) | Term::BigInt(_) => Ok(a[0].clone()),
+        _ => ex::badarg(),
+    });
+    r.add(":rand", "uniform", 1, |_, a| match &a[0] {
+        Term::Int(n) if *n >= 1 => Ok(Term::Int(1 + (random_u64() % *n as u64) as i64)),
+        _ => ex::raise("FunctionClauseError", vec![
+            ("module", Term::atom("rand")), ("function", Term::atom("uniform")), ("arity", Term::Int(1)),
+            ("kind", Term::NIL), ("args", Term::NIL), ("clauses", Term::NIL),
+        ]),
+    });
+    r.add(":rand", "uniform", 0, |_, _| Ok(Term::Float((random_u64() >> 11) as f64 / (1u64 << 53) as f64)));
+    r.add("Range", "new", 2, |_, a| range(&a[0], &a[1], None));
+    r.add("Range", "new", 3, |_, a| range(&a[0], &a[1], Some(&a[2])));
+}
+
+fn float_to_int(f: f64) -> Term {
+    if f.abs() < 9.0e18 {
+        Term::Int(f as i64)
+    } else {
+        Term::from_bigint(num_traits::FromPrimitive::from_f64(f).unwrap_or_default())
+    }
+}
+
+fn int_div(a: &Term, b: &Term, rem: bool) -> R<Term> {
+    match (a, b) {
+        (_, Term::Int(0)) => ex::badarith(),
+        (Term::Int(x), Term::Int(y)) => match if rem { x.checked_rem(*y) } else { x.checked_div(*y) } {
+            Some(r) => Ok(Term::Int(r)),
+            None => Ok(Term::from_bigint(if rem { BigInt::zero() } else { -BigInt::from(*x) })),
+        },
+        (Term::Int(_) | Term::BigInt(_), Term::Int(_) | Term::BigInt(_)) => {
+            let (x, y) = (big(a).unwrap_or_default(), big(b).unwrap_or_default());
+            // Truncating division, as Erlang's div/rem.
+            let (q, r) = (&x / &y, &x % &y);
+            let _ = x.div_floor(&y);
+            Ok(Term::from_bigint(if rem { r } else { q }))
+        }
+        _ => ex::badarith(),
+    }
+}
+
+/// `first..last` / `first..last//step` as a `Range` struct.
+pub fn range(first: &Term, last: &Term, step: Option<&Term>) -> R<Term> {
+    let (Term::Int(f), Term::Int(l)) = (first, last) else {
+        return ex::argument_error(format!(
+            "ranges (first..last) expect both sides to be integers, got: {}..{}",
+            inspect_default(first),
+            inspect_default(last)
+        ));
+    };
+    let s = match step {
+        Some(Term::Int(s)) if *s != 0 => *s,
+        Some(_) => return ex::badarg(),
+        None => if l >= f { 1 } else { -1 },
+    };
+    let mut m = crate::term::MapT::new();
+    m.insert(Term::Atom(Atom::STRUCT), Term::Atom(Atom::ELIXIR_RANGE));
+    m.insert(Term::Atom(Atom::FIRST), Term::Int(*f));
+    m.insert(Term::Atom(Atom::LAST), Term::Int(*l));
+    m.insert(Term::Atom(Atom::STEP), Term::Int(s));
+    Ok(Term::map(m))
+}
+
+/// A fast, thread-local pseudo-random generator (xorshift, seeded from the clock).
+fn random_u64() -> u64 {
+    use std::cell::Cell;
+    thread_local! {
+        static STATE: Cell<u64> = Cell::new({
+            let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            (t.as_nanos() as u64) ^ 0x9E37_79B9_7F4A_7C15 ^ (std::thread::current().id().as_u64_hash())
+        });
+    }
+    STATE.with(|s| {
+        let mut x = s.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.set(x);
+        x
+    })
+}
+
+trait ThreadIdHash {
+    fn as_u64_hash(&self) -> u64;
+}
+
+impl ThreadIdHash for std::thread::ThreadId {
+    fn as_u64_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.hash(&mut h);
+        h.finish()
+    }
+}
+
+/// `send(dest, msg)`: to a pid or a registered name; returns the message.
+fn send(_p: &mut Proc, a: Vec<Term>) -> R<Term> {
+    let msg = a[1].clone();
+    match &a[0] {
+        Term::Pid(pid) => crate::runtime::send(*pid, msg.clone()),
+        Term::Atom(name) => match crate::runtime::whereis(*name) {
+            Some(pid) => crate::runtime::send(pid, msg.clone()),
+            None => return ex::badarg(),
+        },
+        _ => return ex::badarg(),
+    }
+    Ok(msg)
+}
+
+/// `raise msg`, `raise Module`, `raise Module, msg_or_fields`, `raise exception_struct`.
+fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
+    let e = match (&what, arg) {
+        (Term::Bin(_), None) => ex::exception("RuntimeError", vec![("message", what.clone())]),
+        (Term::Map(_), None) if what.struct_name().is_some() => what.clone(),
+        (Term::Atom(m), arg) => {
+            let fields = match arg {
+                None => Term::EmptyList,
+                Some(Term::Bin(b)) => Term::list(vec![Term::tuple(vec![Term::Atom(Atom::MESSAGE), Term::Bin(b)])]),
+                Some(other) => other,
+            };
+            exception_new(p, *m, fields)?
+        }
+        _ => return ex::argument_error(format!("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}", inspect_default(&what))),
+    };
+    Err(Exc::Error(e, Default::default()))
+}
+
+/// `Module.exception(fields)`: the user's `exception/1` if defined, else the struct with fields.
+fn exception_new(p: &mut Proc, m: Atom, fields: Term) -> R<Term> {
+    if let Some(d) = crate::eval::code::lookup(m, Atom::new("exception"), 1) {
+        return p.run(crate::eval::exec::Callee::Def(d), vec![fields]);
+    }
+    let mut s = super::struct_default(m).or_else(|_| {
+        // A builtin exception.
+        let mut mm = crate::term::MapT::new();
+        mm.insert(Term::Atom(Atom::STRUCT), Term::Atom(m));
+        mm.insert(Term::Atom(Atom::EXCEPTION), Term::TRUE);
+        mm.insert(Term::Atom(Atom::MESSAGE), Term::NIL);
+        Ok::<_, Exc>(mm)
+    })?;
+    for kv in fields.iter_list() {
+        if let Some([k, v]) = kv.as_tuple().map(|t| t.to_vec()).as_deref().and_then(|t| <&[Term; 2]>::try_from(t).ok()) {
+            s.insert(k.clone(), v.clone());
+        }
+    }
+    if !s.get(&Term::Atom(Atom::MESSAGE)).is_some_and(|m| m.is_truthy()) && m == Atom::alias("RuntimeError") {
+        s.insert(Term::Atom(Atom::MESSAGE), Term::str("runtime error"));
+    }
+    let _ = int;
+    Ok(Term::map(s))
+}
