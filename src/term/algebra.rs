@@ -86,10 +86,10 @@ impl Drop for Doc {
                 | Doc::Fits(b, _)
                 | Doc::Force(b)
                 | Doc::Color(b, _)
-                | Doc::Limit(b, _) => {
-                    if !matches!(**b, Doc::Nil) {
-                        out.push(std::mem::replace(&mut **b, Doc::Nil));
-                    }
+                | Doc::Limit(b, _)
+                    if !matches!(**b, Doc::Nil) =>
+                {
+                    out.push(std::mem::replace(&mut **b, Doc::Nil));
                 }
                 _ => {}
             }
