@@ -5,6 +5,7 @@
 //! Integers that fit in `i64` are always `Int`; `BigInt` only holds values
 //! outside that range (see [`Term::from_bigint`]). Long lists drop iteratively.
 
+pub mod algebra;
 pub mod atom;
 pub mod float;
 pub mod inspect;
