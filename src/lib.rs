@@ -9,3 +9,5 @@ pub mod runtime;
 pub mod stdlib;
 pub mod syntax;
 pub mod term;
+pub mod report;
+pub mod script;

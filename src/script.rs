@@ -1,0 +1,68 @@
+//! Running a script like `elixir script.exs`: every top-level expression in
+//! order in the script's own process; an uncaught error prints Elixir's
+//! report on stderr and makes the exit status 1.
+
+use crate::eval::exception::{self as ex, StackEntry};
+use crate::eval::session::{Failure, Session};
+use crate::eval::Proc;
+use crate::runtime;
+use crate::syntax;
+
+/// Runs `src` (named `file` in messages); returns the exit status.
+pub fn run_source(src: &str, file: &str) -> i32 {
+    let exprs = match syntax::parse_program(src) {
+        Ok(e) => e,
+        Err(e) => {
+            runtime::io::err(&format!("{}\n", crate::report::syntax_error(&e, file)));
+            return 1;
+        }
+    };
+    let me = match runtime::new_process() {
+        Ok(p) => p,
+        Err(_) => return 1,
+    };
+    let mut proc = Proc::new(me.clone());
+    let mut session = Session::new(file, ":elixir_compiler_0.__FILE__/1");
+    let mut status = 0;
+    for e in &exprs {
+        if let Err(f) = session.eval(&mut proc, e) {
+            let text = match f {
+                Failure::Compile(c) => format!("** (CompileError) {file}:{}: {}\n", c.line, c.message),
+                Failure::Raised(x) => {
+                    let mut x = x;
+                    if let ex::Exc::Error(_, st) = &mut x {
+                        let line = if st.pending_line != 0 { st.pending_line } else { e.span.line };
+                        st.entries.push(std::sync::Arc::new(StackEntry { file: file.into(), line, what: "(file)".into() }));
+                    }
+                    let mut t = ex::banner(&x);
+                    t.push('\n');
+                    for l in ex::stack_lines(&x) {
+                        t.push_str(&l);
+                        t.push('\n');
+                    }
+                    if matches!(x, ex::Exc::Error(..)) {
+                        t.push_str("    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n");
+                    }
+                    t
+                }
+            };
+            runtime::io::err(&text);
+            status = 1;
+            break;
+        }
+    }
+    runtime::exit(&me);
+    runtime::runnable_dec();
+    status
+}
+
+/// Runs a script file; returns the exit status.
+pub fn run_file(path: &str) -> i32 {
+    match std::fs::read_to_string(path) {
+        Ok(src) => run_source(&src, path),
+        Err(e) => {
+            runtime::io::err(&format!("** (File.Error) could not read file \"{path}\": {}\n", e));
+            1
+        }
+    }
+}
