@@ -11,3 +11,5 @@ pub mod syntax;
 pub mod term;
 pub mod report;
 pub mod script;
+pub mod repl;
+pub mod transcript;

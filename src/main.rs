@@ -1,6 +1,9 @@
 //! The `iexr` command line.
 
+use std::time::Duration;
+
 use clap::{Parser, Subcommand};
+use iexr::repl::Options;
 
 #[derive(Parser)]
 #[command(name = "iexr", version, about = "An iex-style REPL where every Elixir process is an OS thread")]
@@ -9,22 +12,43 @@ struct Cli {
     command: Option<Command>,
     /// Files to load before the prompt (like `iex FILE.ex`).
     files: Vec<String>,
+    /// How long (ms) to wait for other processes to go idle before printing a result.
+    #[arg(long, default_value_t = 2000, global = true)]
+    settle: u64,
+    /// Print without colours (also when NO_COLOR is set or stdout is not a terminal).
+    #[arg(long, global = true)]
+    no_color: bool,
+    /// The most processes that may be alive at once.
+    #[arg(long, default_value_t = 10_000, global = true)]
+    max_processes: usize,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Run a script like `elixir SCRIPT.exs`.
     Run { script: String },
+    /// Show a script's transcript: each expression as if typed at the prompt, with what it printed.
+    Replay {
+        script: String,
+        /// Modules to load first.
+        #[arg(long = "require")]
+        require: Vec<String>,
+    },
 }
 
 fn main() {
     let cli = Cli::parse();
+    iexr::runtime::set_process_cap(cli.max_processes);
+    let colors = !cli.no_color
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let settle = Duration::from_millis(cli.settle);
     let status = match cli.command {
         Some(Command::Run { script }) => iexr::script::run_file(&script),
-        None => {
-            eprintln!("the REPL is not built yet");
-            2
+        Some(Command::Replay { script, require }) => {
+            iexr::transcript::replay::replay_file(&script, Options { colors: false, settle, files: require })
         }
+        None => iexr::repl::run(Options { colors, settle, files: cli.files }),
     };
     std::process::exit(status);
 }

@@ -1,0 +1,144 @@
+//! The interactive front end: prompts, continuation lines, settle, printing.
+//!
+//! **Invariant:** the loop only reads lines, hands complete inputs to the
+//! [`shell::Shell`] process, waits for quiescence, and prints; evaluation,
+//! line editing ([`editor`]) and rendering ([`render`]) live elsewhere.
+
+pub mod editor;
+pub mod render;
+pub mod shell;
+
+use std::io::{BufRead, Write};
+use std::time::Duration;
+
+use crate::runtime::{self, io};
+use crate::syntax;
+use shell::{Outcome, Shell};
+
+/// How the REPL runs.
+pub struct Options {
+    pub colors: bool,
+    /// How long to wait for other processes to go idle before printing a result.
+    pub settle: Duration,
+    /// Files to load first (`iexr FILE.ex`).
+    pub files: Vec<String>,
+}
+
+/// What to do with one line of input.
+enum Step {
+    /// More lines are needed.
+    More,
+    /// The input was handled (evaluated or reported).
+    Done,
+}
+
+/// A REPL session: the shell, the prompt counter and the pending input.
+pub struct Repl {
+    pub shell: Shell,
+    pub counter: usize,
+    buffer: String,
+    opts: Options,
+}
+
+impl Repl {
+    pub fn new(opts: Options) -> Result<Repl, String> {
+        let shell = Shell::start("iex").map_err(|e| e.to_string())?;
+        let mut r = Repl { shell, counter: 1, buffer: String::new(), opts };
+        for f in r.opts.files.clone() {
+            r.load_file(&f)?;
+        }
+        Ok(r)
+    }
+
+    /// Loads a file's modules (and runs its code) into the shell, as `iex FILE` does.
+    fn load_file(&mut self, path: &str) -> Result<(), String> {
+        let src = std::fs::read_to_string(path).map_err(|e| format!("could not read {path}: {e}"))?;
+        let exprs = syntax::parse_program(&src).map_err(|e| crate::report::syntax_error(&e, path))?;
+        match self.shell.eval(exprs) {
+            Outcome::Value(_) => Ok(()),
+            Outcome::Error(e) => Err(e),
+        }
+    }
+
+    pub fn prompt(&self) -> String {
+        if self.buffer.is_empty() { format!("iex({})> ", self.counter) } else { format!("...({})> ", self.counter) }
+    }
+
+    /// Drops a partly typed input (Ctrl+C at a continuation prompt).
+    pub fn discard(&mut self) {
+        self.buffer.clear();
+    }
+
+    pub fn pending(&self) -> &str {
+        &self.buffer
+    }
+
+    /// Feeds one line; evaluates when the input is complete, printing the outcome.
+    fn feed(&mut self, line: &str) -> Step {
+        self.buffer.push_str(line);
+        self.buffer.push('\n');
+        if self.buffer.trim().is_empty() {
+            self.buffer.clear();
+            return Step::Done;
+        }
+        let exprs = match syntax::parse_program(&self.buffer) {
+            Ok(e) => e,
+            Err(e) if e.incomplete => return Step::More,
+            Err(e) => {
+                self.buffer.clear();
+                let text = format!("{}\n\n", crate::report::syntax_error(&e, "iex"));
+                io::out(&render::error(&text, self.opts.colors));
+                return Step::Done;
+            }
+        };
+        self.buffer.clear();
+        let outcome = self.shell.eval(exprs);
+        runtime::wait_idle(self.opts.settle);
+        match outcome {
+            Outcome::Value(v) => {
+                io::out(&render::value(&v, self.opts.colors));
+                self.counter += 1;
+            }
+            Outcome::Error(e) => io::out(&render::error(&format!("{e}\n"), self.opts.colors)),
+        }
+        Step::Done
+    }
+}
+
+/// Runs the interactive REPL until Ctrl+D; uses line editing on a terminal
+/// and plain line reading otherwise.
+pub fn run(opts: Options) -> i32 {
+    let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    let mut repl = match Repl::new(opts) {
+        Ok(r) => r,
+        Err(e) => {
+            runtime::io::err(&format!("{e}\n"));
+            return 1;
+        }
+    };
+    let interrupt = repl.shell.interrupter();
+    let _ = ctrlc::set_handler(interrupt);
+    if interactive {
+        editor::run(&mut repl)
+    } else {
+        run_piped(&mut repl)
+    }
+}
+
+fn run_piped(repl: &mut Repl) -> i32 {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        io::out(&repl.prompt());
+        let Some(Ok(line)) = lines.next() else { break };
+        io::out(&format!("{line}\n"));
+        repl.feed(&line);
+    }
+    let _ = std::io::stdout().flush();
+    0
+}
+
+/// Feeds a line from a front end; true when the input is complete.
+pub fn feed_line(repl: &mut Repl, line: &str) -> bool {
+    matches!(repl.feed(line), Step::Done)
+}

@@ -1,0 +1,3 @@
+//! Transcripts: replaying a script as if typed at the prompt.
+
+pub mod replay;
