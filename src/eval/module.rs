@@ -192,6 +192,8 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                     info.exception = true;
                     fields.insert(0, (Atom::EXCEPTION, Term::TRUE));
                 }
+                let names: Vec<Atom> = fields.iter().map(|(k, _)| *k).filter(|k| *k != Atom::EXCEPTION).collect();
+                crate::term::inspect::register_struct(def.name, &names);
                 info.struct_fields = Some(fields);
                 // Make the struct usable by the module's own code right away.
                 code::install_struct(def.name, info.struct_fields.clone().unwrap_or_default(), info.exception);

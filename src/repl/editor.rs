@@ -33,8 +33,9 @@ pub fn run(repl: &mut Repl) -> i32 {
         match line {
             Ok(line) => {
                 last_interrupt = false;
-                if super::feed_line(repl, &line) {
-                    let entry = line.clone();
+                // A multi-line input is one history entry.
+                let entry = format!("{}{}", repl.pending(), line);
+                if super::feed_line(repl, &line) && !entry.trim().is_empty() {
                     let _ = ed.add_history_entry(entry.as_str());
                 }
             }

@@ -133,8 +133,8 @@ fn serve(me: Arc<Process>, file: &str, rx: Receiver<Request>, tx: Sender<Reply>)
 /// functions it came through (the shell's own frame is not shown).
 pub fn render_failure(f: Failure, file: &str) -> String {
     match f {
-        Failure::Compile(c) => format!("** (CompileError) {file}:{}: {}", c.line, c.message),
-        Failure::Raised(Exc::Cancelled) => "** (EXIT) interrupted: the evaluation was cancelled".into(),
+        Failure::Compile(c) => format!("** (CompileError) {file}:{}: {}\n", c.line, c.message),
+        Failure::Raised(Exc::Cancelled) => "\n** (EXIT) interrupted: the evaluation was cancelled (Ctrl+C)\n".into(),
         Failure::Raised(x) => {
             let mut t = ex::banner(&x);
             if let Exc::Error(e, _) = &x {

@@ -966,6 +966,11 @@ mod tests {
             arity,
             index,
             context: context.to_string(),
+            clauses: vec![],
+            slots: 0,
+            capture_slots: vec![],
+            file: Arc::from("test"),
+            line: 1,
         });
         Term::Fun(Arc::new(Fun::Closure {
             code,

@@ -77,13 +77,29 @@ impl Fun {
 
 impl Drop for Cons {
     fn drop(&mut self) {
-        // Unlink the tail chain one cell at a time so a list of millions of
-        // elements does not recurse once per cell.
-        let mut tail = std::mem::replace(&mut self.tail, Term::EmptyList);
-        while let Term::Cons(cell) = tail {
-            match Arc::try_unwrap(cell) {
-                Ok(mut c) => tail = std::mem::replace(&mut c.tail, Term::EmptyList),
-                Err(_) => break,
+        // Unlink cells one at a time so neither a list of millions of elements
+        // nor a list nested thousands deep in its heads recurses once per cell.
+        // Nested heads wait in `pending`, which allocates only if there are any.
+        let mut pending: Vec<Term> = Vec::new();
+        if matches!(self.head, Term::Cons(_)) {
+            pending.push(std::mem::replace(&mut self.head, Term::EmptyList));
+        }
+        let mut next = std::mem::replace(&mut self.tail, Term::EmptyList);
+        loop {
+            while let Term::Cons(cell) = next {
+                match Arc::try_unwrap(cell) {
+                    Ok(mut c) => {
+                        if matches!(c.head, Term::Cons(_)) {
+                            pending.push(std::mem::replace(&mut c.head, Term::EmptyList));
+                        }
+                        next = std::mem::replace(&mut c.tail, Term::EmptyList);
+                    }
+                    Err(_) => break,
+                }
+            }
+            match pending.pop() {
+                Some(t) => next = t,
+                None => break,
             }
         }
     }
@@ -290,6 +306,15 @@ mod tests {
     fn long_lists_drop_without_overflow() {
         let l = Term::list((0..2_000_000).map(Term::Int).collect::<Vec<_>>());
         drop(l);
+    }
+
+    #[test]
+    fn deeply_nested_lists_drop_without_overflow() {
+        let mut t = Term::EmptyList;
+        for _ in 0..1_000_000 {
+            t = Term::list(vec![t]);
+        }
+        drop(t);
     }
 
     #[test]
