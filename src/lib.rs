@@ -5,11 +5,11 @@
 //! → [`repl`] / [`transcript`] (the terminal, scripts, transcripts).
 
 pub mod eval;
+pub mod repl;
+pub mod report;
 pub mod runtime;
+pub mod script;
 pub mod stdlib;
 pub mod syntax;
 pub mod term;
-pub mod report;
-pub mod script;
-pub mod repl;
 pub mod transcript;

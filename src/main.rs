@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 use iexr::repl::Options;
 
 #[derive(Parser)]
-#[command(name = "iexr", version, about = "An iex-style REPL where every Elixir process is an OS thread")]
+#[command(
+    name = "iexr",
+    version,
+    about = "An iex-style REPL where every Elixir process is an OS thread"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -39,16 +43,24 @@ enum Command {
 fn main() {
     let cli = Cli::parse();
     iexr::runtime::set_process_cap(cli.max_processes);
-    let colors = !cli.no_color
-        && std::env::var_os("NO_COLOR").is_none()
-        && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let colors =
+        !cli.no_color && std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let settle = Duration::from_millis(cli.settle);
     let status = match cli.command {
         Some(Command::Run { script }) => iexr::script::run_file(&script),
-        Some(Command::Replay { script, require }) => {
-            iexr::transcript::replay::replay_file(&script, Options { colors: false, settle, files: require })
-        }
-        None => iexr::repl::run(Options { colors, settle, files: cli.files }),
+        Some(Command::Replay { script, require }) => iexr::transcript::replay::replay_file(
+            &script,
+            Options {
+                colors: false,
+                settle,
+                files: require,
+            },
+        ),
+        None => iexr::repl::run(Options {
+            colors,
+            settle,
+            files: cli.files,
+        }),
     };
     std::process::exit(status);
 }

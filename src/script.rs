@@ -2,9 +2,9 @@
 //! order in the script's own process; an uncaught error prints Elixir's
 //! report on stderr and makes the exit status 1.
 
+use crate::eval::Proc;
 use crate::eval::exception::{self as ex, StackEntry};
 use crate::eval::session::{Failure, Session};
-use crate::eval::Proc;
 use crate::runtime;
 use crate::syntax;
 
@@ -31,8 +31,16 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                 Failure::Raised(x) => {
                     let mut x = x;
                     if let ex::Exc::Error(_, st) = &mut x {
-                        let line = if st.pending_line != 0 { st.pending_line } else { e.span.line };
-                        st.entries.push(std::sync::Arc::new(StackEntry { file: file.into(), line, what: "(file)".into() }));
+                        let line = if st.pending_line != 0 {
+                            st.pending_line
+                        } else {
+                            e.span.line
+                        };
+                        st.entries.push(std::sync::Arc::new(StackEntry {
+                            file: file.into(),
+                            line,
+                            what: "(file)".into(),
+                        }));
                     }
                     let mut t = ex::banner(&x);
                     t.push('\n');

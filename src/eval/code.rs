@@ -106,7 +106,12 @@ pub fn module_loaded(name: Atom) -> bool {
 pub fn install(info: ModuleInfo, defs: Vec<FunDef>) {
     let Some(name) = info.name else { return };
     let mut t = write();
-    let stale: Vec<_> = t.slots.iter().filter(|(k, _)| k.0 == name).map(|(_, s)| s.clone()).collect();
+    let stale: Vec<_> = t
+        .slots
+        .iter()
+        .filter(|(k, _)| k.0 == name)
+        .map(|(_, s)| s.clone())
+        .collect();
     for s in stale {
         s.def.store(None);
     }
@@ -137,10 +142,20 @@ pub fn modules() -> Vec<Atom> {
 /// Makes a struct known before its module finishes compiling (its own functions use it).
 pub fn install_struct(name: Atom, fields: Vec<(Atom, Term)>, exception: bool) {
     let mut t = write();
-    let info = t.modules.get(&name).map(|m| (**m).clone()).unwrap_or_else(|| ModuleInfo {
-        name: Some(name),
-        ..Default::default()
-    });
-    t.modules.insert(name, Arc::new(ModuleInfo { struct_fields: Some(fields), exception, ..info }));
+    let info = t
+        .modules
+        .get(&name)
+        .map(|m| (**m).clone())
+        .unwrap_or_else(|| ModuleInfo {
+            name: Some(name),
+            ..Default::default()
+        });
+    t.modules.insert(
+        name,
+        Arc::new(ModuleInfo {
+            struct_fields: Some(fields),
+            exception,
+            ..info
+        }),
+    );
 }
-

@@ -139,7 +139,10 @@ pub fn undefined_function<T>(module: Atom, name: Atom, arity: usize) -> R<T> {
 }
 
 pub fn system_limit<T>() -> R<T> {
-    raise("SystemLimitError", vec![("message", Term::str("a system limit has been reached"))])
+    raise(
+        "SystemLimitError",
+        vec![("message", Term::str("a system limit has been reached"))],
+    )
 }
 
 /// `Name` of an exception struct, as printed in `** (Name)`.
@@ -168,7 +171,10 @@ pub fn message(e: &Term) -> String {
         "BadMapError" => format!("expected a map, got: {}", inspect(&field(e, "term"))),
         "BadBooleanError" => format!(
             "expected a boolean on left-side of \"{}\", got: {}",
-            field(e, "operator").as_atom().map(|a| a.name().to_string()).unwrap_or_default(),
+            field(e, "operator")
+                .as_atom()
+                .map(|a| a.name().to_string())
+                .unwrap_or_default(),
             inspect(&field(e, "term"))
         ),
         "BadFunctionError" => format!("expected a function, got: {}", inspect(&field(e, "term"))),
@@ -190,19 +196,39 @@ pub fn message(e: &Term) -> String {
                 "{} with arity {} called with {}{}",
                 inspect(&fun),
                 arity,
-                if n == 0 { "no arguments".to_string() } else if n == 1 { "1 argument".into() } else { format!("{n} arguments") },
-                if n == 0 { String::new() } else { format!(" ({})", shown.join(", ")) }
+                if n == 0 {
+                    "no arguments".to_string()
+                } else if n == 1 {
+                    "1 argument".into()
+                } else {
+                    format!("{n} arguments")
+                },
+                if n == 0 {
+                    String::new()
+                } else {
+                    format!(" ({})", shown.join(", "))
+                }
             )
         }
         "KeyError" if !msg.is_truthy() => {
-            format!("key {} not found in: {}", inspect(&field(e, "key")), inspect(&field(e, "term")))
+            format!(
+                "key {} not found in: {}",
+                inspect(&field(e, "key")),
+                inspect(&field(e, "term"))
+            )
         }
         "FunctionClauseError" => match field(e, "module") {
             Term::Atom(Atom::NIL) => format!(
                 "no function clause matching in {}",
-                field(e, "function").as_atom().map(|a| a.name().to_string()).unwrap_or_default()
+                field(e, "function")
+                    .as_atom()
+                    .map(|a| a.name().to_string())
+                    .unwrap_or_default()
             ),
-            m => format!("no function clause matching in {}", mfa(&m, &field(e, "function"), &field(e, "arity"))),
+            m => format!(
+                "no function clause matching in {}",
+                mfa(&m, &field(e, "function"), &field(e, "arity"))
+            ),
         },
         "UndefinedFunctionError" if !msg.is_truthy() => {
             let m = field(e, "module");
@@ -283,7 +309,11 @@ pub fn exit_reason(e: &Exc) -> Term {
 /// The stack-trace lines Elixir prints under the banner (`    file:line: what`).
 pub fn stack_lines(e: &Exc) -> Vec<String> {
     match e {
-        Exc::Error(_, s) => s.entries.iter().map(|f| format!("    {}:{}: {}", f.file, f.line, f.what)).collect(),
+        Exc::Error(_, s) => s
+            .entries
+            .iter()
+            .map(|f| format!("    {}:{}: {}", f.file, f.line, f.what))
+            .collect(),
         _ => vec![],
     }
 }

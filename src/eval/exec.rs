@@ -8,10 +8,10 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
+use super::Lambda;
 use super::code::FunDef;
 use super::exception::{self as ex, Exc, R, StackEntry};
 use super::ir::{Clause, Node};
-use super::Lambda;
 use crate::runtime::{self, Process};
 use crate::stdlib::{self, kernel};
 use crate::term::{Atom, Fun, MapT, Term};
@@ -44,7 +44,12 @@ pub struct Proc {
 
 impl Proc {
     pub fn new(me: Arc<Process>) -> Proc {
-        Proc { me, depth: 0, dict: MapT::new(), trap_exit: false }
+        Proc {
+            me,
+            depth: 0,
+            dict: MapT::new(),
+            trap_exit: false,
+        }
     }
 
     pub fn pid(&self) -> crate::term::Pid {
@@ -91,7 +96,11 @@ impl Proc {
             Node::Struct { module, base, pairs } => self.eval_struct(*module, base.as_deref(), pairs, f),
             Node::Match(p, rhs, line) => {
                 let v = self.eval(rhs, f)?;
-                if self.match_pat(p, &v, f) { Ok(v) } else { ex::badmatch(v).map_err(|e| at_line(e, *line)) }
+                if self.match_pat(p, &v, f) {
+                    Ok(v)
+                } else {
+                    ex::badmatch(v).map_err(|e| at_line(e, *line))
+                }
             }
             Node::Block(items) => {
                 let mut last = Term::NIL;
@@ -110,7 +119,10 @@ impl Proc {
             },
             Node::MakeFn { lambda, captures } => {
                 let env: Box<[Term]> = captures.iter().map(|s| f[*s].clone()).collect();
-                Ok(Term::Fun(Arc::new(Fun::Closure { code: lambda.clone(), env })))
+                Ok(Term::Fun(Arc::new(Fun::Closure {
+                    code: lambda.clone(),
+                    env,
+                })))
             }
             Node::Case { .. } | Node::Cond { .. } | Node::Receive { .. } | Node::With { .. } => {
                 match self.eval_tail(n, f)? {
@@ -123,7 +135,10 @@ impl Proc {
                 match a {
                     Term::Atom(Atom::FALSE) => Ok(Term::FALSE),
                     Term::Atom(Atom::TRUE) => self.eval(b, f),
-                    other => ex::raise("BadBooleanError", vec![("term", other), ("operator", Term::atom("and"))]),
+                    other => ex::raise(
+                        "BadBooleanError",
+                        vec![("term", other), ("operator", Term::atom("and"))],
+                    ),
                 }
             }
             Node::Or(a, b) => {
@@ -195,7 +210,13 @@ impl Proc {
                 let args = self.eval_all(args, f)?;
                 self.callee_of(fun, args).map_err(|e| at_line(e, *line))
             }
-            Node::Dynamic { module, name, args, parens, line } => {
+            Node::Dynamic {
+                module,
+                name,
+                args,
+                parens,
+                line,
+            } => {
                 let m = self.eval(module, f)?;
                 let args = self.eval_all(args, f)?;
                 self.dynamic(m, *name, args, *parens).map_err(|e| at_line(e, *line))
@@ -377,15 +398,21 @@ fn describe(c: &Callee) -> (Arc<str>, u32, String) {
         ),
         Callee::Fun(fu) => match &**fu {
             Fun::Closure { code, .. } => lambda_desc(code),
-            Fun::External { module, name, arity } => {
-                ("".into(), 0, format!("{}.{}/{}", ex::module_name(*module), ex::fun_name(*name), arity))
-            }
+            Fun::External { module, name, arity } => (
+                "".into(),
+                0,
+                format!("{}.{}/{}", ex::module_name(*module), ex::fun_name(*name), arity),
+            ),
         },
     }
 }
 
 fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
-    (code.file.clone(), code.line, format!("anonymous fn/{} in {}", code.arity, code.context))
+    (
+        code.file.clone(),
+        code.line,
+        format!("anonymous fn/{} in {}", code.arity, code.context),
+    )
 }
 
 /// Adds the frame of `callee` to an error leaving it.
@@ -404,8 +431,18 @@ fn no_clause(callee: &Callee, args: Vec<Term>) -> Exc {
     let shown: Vec<String> = args.iter().map(crate::term::inspect::inspect_default).collect();
     let (file, line, what, err) = match callee {
         Callee::Def(d) => {
-            let what = format!("{}.{}({})", ex::module_name(d.module), ex::fun_name(d.name), shown.join(", "));
-            (d.file.clone(), d.line, what, ex::function_clause::<()>(d.module, d.name, args))
+            let what = format!(
+                "{}.{}({})",
+                ex::module_name(d.module),
+                ex::fun_name(d.name),
+                shown.join(", ")
+            );
+            (
+                d.file.clone(),
+                d.line,
+                what,
+                ex::function_clause::<()>(d.module, d.name, args),
+            )
         }
         Callee::Fun(fu) => {
             let (file, line, desc) = describe(&Callee::Fun(fu.clone()));

@@ -14,7 +14,12 @@ impl Proc {
     /// `receive`: scans the mailbox in arrival order for the first message a clause
     /// accepts, leaving the others in place; blocks (not runnable) until one arrives
     /// or the `after` timeout passes.
-    pub(super) fn receive(&mut self, clauses: &[Clause], after: Option<&(Box<Node>, Box<Node>)>, f: &mut [Term]) -> R<Flow> {
+    pub(super) fn receive(
+        &mut self,
+        clauses: &[Clause],
+        after: Option<&(Box<Node>, Box<Node>)>,
+        f: &mut [Term],
+    ) -> R<Flow> {
         let deadline: Option<Instant> = match after {
             None => None,
             Some((t, _)) => match self.eval(t, f)? {
@@ -69,7 +74,13 @@ impl Proc {
         }
     }
 
-    pub(super) fn eval_map(&mut self, base: Option<&Node>, pairs: &[(Node, Node)], update: bool, f: &mut [Term]) -> R<Term> {
+    pub(super) fn eval_map(
+        &mut self,
+        base: Option<&Node>,
+        pairs: &[(Node, Node)],
+        update: bool,
+        f: &mut [Term],
+    ) -> R<Term> {
         let mut m = match base {
             None => MapT::new(),
             Some(b) => match self.eval(b, f)? {
@@ -91,7 +102,13 @@ impl Proc {
         Ok(Term::map(m))
     }
 
-    pub(super) fn eval_struct(&mut self, module: Atom, base: Option<&Node>, pairs: &[(Atom, Node)], f: &mut [Term]) -> R<Term> {
+    pub(super) fn eval_struct(
+        &mut self,
+        module: Atom,
+        base: Option<&Node>,
+        pairs: &[(Atom, Node)],
+        f: &mut [Term],
+    ) -> R<Term> {
         let mut m = match base {
             Some(b) => {
                 let v = self.eval(b, f)?;
@@ -256,7 +273,11 @@ impl Proc {
                         return ex::argument_error("bitstrings that are not a whole number of bytes are not supported");
                     }
                     for k in (0..bits / 8).rev() {
-                        out.push(if k >= 8 { if *x < 0 { 0xff } else { 0 } } else { (x >> (8 * k)) as u8 });
+                        out.push(if k >= 8 {
+                            if *x < 0 { 0xff } else { 0 }
+                        } else {
+                            (x >> (8 * k)) as u8
+                        });
                     }
                 }
                 (BitKind::Binary, Term::Bin(b)) => match size {

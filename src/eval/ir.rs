@@ -21,9 +21,17 @@ pub enum Node {
     /// `[items | tail]`
     List(Vec<Node>, Option<Box<Node>>),
     /// `%{k => v}` / `%{base | k => v}` (`update` = keys must exist).
-    Map { base: Option<Box<Node>>, pairs: Vec<(Node, Node)>, update: bool },
+    Map {
+        base: Option<Box<Node>>,
+        pairs: Vec<(Node, Node)>,
+        update: bool,
+    },
     /// `%Name{...}`: fields are checked against the struct definition at run time.
-    Struct { module: Atom, base: Option<Box<Node>>, pairs: Vec<(Atom, Node)> },
+    Struct {
+        module: Atom,
+        base: Option<Box<Node>>,
+        pairs: Vec<(Atom, Node)>,
+    },
     /// `pattern = expr`
     Match(Box<Pat>, Box<Node>, u32),
     /// A binary operator with a fast path (arithmetic, comparison, concatenation).
@@ -32,19 +40,50 @@ pub enum Node {
     Bits(Vec<BitSeg<Node>>),
     Block(Vec<Node>),
     /// A call of a function defined in Elixir code.
-    Call { slot: Arc<FunSlot>, args: Vec<Node>, line: u32 },
+    Call {
+        slot: Arc<FunSlot>,
+        args: Vec<Node>,
+        line: u32,
+    },
     /// A call of a native builtin.
-    Native { f: Native, args: Vec<Node>, line: u32 },
+    Native {
+        f: Native,
+        args: Vec<Node>,
+        line: u32,
+    },
     /// `mod.fun(args)` where the module is only known at run time (or the field access `m.key`).
-    Dynamic { module: Box<Node>, name: Atom, args: Vec<Node>, parens: bool, line: u32 },
+    Dynamic {
+        module: Box<Node>,
+        name: Atom,
+        args: Vec<Node>,
+        parens: bool,
+        line: u32,
+    },
     /// `fun.(args)`
-    Apply { fun: Box<Node>, args: Vec<Node>, line: u32 },
+    Apply {
+        fun: Box<Node>,
+        args: Vec<Node>,
+        line: u32,
+    },
     /// Build a closure capturing the given slots of the current frame.
-    MakeFn { lambda: Arc<super::Lambda>, captures: Vec<usize> },
-    Case { subject: Box<Node>, clauses: Vec<Clause>, line: u32 },
+    MakeFn {
+        lambda: Arc<super::Lambda>,
+        captures: Vec<usize>,
+    },
+    Case {
+        subject: Box<Node>,
+        clauses: Vec<Clause>,
+        line: u32,
+    },
     /// `cond` and `if` (an `if` is a two-clause cond on truthiness).
-    Cond { clauses: Vec<(Node, Node)>, line: u32 },
-    Receive { clauses: Vec<Clause>, after: Option<(Box<Node>, Box<Node>)> },
+    Cond {
+        clauses: Vec<(Node, Node)>,
+        line: u32,
+    },
+    Receive {
+        clauses: Vec<Clause>,
+        after: Option<(Box<Node>, Box<Node>)>,
+    },
     /// `a and b` (strict: `a` must be boolean), `a or b`
     And(Box<Node>, Box<Node>),
     Or(Box<Node>, Box<Node>),
@@ -55,7 +94,11 @@ pub enum Node {
     Interp(Vec<Node>),
     Try(Box<Try>),
     /// `with clauses do body else else_clauses end`
-    With { steps: Vec<WithStep>, body: Box<Node>, elses: Vec<Clause> },
+    With {
+        steps: Vec<WithStep>,
+        body: Box<Node>,
+        elses: Vec<Clause>,
+    },
     /// `for gens/filters, into: c, uniq: u do body end`
     For(Box<For>),
     /// `raise`/`throw`/`exit` already evaluated to an exception value happen through natives;
@@ -111,8 +154,15 @@ pub struct For {
 
 #[derive(Debug)]
 pub enum ForStep {
-    Gen { pat: Pat, guard: Option<Node>, source: Node },
-    BinGen { pat: Pat, source: Node },
+    Gen {
+        pat: Pat,
+        guard: Option<Node>,
+        source: Node,
+    },
+    BinGen {
+        pat: Pat,
+        source: Node,
+    },
     Filter(Node),
 }
 

@@ -8,11 +8,11 @@ pub mod code;
 pub mod compile;
 pub mod exception;
 pub mod exec;
+mod forms;
 pub mod ir;
 pub mod module;
-pub mod session;
-mod forms;
 mod pattern;
+pub mod session;
 
 use std::sync::Arc;
 

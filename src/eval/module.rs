@@ -5,13 +5,13 @@
 //! All `def` heads are collected first so functions can call ones defined
 //! later in the module.
 
-use std::collections::HashSet;
 use super::code::{self, FunDef, ModuleInfo};
 use super::compile::{CResult, CompileError, Compiler, ModuleScope};
 use super::exception::{self as ex, R};
 use super::exec::Proc;
 use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, UnaryOp};
 use crate::term::{Atom, Term};
+use std::collections::HashSet;
 
 /// A `defmodule` waiting to run.
 #[derive(Debug)]
@@ -48,14 +48,26 @@ fn body_items(e: &Expr) -> Vec<&Expr> {
 
 /// Splits `def head, do: body` into its parts.
 fn def_clause(e: &Expr) -> Option<CResult<DefClause>> {
-    let ExprKind::Call { target: CallTarget::Local(kind), args, .. } = &e.kind else { return None };
+    let ExprKind::Call {
+        target: CallTarget::Local(kind),
+        args,
+        ..
+    } = &e.kind
+    else {
+        return None;
+    };
     let public = match kind.as_str() {
         "def" => true,
         "defp" => false,
         _ => return None,
     };
     let line = e.span.line;
-    let bad = |m: &str| Some(Err(CompileError { line, message: m.to_string() }));
+    let bad = |m: &str| {
+        Some(Err(CompileError {
+            line,
+            message: m.to_string(),
+        }))
+    };
     let (head, kwl) = match args.as_slice() {
         [h, k] => (h, Some(k)),
         [h] => (h, None),
@@ -66,33 +78,63 @@ fn def_clause(e: &Expr) -> Option<CResult<DefClause>> {
         _ => (head, None),
     };
     let (name, params) = match &head.kind {
-        ExprKind::Call { target: CallTarget::Local(n), args, .. } => (n.clone(), args.clone()),
+        ExprKind::Call {
+            target: CallTarget::Local(n),
+            args,
+            ..
+        } => (n.clone(), args.clone()),
         ExprKind::Var(n) => (n.clone(), vec![]),
         _ => return bad("invalid function head"),
     };
     let Some(kwl) = kwl else {
         // A bodiless head (for default arguments): no clause.
-        return Some(Ok(DefClause { name, public, params, guard, body: Expr::new(ExprKind::Block(vec![]), e.span), line: 0 }));
+        return Some(Ok(DefClause {
+            name,
+            public,
+            params,
+            guard,
+            body: Expr::new(ExprKind::Block(vec![]), e.span),
+            line: 0,
+        }));
     };
     let body = match super::compile::call_kw(kwl, "do") {
         Some(b) => {
-            let has_try = ["rescue", "catch", "after"].iter().any(|k| super::compile::call_kw(kwl, k).is_some());
+            let has_try = ["rescue", "catch", "after"]
+                .iter()
+                .any(|k| super::compile::call_kw(kwl, k).is_some());
             if has_try {
                 // `def f do ... rescue ... end` is a `try` around the body.
                 let span = e.span;
-                Expr::new(ExprKind::Call { target: CallTarget::Local("try".into()), args: vec![kwl.clone()], parens: false }, span)
+                Expr::new(
+                    ExprKind::Call {
+                        target: CallTarget::Local("try".into()),
+                        args: vec![kwl.clone()],
+                        parens: false,
+                    },
+                    span,
+                )
             } else {
                 b.clone()
             }
         }
         None => return bad("missing :do option in \"def\""),
     };
-    Some(Ok(DefClause { name, public, params, guard, body, line }))
+    Some(Ok(DefClause {
+        name,
+        public,
+        params,
+        guard,
+        body,
+        line,
+    }))
 }
 
 /// The number of `\\` defaults among the parameters.
 fn defaults(params: &[Expr]) -> usize {
-    params.iter().filter(|p| matches!(p.kind, ExprKind::Binary(BinOp::Default, _, _))).count()
+    params
+        .iter()
+        .filter(|p| matches!(p.kind, ExprKind::Binary(BinOp::Default, _, _)))
+        .count()
 }
 
 fn strip_default(p: &Expr) -> &Expr {
@@ -104,7 +146,20 @@ fn strip_default(p: &Expr) -> &Expr {
 
 /// Runs a `defmodule`: returns `{:module, Name, binary, last}`.
 pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
-    let compile_err = |e: CompileError| ex::raise::<Term>("CompileError", vec![("message", Term::str(&format!("{}:{}: {}", def.outer.file, e.line, e.message))), ("file", Term::NIL), ("line", Term::Int(e.line as i64)), ("description", Term::str(&e.message))]);
+    let compile_err = |e: CompileError| {
+        ex::raise::<Term>(
+            "CompileError",
+            vec![
+                (
+                    "message",
+                    Term::str(&format!("{}:{}: {}", def.outer.file, e.line, e.message)),
+                ),
+                ("file", Term::NIL),
+                ("line", Term::Int(e.line as i64)),
+                ("description", Term::str(&e.message)),
+            ],
+        )
+    };
     let items = body_items(&def.body);
     // Pass 1: every function head, so calls can resolve to functions defined later.
     let mut locals = HashSet::new();
@@ -117,13 +172,21 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
         }
     }
     let mut c = def.outer.clone();
-    c.module = Some(ModuleScope { name: def.name, locals, attrs: Default::default() });
+    c.module = Some(ModuleScope {
+        name: def.name,
+        locals,
+        attrs: Default::default(),
+    });
     c.context = format!("{}.__MODULE__/0", ex::module_name(def.name));
     let mut c = c.for_function(c.context.clone());
     // Pass 2: run the body in order, compiling functions as they come.
     let mut order: Vec<(String, usize)> = Vec::new();
     let mut clauses: std::collections::HashMap<(String, usize), (bool, Vec<DefClause>)> = Default::default();
-    let mut info = ModuleInfo { name: Some(def.name), file: def.outer.file.clone(), ..Default::default() };
+    let mut info = ModuleInfo {
+        name: Some(def.name),
+        file: def.outer.file.clone(),
+        ..Default::default()
+    };
     let mut last = Term::NIL;
     let mut frame: Vec<Term> = Vec::new();
     for it in items {
@@ -145,8 +208,28 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                     }
                     order.push(kk.clone());
                     let (params, call_args) = default_wrapper(&dc.params, k);
-                    let body = Expr::new(ExprKind::Call { target: CallTarget::Local(dc.name.clone()), args: call_args, parens: true }, it.span);
-                    clauses.insert(kk, (dc.public, vec![DefClause { name: dc.name.clone(), public: dc.public, params, guard: None, body, line: it.span.line }]));
+                    let body = Expr::new(
+                        ExprKind::Call {
+                            target: CallTarget::Local(dc.name.clone()),
+                            args: call_args,
+                            parens: true,
+                        },
+                        it.span,
+                    );
+                    clauses.insert(
+                        kk,
+                        (
+                            dc.public,
+                            vec![DefClause {
+                                name: dc.name.clone(),
+                                public: dc.public,
+                                params,
+                                guard: None,
+                                body,
+                                line: it.span.line,
+                            }],
+                        ),
+                    );
                 }
             }
             if dc.line == 0 {
@@ -156,12 +239,20 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 order.push(key.clone());
                 (dc.public, Vec::new())
             });
-            entry.1.push(DefClause { params: dc.params.iter().map(|p| strip_default(p).clone()).collect(), ..dc });
+            entry.1.push(DefClause {
+                params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
+                ..dc
+            });
             continue;
         }
         match &it.kind {
             ExprKind::Unary(UnaryOp::At, a) => {
-                if let ExprKind::Call { target: CallTarget::Local(name), args, .. } = &a.kind {
+                if let ExprKind::Call {
+                    target: CallTarget::Local(name),
+                    args,
+                    ..
+                } = &a.kind
+                {
                     if let [v] = args.as_slice() {
                         let node = c.expr(v).or_else(|e| compile_err(e).map(|_| unreachable_node()))?;
                         grow(&mut frame, c.slots());
@@ -173,7 +264,11 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                     }
                 }
             }
-            ExprKind::Call { target: CallTarget::Local(k), args, .. } if k == "defstruct" || k == "defexception" => {
+            ExprKind::Call {
+                target: CallTarget::Local(k),
+                args,
+                ..
+            } if k == "defstruct" || k == "defexception" => {
                 let node = match args.first() {
                     Some(a) => c.expr(a).or_else(|e| compile_err(e).map(|_| unreachable_node()))?,
                     None => super::ir::Node::Lit(Term::EmptyList),
@@ -184,7 +279,9 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 for item in v.iter_list() {
                     match item {
                         Term::Atom(a) => fields.push((*a, Term::NIL)),
-                        Term::Tuple(t) if t.len() == 2 && t[0].as_atom().is_some() => fields.push((t[0].as_atom().unwrap_or(Atom::NIL), t[1].clone())),
+                        Term::Tuple(t) if t.len() == 2 && t[0].as_atom().is_some() => {
+                            fields.push((t[0].as_atom().unwrap_or(Atom::NIL), t[1].clone()))
+                        }
                         _ => return ex::argument_error("struct fields must be atoms or keyword pairs"),
                     }
                 }
@@ -192,14 +289,21 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                     info.exception = true;
                     fields.insert(0, (Atom::EXCEPTION, Term::TRUE));
                 }
-                let names: Vec<Atom> = fields.iter().map(|(k, _)| *k).filter(|k| *k != Atom::EXCEPTION).collect();
+                let names: Vec<Atom> = fields
+                    .iter()
+                    .map(|(k, _)| *k)
+                    .filter(|k| *k != Atom::EXCEPTION)
+                    .collect();
                 crate::term::inspect::register_struct(def.name, &names);
                 info.struct_fields = Some(fields);
                 // Make the struct usable by the module's own code right away.
                 code::install_struct(def.name, info.struct_fields.clone().unwrap_or_default(), info.exception);
                 continue;
             }
-            ExprKind::Call { target: CallTarget::Local(k), .. } if k == "use" => {
+            ExprKind::Call {
+                target: CallTarget::Local(k),
+                ..
+            } if k == "use" => {
                 crate::stdlib::use_behaviour(&mut c, it)?;
                 continue;
             }
@@ -212,13 +316,25 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     // Compile every function now that all attributes and heads are known.
     let mut defs = Vec::new();
     for key in order {
-        let Some((public, cls)) = clauses.remove(&key) else { continue };
-        let ctx = format!("{}.{}/{}", ex::module_name(def.name), ex::fun_name(Atom::new(&key.0)), key.1);
+        let Some((public, cls)) = clauses.remove(&key) else {
+            continue;
+        };
+        let ctx = format!(
+            "{}.{}/{}",
+            ex::module_name(def.name),
+            ex::fun_name(Atom::new(&key.0)),
+            key.1
+        );
         let mut fc = c.for_function(ctx);
         let mut compiled = Vec::new();
         let line = cls.first().map(|d| d.line).unwrap_or(def.line);
         for dc in &cls {
-            let sc = StabClause { span: dc.body.span, params: dc.params.clone(), guard: dc.guard.clone(), body: dc.body.clone() };
+            let sc = StabClause {
+                span: dc.body.span,
+                params: dc.params.clone(),
+                guard: dc.guard.clone(),
+                body: dc.body.clone(),
+            };
             match fc.clause(&sc) {
                 Ok(cl) => compiled.push(cl),
                 Err(e) => return compile_err(e),
@@ -239,7 +355,12 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     exports.sort_by(|a, b| a.0.name().cmp(&b.0.name()).then(a.1.cmp(&b.1)));
     info.exports = exports;
     code::install(info, defs);
-    Ok(Term::tuple(vec![Term::atom("module"), Term::Atom(def.name), beam_like(def.name), last]))
+    Ok(Term::tuple(vec![
+        Term::atom("module"),
+        Term::Atom(def.name),
+        beam_like(def.name),
+        last,
+    ]))
 }
 
 fn unreachable_node() -> super::ir::Node {

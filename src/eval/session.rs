@@ -25,7 +25,10 @@ pub struct Session {
 impl Session {
     /// `file` is what errors name (`iex`, `script.exs`); `context` is where `fn`s live.
     pub fn new(file: &str, context: &str) -> Session {
-        Session { compiler: Compiler::new(file, context), frame: Vec::new() }
+        Session {
+            compiler: Compiler::new(file, context),
+            frame: Vec::new(),
+        }
     }
 
     /// Compiles and runs one top-level expression.

@@ -43,7 +43,12 @@ pub struct Repl {
 impl Repl {
     pub fn new(opts: Options) -> Result<Repl, String> {
         let shell = Shell::start("iex").map_err(|e| e.to_string())?;
-        let mut r = Repl { shell, counter: 1, buffer: String::new(), opts };
+        let mut r = Repl {
+            shell,
+            counter: 1,
+            buffer: String::new(),
+            opts,
+        };
         for f in r.opts.files.clone() {
             r.load_file(&f)?;
         }
@@ -61,7 +66,11 @@ impl Repl {
     }
 
     pub fn prompt(&self) -> String {
-        if self.buffer.is_empty() { format!("iex({})> ", self.counter) } else { format!("...({})> ", self.counter) }
+        if self.buffer.is_empty() {
+            format!("iex({})> ", self.counter)
+        } else {
+            format!("...({})> ", self.counter)
+        }
     }
 
     /// Drops a partly typed input (Ctrl+C at a continuation prompt).

@@ -12,5 +12,9 @@ pub fn value(v: &Term, colors: bool) -> String {
 
 /// An error in red when colours are on.
 pub fn error(text: &str, colors: bool) -> String {
-    if colors { format!("\x1b[31m{}\x1b[0m", text) } else { text.to_string() }
+    if colors {
+        format!("\x1b[31m{}\x1b[0m", text)
+    } else {
+        text.to_string()
+    }
 }

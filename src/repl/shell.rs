@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 use crossbeam_channel::{Receiver, Sender, unbounded};
 
+use crate::eval::Proc;
 use crate::eval::exception::{self as ex, Exc};
 use crate::eval::session::{Failure, Session};
-use crate::eval::Proc;
 use crate::runtime::{self, Process};
 use crate::syntax::ast::Expr;
 use crate::term::{Atom, Term};
@@ -140,10 +140,16 @@ pub fn render_failure(f: Failure, file: &str) -> String {
             if let Exc::Error(e, _) = &x {
                 if ex::exception_name(e) == "FunctionClauseError" {
                     if let Some(args) = e.map_get(Atom::ARGS).and_then(Term::list_to_vec) {
-                        let name = ex::message(e).trim_start_matches("no function clause matching in ").to_string();
+                        let name = ex::message(e)
+                            .trim_start_matches("no function clause matching in ")
+                            .to_string();
                         t.push_str(&format!("\n\n    The following arguments were given to {name}:\n"));
                         for (i, a) in args.iter().enumerate() {
-                            t.push_str(&format!("\n        # {}\n        {}\n", i + 1, crate::term::inspect::inspect(a, &crate::term::inspect::Opts::pretty())));
+                            t.push_str(&format!(
+                                "\n        # {}\n        {}\n",
+                                i + 1,
+                                crate::term::inspect::inspect(a, &crate::term::inspect::Opts::pretty())
+                            ));
                         }
                     }
                 }

@@ -44,7 +44,10 @@ pub fn write(device: Device, text: &str) {
                 Device::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
             };
         }
-        Sink::Capture(buf) => buf.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(text.as_bytes()),
+        Sink::Capture(buf) => buf
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(text.as_bytes()),
         Sink::Printer(p) => p(text.to_string()),
     }
 }

@@ -34,7 +34,15 @@ impl Default for Mailbox {
 impl Mailbox {
     pub fn new() -> Mailbox {
         let (bell_tx, bell_rx) = bounded(1);
-        Mailbox { inner: Mutex::new(Inner { queue: VecDeque::new(), waiting: false, closed: false }), bell_tx, bell_rx }
+        Mailbox {
+            inner: Mutex::new(Inner {
+                queue: VecDeque::new(),
+                waiting: false,
+                closed: false,
+            }),
+            bell_tx,
+            bell_rx,
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {

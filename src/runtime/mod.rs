@@ -79,7 +79,13 @@ pub fn is_alive(pid: Pid) -> bool {
 
 /// All live pids, oldest first.
 pub fn pids() -> Vec<Pid> {
-    let mut v: Vec<Pid> = RT.procs.read().unwrap_or_else(|e| e.into_inner()).keys().copied().collect();
+    let mut v: Vec<Pid> = RT
+        .procs
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .keys()
+        .copied()
+        .collect();
     v.sort();
     v
 }
@@ -128,7 +134,10 @@ pub fn new_process() -> Result<Arc<Process>, SpawnError> {
         interrupt: AtomicBool::new(false),
         kill_reason: std::sync::Mutex::new(None),
     });
-    RT.procs.write().unwrap_or_else(|e| e.into_inner()).insert(pid, p.clone());
+    RT.procs
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(pid, p.clone());
     runnable_inc();
     Ok(p)
 }
@@ -156,7 +165,10 @@ pub fn detached_process() -> Arc<Process> {
 /// Removes a finished process: it no longer counts as runnable, and its name is freed.
 pub fn exit(p: &Process) {
     RT.procs.write().unwrap_or_else(|e| e.into_inner()).remove(&p.pid);
-    RT.registry.write().unwrap_or_else(|e| e.into_inner()).retain(|_, v| *v != p.pid);
+    RT.registry
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|_, v| *v != p.pid);
     p.mailbox.close();
     RT.live.fetch_sub(1, Ordering::SeqCst);
 }
@@ -202,18 +214,36 @@ pub fn register(name: Atom, pid: Pid) -> bool {
 }
 
 pub fn unregister(name: Atom) -> bool {
-    RT.registry.write().unwrap_or_else(|e| e.into_inner()).remove(&name).is_some()
+    RT.registry
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&name)
+        .is_some()
 }
 
 pub fn whereis(name: Atom) -> Option<Pid> {
-    RT.registry.read().unwrap_or_else(|e| e.into_inner()).get(&name).copied()
+    RT.registry
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&name)
+        .copied()
 }
 
 pub fn registered() -> Vec<Atom> {
-    RT.registry.read().unwrap_or_else(|e| e.into_inner()).keys().copied().collect()
+    RT.registry
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .keys()
+        .copied()
+        .collect()
 }
 
 /// The registered name of a pid, if any.
 pub fn name_of(pid: Pid) -> Option<Atom> {
-    RT.registry.read().unwrap_or_else(|e| e.into_inner()).iter().find(|(_, p)| **p == pid).map(|(n, _)| *n)
+    RT.registry
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(_, p)| **p == pid)
+        .map(|(n, _)| *n)
 }

@@ -41,7 +41,12 @@ pub fn into(p: &mut Proc, items: Term, into: Term) -> R<Term> {
                     Some([k, v]) => {
                         m.insert(k.clone(), v.clone());
                     }
-                    _ => return ex::argument_error(format!("collecting into a map requires {{key, value}} tuples, got: {}", crate::term::inspect::inspect_default(&kv))),
+                    _ => {
+                        return ex::argument_error(format!(
+                            "collecting into a map requires {{key, value}} tuples, got: {}",
+                            crate::term::inspect::inspect_default(&kv)
+                        ));
+                    }
                 }
             }
             Ok(Term::map(m))
@@ -69,9 +74,7 @@ pub fn register(r: &mut Registry) {
                 let get = |k: Atom| m.get(&Term::Atom(k)).and_then(Term::as_int).unwrap_or(0);
                 let (f, l, s) = (get(Atom::FIRST), get(Atom::LAST), get(Atom::STEP));
                 return Ok(Term::bool(match a[1] {
-                    Term::Int(x) => {
-                        (if s > 0 { f <= x && x <= l } else { l <= x && x <= f }) && (x - f) % s == 0
-                    }
+                    Term::Int(x) => (if s > 0 { f <= x && x <= l } else { l <= x && x <= f }) && (x - f) % s == 0,
                     _ => false,
                 }));
             }

@@ -37,7 +37,9 @@ fn inspect_opts(opts: &Term) -> (Opts, Option<String>) {
     let mut o = Opts::pretty();
     let mut label = None;
     for kv in opts.iter_list() {
-        let Some([k, v]) = kv.as_tuple().and_then(|t| <&[Term; 2]>::try_from(t).ok()) else { continue };
+        let Some([k, v]) = kv.as_tuple().and_then(|t| <&[Term; 2]>::try_from(t).ok()) else {
+            continue;
+        };
         match (k.as_atom().map(|a| a.name()), v) {
             (Some(n), v) if &*n == "label" => label = text(v).ok(),
             (Some(n), Term::Int(w)) if &*n == "width" => o.width = (*w).max(0) as usize,
@@ -72,8 +74,12 @@ pub fn register(r: &mut Registry) {
         write(device(&a[0])?, &text(&a[1])?);
         Ok(Term::OK)
     });
-    r.add("IO", "inspect", 1, |_, a| io_inspect(Device::Stdout, &a[0], &Term::EmptyList));
+    r.add("IO", "inspect", 1, |_, a| {
+        io_inspect(Device::Stdout, &a[0], &Term::EmptyList)
+    });
     r.add("IO", "inspect", 2, |_, a| io_inspect(Device::Stdout, &a[0], &a[1]));
     r.add("IO", "inspect", 3, |_, a| io_inspect(device(&a[0])?, &a[1], &a[2]));
-    r.add("IO", "iodata_to_binary", 1, |_, a| Ok(Term::Bin(Arc::from(text(&a[0])?.into_bytes()))));
+    r.add("IO", "iodata_to_binary", 1, |_, a| {
+        Ok(Term::Bin(Arc::from(text(&a[0])?.into_bytes())))
+    });
 }

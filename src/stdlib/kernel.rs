@@ -37,7 +37,11 @@ fn is_number(t: &Term) -> bool {
 }
 
 fn float_result(x: f64) -> R<Term> {
-    if x.is_finite() { Ok(Term::Float(x)) } else { ex::badarith() }
+    if x.is_finite() {
+        Ok(Term::Float(x))
+    } else {
+        ex::badarith()
+    }
 }
 
 /// An arithmetic operator on two numbers.
@@ -101,7 +105,10 @@ pub fn op2(op: Op2, a: Term, b: Term) -> R<Term> {
             }
             _ => {
                 let bad = if matches!(a, Term::Bin(_)) { &b } else { &a };
-                ex::argument_error(format!("expected binary argument in <> operator but got: {}", inspect_default(bad)))
+                ex::argument_error(format!(
+                    "expected binary argument in <> operator but got: {}",
+                    inspect_default(bad)
+                ))
             }
         },
         Op2::ListConcat => match a.list_to_vec() {
@@ -176,7 +183,11 @@ pub fn type_name(v: &Term) -> &'static str {
 }
 
 pub fn protocol_undefined<T>(protocol: &str, v: &Term) -> R<T> {
-    let extra = if protocol == "Enumerable" || protocol == "Collectable" { "" } else { "" };
+    let extra = if protocol == "Enumerable" || protocol == "Collectable" {
+        ""
+    } else {
+        ""
+    };
     ex::raise(
         "Protocol.UndefinedError",
         vec![
@@ -185,7 +196,11 @@ pub fn protocol_undefined<T>(protocol: &str, v: &Term) -> R<T> {
             ("description", Term::str(extra)),
             (
                 "message",
-                Term::str(&format!("protocol {protocol} not implemented for {} of type {}", inspect_default(v), type_name(v))),
+                Term::str(&format!(
+                    "protocol {protocol} not implemented for {} of type {}",
+                    inspect_default(v),
+                    type_name(v)
+                )),
             ),
         ],
     )
@@ -213,7 +228,10 @@ pub fn register(r: &mut Registry) {
     guard!("is_float", |t: &Term| matches!(t, Term::Float(_)));
     guard!("is_number", is_number);
     guard!("is_atom", |t: &Term| matches!(t, Term::Atom(_)));
-    guard!("is_boolean", |t: &Term| matches!(t, Term::Atom(Atom::TRUE | Atom::FALSE)));
+    guard!("is_boolean", |t: &Term| matches!(
+        t,
+        Term::Atom(Atom::TRUE | Atom::FALSE)
+    ));
     guard!("is_nil", |t: &Term| matches!(t, Term::Atom(Atom::NIL)));
     guard!("is_binary", |t: &Term| matches!(t, Term::Bin(_)));
     guard!("is_bitstring", |t: &Term| matches!(t, Term::Bin(_)));
@@ -225,7 +243,9 @@ pub fn register(r: &mut Registry) {
     guard!("is_function", |t: &Term| matches!(t, Term::Fun(_)));
     guard!("is_struct", |t: &Term| t.struct_name().is_some());
     r.add("Kernel", "is_function", 2, |_, a| {
-        Ok(Term::bool(matches!((&a[0], &a[1]), (Term::Fun(f), Term::Int(n)) if f.arity() as i64 == *n)))
+        Ok(Term::bool(
+            matches!((&a[0], &a[1]), (Term::Fun(f), Term::Int(n)) if f.arity() as i64 == *n),
+        ))
     });
     r.add("Kernel", "is_map_key", 2, |_, a| match &a[0] {
         Term::Map(m) => Ok(Term::bool(m.contains_key(&a[1]))),
@@ -240,7 +260,13 @@ pub fn register(r: &mut Registry) {
         Term::Float(f) => Ok(Term::Float(-f)),
         _ => ex::badarith(),
     });
-    r.add("Kernel", "+", 1, |_, a| if is_number(&a[0]) { Ok(a[0].clone()) } else { ex::badarith() });
+    r.add("Kernel", "+", 1, |_, a| {
+        if is_number(&a[0]) {
+            Ok(a[0].clone())
+        } else {
+            ex::badarith()
+        }
+    });
     r.add("Kernel", "not", 1, |_, a| match &a[0] {
         Term::Atom(Atom::TRUE) => Ok(Term::FALSE),
         Term::Atom(Atom::FALSE) => Ok(Term::TRUE),
@@ -250,7 +276,10 @@ pub fn register(r: &mut Registry) {
     r.add("Kernel", "div", 2, |_, a| int_div(&a[0], &a[1], false));
     r.add("Kernel", "rem", 2, |_, a| int_div(&a[0], &a[1], true));
     r.add("Kernel", "abs", 1, |_, a| match &a[0] {
-        Term::Int(i) => Ok(i.checked_abs().map(Term::Int).unwrap_or_else(|| Term::from_bigint(BigInt::from(*i).abs()))),
+        Term::Int(i) => Ok(i
+            .checked_abs()
+            .map(Term::Int)
+            .unwrap_or_else(|| Term::from_bigint(BigInt::from(*i).abs()))),
         Term::BigInt(b) => Ok(Term::from_bigint(b.abs())),
         Term::Float(f) => Ok(Term::Float(f.abs())),
         _ => ex::badarg(),
@@ -265,8 +294,12 @@ pub fn register(r: &mut Registry) {
         crate::eval::exec::spawn_proc(move |p| p.apply(&f, vec![]))
     });
     r.add("Kernel", "spawn", 3, |_, a| {
-        let (Term::Atom(m), Term::Atom(f)) = (&a[0], &a[1]) else { return ex::badarg() };
-        let Some(args) = a[2].list_to_vec() else { return ex::badarg() };
+        let (Term::Atom(m), Term::Atom(f)) = (&a[0], &a[1]) else {
+            return ex::badarg();
+        };
+        let Some(args) = a[2].list_to_vec() else {
+            return ex::badarg();
+        };
         let (m, f) = (*m, *f);
         crate::eval::exec::spawn_proc(move |p| p.call_mfa(m, f, args))
     });
@@ -301,7 +334,9 @@ pub fn register(r: &mut Registry) {
         Term::Cons(c) => Ok(c.tail.clone()),
         _ => ex::badarg(),
     });
-    r.add("Kernel", "make_ref", 0, |_, _| Ok(Term::Ref(crate::runtime::make_ref())));
+    r.add("Kernel", "make_ref", 0, |_, _| {
+        Ok(Term::Ref(crate::runtime::make_ref()))
+    });
     r.add("Kernel", "apply", 2, |p, a| match a[1].list_to_vec() {
         Some(args) => p.apply(&a[0], args),
         None => ex::badarg(),
@@ -310,16 +345,29 @@ pub fn register(r: &mut Registry) {
         (Term::Atom(m), Term::Atom(f), Some(args)) => p.call_mfa(*m, *f, args),
         _ => ex::badarg(),
     });
-    r.add("Kernel", "max", 2, |_, a| Ok(if compare(&a[1], &a[0]).is_gt() { a[1].clone() } else { a[0].clone() }));
-    r.add("Kernel", "min", 2, |_, a| Ok(if compare(&a[1], &a[0]).is_lt() { a[1].clone() } else { a[0].clone() }));
+    r.add("Kernel", "max", 2, |_, a| {
+        Ok(if compare(&a[1], &a[0]).is_gt() {
+            a[1].clone()
+        } else {
+            a[0].clone()
+        })
+    });
+    r.add("Kernel", "min", 2, |_, a| {
+        Ok(if compare(&a[1], &a[0]).is_lt() {
+            a[1].clone()
+        } else {
+            a[0].clone()
+        })
+    });
     r.add("Kernel", "map_size", 1, |_, a| match &a[0] {
         Term::Map(m) => Ok(Term::Int(m.len() as i64)),
         other => ex::badmap(other.clone()),
     });
     r.add("Kernel", "**", 2, |_, a| match (&a[0], &a[1]) {
-        (Term::Int(_) | Term::BigInt(_), Term::Int(e)) if *e >= 0 => {
-            Ok(Term::from_bigint(num_traits::pow(big(&a[0]).unwrap_or_default(), *e as usize)))
-        }
+        (Term::Int(_) | Term::BigInt(_), Term::Int(e)) if *e >= 0 => Ok(Term::from_bigint(num_traits::pow(
+            big(&a[0]).unwrap_or_default(),
+            *e as usize,
+        ))),
         (x, y) if is_number(x) && is_number(y) => float_result(float(x).unwrap_or(0.0).powf(float(y).unwrap_or(0.0))),
         _ => ex::badarith(),
     });
@@ -335,12 +383,21 @@ pub fn register(r: &mut Registry) {
     });
     r.add(":rand", "uniform", 1, |_, a| match &a[0] {
         Term::Int(n) if *n >= 1 => Ok(Term::Int(1 + (random_u64() % *n as u64) as i64)),
-        _ => ex::raise("FunctionClauseError", vec![
-            ("module", Term::atom("rand")), ("function", Term::atom("uniform")), ("arity", Term::Int(1)),
-            ("kind", Term::NIL), ("args", Term::NIL), ("clauses", Term::NIL),
-        ]),
+        _ => ex::raise(
+            "FunctionClauseError",
+            vec![
+                ("module", Term::atom("rand")),
+                ("function", Term::atom("uniform")),
+                ("arity", Term::Int(1)),
+                ("kind", Term::NIL),
+                ("args", Term::NIL),
+                ("clauses", Term::NIL),
+            ],
+        ),
     });
-    r.add(":rand", "uniform", 0, |_, _| Ok(Term::Float((random_u64() >> 11) as f64 / (1u64 << 53) as f64)));
+    r.add(":rand", "uniform", 0, |_, _| {
+        Ok(Term::Float((random_u64() >> 11) as f64 / (1u64 << 53) as f64))
+    });
     r.add("Range", "new", 2, |_, a| range(&a[0], &a[1], None));
     r.add("Range", "new", 3, |_, a| range(&a[0], &a[1], Some(&a[2])));
 }
@@ -383,7 +440,13 @@ pub fn range(first: &Term, last: &Term, step: Option<&Term>) -> R<Term> {
     let s = match step {
         Some(Term::Int(s)) if *s != 0 => *s,
         Some(_) => return ex::badarg(),
-        None => if l >= f { 1 } else { -1 },
+        None => {
+            if l >= f {
+                1
+            } else {
+                -1
+            }
+        }
     };
     let mut m = crate::term::MapT::new();
     m.insert(Term::Atom(Atom::STRUCT), Term::Atom(Atom::ELIXIR_RANGE));
@@ -452,7 +515,12 @@ fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
             };
             exception_new(p, *m, fields)?
         }
-        _ => return ex::argument_error(format!("raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}", inspect_default(&what))),
+        _ => {
+            return ex::argument_error(format!(
+                "raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}",
+                inspect_default(&what)
+            ));
+        }
     };
     Err(Exc::Error(e, Default::default()))
 }
@@ -471,7 +539,12 @@ fn exception_new(p: &mut Proc, m: Atom, fields: Term) -> R<Term> {
         Ok::<_, Exc>(mm)
     })?;
     for kv in fields.iter_list() {
-        if let Some([k, v]) = kv.as_tuple().map(|t| t.to_vec()).as_deref().and_then(|t| <&[Term; 2]>::try_from(t).ok()) {
+        if let Some([k, v]) = kv
+            .as_tuple()
+            .map(|t| t.to_vec())
+            .as_deref()
+            .and_then(|t| <&[Term; 2]>::try_from(t).ok())
+        {
             s.insert(k.clone(), v.clone());
         }
     }

@@ -48,7 +48,10 @@ fn module_atom(module: &str) -> Atom {
 }
 
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
-    let mut r = Registry { map: HashMap::new(), modules: Default::default() };
+    let mut r = Registry {
+        map: HashMap::new(),
+        modules: Default::default(),
+    };
     kernel::register(&mut r);
     io::register(&mut r);
     process::register(&mut r);
@@ -68,7 +71,12 @@ pub fn is_builtin_module(module: Atom) -> bool {
 
 /// Every builtin function of `module`, as `(name, arity)`, sorted.
 pub fn exports(module: Atom) -> Vec<(Atom, usize)> {
-    let mut v: Vec<_> = REGISTRY.map.keys().filter(|k| k.0 == module).map(|k| (k.1, k.2)).collect();
+    let mut v: Vec<_> = REGISTRY
+        .map
+        .keys()
+        .filter(|k| k.0 == module)
+        .map(|k| (k.1, k.2))
+        .collect();
     v.sort_by(|a, b| a.0.name().cmp(&b.0.name()).then(a.1.cmp(&b.1)));
     v
 }
@@ -79,7 +87,12 @@ pub fn native_call(module: &str, name: &str, args: Vec<Node>, line: u32) -> CRes
         Some(f) => Ok(Node::Native { f, args, line }),
         None => Err(CompileError {
             line,
-            message: format!("undefined function {}.{}/{}", module.trim_start_matches("Elixir."), name, args.len()),
+            message: format!(
+                "undefined function {}.{}/{}",
+                module.trim_start_matches("Elixir."),
+                name,
+                args.len()
+            ),
         }),
     }
 }
@@ -132,7 +145,15 @@ pub fn report_crash(pid: Pid, e: &Exc) {
 
 /// `HH:MM:SS.mmm`, as Logger prints the time.
 fn timestamp() -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     let ms = now.as_millis() % 86_400_000;
-    format!("{:02}:{:02}:{:02}.{:03}", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        ms / 3_600_000,
+        ms / 60_000 % 60,
+        ms / 1000 % 60,
+        ms % 1000
+    )
 }

@@ -20,17 +20,30 @@ fn pair(k: Atom, v: Term) -> Term {
 
 /// One item of `Process.info/2`, or `None` for a dead process.
 fn info_item(p: &Proc, pid: Pid, item: Atom) -> R<Option<Term>> {
-    let Some(proc_) = runtime::lookup(pid) else { return Ok(None) };
+    let Some(proc_) = runtime::lookup(pid) else {
+        return Ok(None);
+    };
     let v = match &*item.name() {
         "messages" => Term::list(proc_.mailbox.snapshot()),
         "message_queue_len" => Term::Int(proc_.mailbox.len() as i64),
-        "status" => Term::atom(if pid == p.pid() { "running" } else if proc_.mailbox.is_waiting() { "waiting" } else { "runnable" }),
+        "status" => Term::atom(if pid == p.pid() {
+            "running"
+        } else if proc_.mailbox.is_waiting() {
+            "waiting"
+        } else {
+            "runnable"
+        }),
         "registered_name" => match runtime::name_of(pid) {
             Some(n) => Term::Atom(n),
             None => return Ok(Some(Term::EmptyList)),
         },
         "links" | "monitors" | "monitored_by" => Term::EmptyList,
-        "dictionary" if pid == p.pid() => Term::list(p.dict.iter().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect::<Vec<_>>()),
+        "dictionary" if pid == p.pid() => Term::list(
+            p.dict
+                .iter()
+                .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+                .collect::<Vec<_>>(),
+        ),
         "dictionary" => Term::EmptyList,
         "trap_exit" => Term::bool(pid == p.pid() && p.trap_exit),
         _ => return ex::badarg(),
@@ -60,7 +73,14 @@ pub fn register(r: &mut Registry) {
     r.add("Process", "info", 1, |p, a| {
         let pid = pid_of(&a[0])?;
         let mut out = Vec::new();
-        for item in ["registered_name", "status", "message_queue_len", "links", "dictionary", "trap_exit"] {
+        for item in [
+            "registered_name",
+            "status",
+            "message_queue_len",
+            "links",
+            "dictionary",
+            "trap_exit",
+        ] {
             match info_item(p, pid, Atom::new(item))? {
                 Some(Term::EmptyList) => {}
                 Some(v) => out.push(v),
@@ -69,7 +89,9 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::list(out))
     });
-    r.add("Process", "alive?", 1, |_, a| Ok(Term::bool(runtime::is_alive(pid_of(&a[0])?))));
+    r.add("Process", "alive?", 1, |_, a| {
+        Ok(Term::bool(runtime::is_alive(pid_of(&a[0])?)))
+    });
     r.add("Process", "sleep", 1, |p, a| {
         match &a[0] {
             Term::Int(ms) if *ms >= 0 => p.sleep(Some(*ms as u64))?,
@@ -86,7 +108,11 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::OK)
     });
-    r.add("Process", "list", 0, |_, _| Ok(Term::list(runtime::pids().into_iter().map(Term::Pid).collect::<Vec<_>>())));
+    r.add("Process", "list", 0, |_, _| {
+        Ok(Term::list(
+            runtime::pids().into_iter().map(Term::Pid).collect::<Vec<_>>(),
+        ))
+    });
     r.add("Process", "register", 2, |_, a| match (&a[0], &a[1]) {
         (Term::Pid(pid), Term::Atom(name)) if runtime::register(*name, *pid) => Ok(Term::TRUE),
         _ => ex::badarg(),
@@ -95,8 +121,12 @@ pub fn register(r: &mut Registry) {
         Term::Atom(n) => Ok(runtime::whereis(*n).map(Term::Pid).unwrap_or(Term::NIL)),
         _ => ex::badarg(),
     });
-    r.add("Process", "get", 1, |p, a| Ok(p.dict.get(&a[0]).cloned().unwrap_or(Term::NIL)));
-    r.add("Process", "put", 2, |p, a| Ok(p.dict.insert(a[0].clone(), a[1].clone()).unwrap_or(Term::NIL)));
+    r.add("Process", "get", 1, |p, a| {
+        Ok(p.dict.get(&a[0]).cloned().unwrap_or(Term::NIL))
+    });
+    r.add("Process", "put", 2, |p, a| {
+        Ok(p.dict.insert(a[0].clone(), a[1].clone()).unwrap_or(Term::NIL))
+    });
     r.add("IEx.Helpers", "flush", 0, |p, _| {
         for m in p.me.mailbox.drain() {
             let mut s = inspect(&m, &Opts::pretty());

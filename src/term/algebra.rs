@@ -227,13 +227,7 @@ pub enum Item {
 /// `container_doc(left, items, right, ...)` with the items already converted
 /// (the caller applies the limit, putting [`Item::Ellipsis`] last when reached).
 /// `separator` follows each element (`,` or a coloured `,`).
-pub fn container_doc(
-    left: Doc,
-    items: Vec<Item>,
-    right: Doc,
-    separator: Doc,
-    brk: ContainerBreak,
-) -> Doc {
+pub fn container_doc(left: Doc, items: Vec<Item>, right: Doc, separator: Doc, brk: ContainerBreak) -> Doc {
     if items.is_empty() {
         return concat(vec![left, right]);
     }
@@ -288,28 +282,17 @@ fn clone_simple(d: &Doc) -> Doc {
 fn fold_join(docs: Vec<Doc>, flex: bool, sep: &Doc) -> Doc {
     // Right fold: x1 (sep brk x2 (sep brk x3 ...)). Nil elements vanish with
     // their joint; collect the non-nil elements and interleave.
-    let docs: Vec<Doc> = docs
-        .into_iter()
-        .filter(|d| !matches!(d, Doc::Nil))
-        .collect();
+    let docs: Vec<Doc> = docs.into_iter().filter(|d| !matches!(d, Doc::Nil)).collect();
     let n = docs.len();
     let mut out = Vec::with_capacity(n * 3);
     for (i, d) in docs.into_iter().enumerate() {
         out.push(d);
         if i + 1 < n {
             out.push(clone_simple(sep));
-            out.push(if flex {
-                Doc::flex_break(" ")
-            } else {
-                Doc::brk(" ")
-            });
+            out.push(if flex { Doc::flex_break(" ") } else { Doc::brk(" ") });
         }
     }
-    if out.is_empty() {
-        Doc::Nil
-    } else {
-        Doc::Concat(out)
-    }
+    if out.is_empty() { Doc::Nil } else { Doc::Concat(out) }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -338,13 +321,7 @@ fn apply_nesting(i: usize, k: usize, j: Indent) -> usize {
 
 /// `fits?`: whether the entries (then the rest of the format stack) fit in
 /// width `w` from column `k`. `b` tells whether a break was seen.
-fn fits<'a>(
-    mut w: Option<usize>,
-    mut k: usize,
-    mut b: bool,
-    mut local: Vec<Entry<'a>>,
-    rest: &[Entry<'a>],
-) -> bool {
+fn fits<'a>(mut w: Option<usize>, mut k: usize, mut b: bool, mut local: Vec<Entry<'a>>, rest: &[Entry<'a>]) -> bool {
     let mut rest_idx = rest.len();
     loop {
         if let Some(w) = w
@@ -402,9 +379,7 @@ fn fits<'a>(
                 b = true;
             }
             (_, Doc::Nest(x, _, NestMode::Break)) => local.push(Entry::Doc(i, m, x)),
-            (_, Doc::Nest(x, j, NestMode::Always)) => {
-                local.push(Entry::Doc(apply_nesting(i, k, *j), m, x))
-            }
+            (_, Doc::Nest(x, j, NestMode::Always)) => local.push(Entry::Doc(apply_nesting(i, k, *j), m, x)),
             (_, Doc::Concat(v)) => {
                 for d in v.iter().rev() {
                     local.push(Entry::Doc(i, m, d));
@@ -501,13 +476,8 @@ pub fn format(doc: &Doc, width: Option<usize>) -> String {
                 stack.push(Entry::Doc(i, Mode::Break, x));
             }
             Doc::Group(x, _) => {
-                let flat =
-                    w.is_none() || fits(w, k, false, vec![Entry::Doc(i, Mode::Flat, x)], &[]);
-                stack.push(Entry::Doc(
-                    i,
-                    if flat { Mode::Flat } else { Mode::Break },
-                    x,
-                ));
+                let flat = w.is_none() || fits(w, k, false, vec![Entry::Doc(i, Mode::Flat, x)], &[]);
+                stack.push(Entry::Doc(i, if flat { Mode::Flat } else { Mode::Break }, x));
             }
             Doc::Limit(x, None) if w.is_some() => {
                 stack.push(Entry::Width(w));

@@ -160,7 +160,6 @@ impl Atom {
     pub const ALL: Atom = Atom(67);
     pub const EXIT_KIND: Atom = Atom(68);
 
-
     /// Interns `name`, returning its atom.
     pub fn new(name: &str) -> Atom {
         if let Some(&id) = INTERNER.read().unwrap_or_else(|e| e.into_inner()).ids.get(name) {
@@ -179,7 +178,12 @@ impl Atom {
 
     /// The atom if `name` was already interned (`String.to_existing_atom`).
     pub fn existing(name: &str) -> Option<Atom> {
-        INTERNER.read().unwrap_or_else(|e| e.into_inner()).ids.get(name).map(|&i| Atom(i))
+        INTERNER
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .ids
+            .get(name)
+            .map(|&i| Atom(i))
     }
 
     /// The atom's text, without a leading colon.
@@ -199,7 +203,10 @@ impl Atom {
 }
 
 static INTERNER: LazyLock<RwLock<Interner>> = LazyLock::new(|| {
-    let mut i = Interner { ids: HashMap::new(), names: Vec::new() };
+    let mut i = Interner {
+        ids: HashMap::new(),
+        names: Vec::new(),
+    };
     for (n, text) in WELL_KNOWN.iter().enumerate() {
         let t: Arc<str> = Arc::from(*text);
         i.names.push(t.clone());
@@ -220,6 +227,9 @@ mod tests {
         assert_eq!(Atom::new("nil"), Atom::NIL);
         assert_eq!(&*Atom::STDIO.name(), "stdio");
         assert_eq!(Atom::new("brand_new_atom_x"), Atom::new("brand_new_atom_x"));
-        assert_eq!(Atom::alias("Servy.PledgeServer").alias_name().as_deref(), Some("Servy.PledgeServer"));
+        assert_eq!(
+            Atom::alias("Servy.PledgeServer").alias_name().as_deref(),
+            Some("Servy.PledgeServer")
+        );
     }
 }

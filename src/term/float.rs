@@ -86,23 +86,12 @@ mod tests {
     fn floats_match_recorded_elixir_output() {
         let data = include_str!("../../tests/inspect/floats.txt");
         let mut n = 0;
-        for line in data
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-        {
+        for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let mut parts = line.split(' ');
             let bits = u64::from_str_radix(parts.next().unwrap_or(""), 16).expect("hex bits");
             let f = f64::from_bits(bits);
-            assert_eq!(
-                format_float(f),
-                parts.next().unwrap_or(""),
-                "to_string of {f:e}"
-            );
-            assert_eq!(
-                inspect_float(f),
-                parts.next().unwrap_or(""),
-                "inspect of {f:e}"
-            );
+            assert_eq!(format_float(f), parts.next().unwrap_or(""), "to_string of {f:e}");
+            assert_eq!(inspect_float(f), parts.next().unwrap_or(""), "inspect of {f:e}");
             n += 1;
         }
         assert!(n >= 200, "only {n} recorded floats");

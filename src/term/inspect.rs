@@ -90,11 +90,7 @@ pub fn inspect_default(t: &Term) -> String {
 /// IEx's `:eval_result` colour (yellow).
 pub fn format_iex_result(t: &Term, opts: &Opts) -> String {
     let s = inspect(t, opts);
-    if opts.colors {
-        format!("{YELLOW}{s}{RESET}")
-    } else {
-        s
-    }
+    if opts.colors { format!("{YELLOW}{s}{RESET}") } else { s }
 }
 
 // ---------------------------------------------------------------------------
@@ -160,9 +156,9 @@ enum AtomClass {
 
 const UNARY_OPS: &[&str] = &["&", "!", "^", "not", "+", "-", "~~~", "@"];
 const BINARY_OPS: &[&str] = &[
-    "<-", "\\\\", "when", "::", "|", "=", "||", "|||", "or", "&&", "&&&", "and", "==", "!=", "=~",
-    "===", "!==", "<", "<=", ">=", ">", "|>", "<<<", ">>>", "<~", "~>", "<<~", "~>>", "<~>", "<|>",
-    "in", "^^^", "++", "--", "..", "<>", "+++", "---", "+", "-", "*", "/", "**", ".",
+    "<-", "\\\\", "when", "::", "|", "=", "||", "|||", "or", "&&", "&&&", "and", "==", "!=", "=~", "===", "!==", "<",
+    "<=", ">=", ">", "|>", "<<<", ">>>", "<~", "~>", "<<~", "~>>", "<~>", "<|>", "in", "^^^", "++", "--", "..", "<>",
+    "+++", "---", "+", "-", "*", "/", "**", ".",
 ];
 
 fn classify(name: &str) -> AtomClass {
@@ -288,9 +284,7 @@ fn inspect_atom_key(a: Atom) -> String {
 fn inspect_atom_remote(a: Atom) -> String {
     let name = a.name();
     match classify(&name) {
-        AtomClass::Identifier | AtomClass::UnquotedOperator | AtomClass::QuotedOperator => {
-            name.to_string()
-        }
+        AtomClass::Identifier | AtomClass::UnquotedOperator | AtomClass::QuotedOperator => name.to_string(),
         AtomClass::NotCallable | AtomClass::Alias => format!("\"{name}\""),
         AtomClass::Other => format!("\"{}\"", escape(&name, '"', usize::MAX).0),
     }
@@ -358,12 +352,7 @@ fn printable(bytes: &[u8], limit: usize) -> bool {
     let mut count = 0usize;
     while count < limit {
         let Some(&b) = rest.first() else { return true };
-        if (0x20..=0x7E).contains(&b)
-            || matches!(
-                b,
-                b'\n' | b'\r' | b'\t' | 0x0B | 0x08 | 0x0C | 0x1B | 0x7F | 0x07
-            )
-        {
+        if (0x20..=0x7E).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x08 | 0x0C | 0x1B | 0x7F | 0x07) {
             rest = &rest[1..];
         } else {
             let Some((c, len)) = decode_utf8(rest) else {
@@ -609,10 +598,7 @@ static STRUCT_FIELDS: LazyLock<RwLock<HashMap<Atom, Vec<Atom>>>> = LazyLock::new
         ("BadArityError", &["function", "args"]),
         ("BadFunctionError", &["term"]),
         ("BadStructError", &["struct", "term"]),
-        (
-            "Protocol.UndefinedError",
-            &["protocol", "value", "description"],
-        ),
+        ("Protocol.UndefinedError", &["protocol", "value", "description"]),
         ("ErlangError", &["original", "reason"]),
         ("CompileError", &["file", "line", "description"]),
         ("File.Error", &["reason", "path", "action"]),
@@ -694,11 +680,7 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
                 let down = super::order::compare(first, last) == std::cmp::Ordering::Greater;
                 Term::Int(if down { -1 } else { 1 })
             });
-            let mut parts = vec![
-                to_doc(first, opts, limit),
-                text(".."),
-                to_doc(last, opts, limit),
-            ];
+            let mut parts = vec![to_doc(first, opts, limit), text(".."), to_doc(last, opts, limit)];
             let ascending = super::order::compare(last, first) != std::cmp::Ordering::Less;
             if !(matches!(step, Term::Int(1)) && ascending) {
                 parts.push(text("//"));
@@ -737,17 +719,8 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
 
 fn inspect_fun(f: &Fun) -> String {
     match f {
-        Fun::External {
-            module,
-            name,
-            arity,
-        } => {
-            format!(
-                "&{}.{}/{}",
-                inspect_atom(*module),
-                inspect_atom_remote(*name),
-                arity
-            )
+        Fun::External { module, name, arity } => {
+            format!("&{}.{}/{}", inspect_atom(*module), inspect_atom_remote(*name), arity)
         }
         Fun::Closure { code, .. } => {
             format!(
@@ -780,11 +753,7 @@ fn fun_uniq(context: &str) -> u32 {
 
 /// `#Reference<0.a.b.c>` numbers for `Ref(n)`: deterministic and distinct for n < 2^50.
 fn ref_numbers(n: u64) -> (u64, u64, u64) {
-    (
-        (1_471_664_229 ^ (n >> 18)) & 0xFFFF_FFFF,
-        347_078_657,
-        n & 0x3FFFF,
-    )
+    ((1_471_664_229 ^ (n >> 18)) & 0xFFFF_FFFF, 347_078_657, n & 0x3FFFF)
 }
 
 fn to_doc(t: &Term, opts: &Opts, limit: usize) -> Doc {
@@ -945,10 +914,7 @@ mod tests {
         st(name, v)
     }
     fn range(f: i64, la: i64, step: i64) -> Term {
-        st(
-            "Range",
-            vec![("first", i(f)), ("last", i(la)), ("step", i(step))],
-        )
+        st("Range", vec![("first", i(f)), ("last", i(la)), ("step", i(step))])
     }
     fn ints(r: std::ops::RangeInclusive<i64>) -> Vec<Term> {
         r.map(i).collect()
@@ -1150,10 +1116,7 @@ mod tests {
                 vec![
                     (
                         "map",
-                        m(ints(1..=3)
-                            .into_iter()
-                            .map(|k| (k, Term::EmptyList))
-                            .collect()),
+                        m(ints(1..=3).into_iter().map(|k| (k, Term::EmptyList)).collect()),
                     ),
                     ("version", i(2)),
                 ],
@@ -1170,11 +1133,7 @@ mod tests {
             "fun_ext_weird" => ext(al("M"), "weird name", 1),
             "fun_closure_mod" => closure(0, 1, "M.f/0"),
             "fun_closure_mod0" => closure(1, 0, "M.g/1"),
-            "in_list" => l(vec![
-                Term::Pid(Pid(1)),
-                Term::Ref(Ref(7)),
-                ext(al("M"), "f", 0),
-            ]),
+            "in_list" => l(vec![Term::Pid(Pid(1)), Term::Ref(Ref(7)), ext(al("M"), "f", 0)]),
             "limit_default_list" => l(ints(1..=60)),
             "limit_list3" => return Some((l(ints(1..=5)), lim(3))),
             "limit_tuple3" => return Some((t(ints(1..=5)), lim(3))),
@@ -1183,10 +1142,7 @@ mod tests {
                 return Some((m((1..=3).map(|n| (i(n), i(n))).collect()), lim(2)));
             }
             "limit_nested" => {
-                return Some((
-                    l(vec![l(ints(1..=4)), l(ints(5..=8)), l(ints(9..=12))]),
-                    lim(5),
-                ));
+                return Some((l(vec![l(ints(1..=4)), l(ints(5..=8)), l(ints(9..=12))]), lim(5)));
             }
             "limit_kw" => return Some((kw(vec![("a", i(1)), ("b", i(2)), ("c", i(3))]), lim(1))),
             "limit_bin" => return Some((b(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), lim(3))),
@@ -1219,12 +1175,8 @@ mod tests {
                 am(vec![("key", s("value"))]),
             ]),
             "pretty_tuple_ints" => t(ints(1..=40)),
-            "pretty_list_tuples" => l((1..=12)
-                .map(|n| t(vec![i(n), s(&format!("item {n}"))]))
-                .collect()),
-            "pretty_map_assoc_long" => {
-                m((1..=15).map(|n| (s(&format!("key_{n}")), i(n))).collect())
-            }
+            "pretty_list_tuples" => l((1..=12).map(|n| t(vec![i(n), s(&format!("item {n}"))])).collect()),
+            "pretty_map_assoc_long" => m((1..=15).map(|n| (s(&format!("key_{n}")), i(n))).collect()),
             "pretty_struct_long" => s_struct(s(&"z".repeat(50)), l(ints(1..=30))),
             "pretty_deep" => {
                 let mut x = l(vec![s(&"x".repeat(70))]);
@@ -1277,10 +1229,7 @@ mod tests {
             ]),
             "pretty_width_40" => return Some((l(ints(1..=30)), [None, None, Some(40)])),
             "pretty_width_0" => {
-                return Some((
-                    l(vec![i(1), l(ints(2..=3)), t(vec![i(4)])]),
-                    [None, None, Some(0)],
-                ));
+                return Some((l(vec![i(1), l(ints(2..=3)), t(vec![i(4)])]), [None, None, Some(0)]));
             }
             _ => return None,
         };
@@ -1352,10 +1301,7 @@ mod tests {
 
     #[test]
     fn recorded_cases_match_elixir() {
-        register_struct(
-            Atom::alias("S"),
-            &[Atom::new("z"), Atom::new("a"), Atom::new("b")],
-        );
+        register_struct(Atom::alias("S"), &[Atom::new("z"), Atom::new("a"), Atom::new("b")]);
         let cases = recorded();
         assert!(cases.len() >= 150, "only {} recorded cases", cases.len());
         let mut failures = Vec::new();
@@ -1365,15 +1311,11 @@ mod tests {
                 continue;
             };
             let got = [
-                (
-                    "inspect",
-                    inspect(&term, &apply(Opts::inspect(), &ov, false)),
-                ),
+                ("inspect", inspect(&term, &apply(Opts::inspect(), &ov, false))),
                 ("io", inspect(&term, &apply(Opts::pretty(), &ov, true))),
                 (
                     "iex",
-                    format_iex_result(&term, &apply(Opts::iex(true), &ov, true))
-                        .replace('\x1b', "⎋"),
+                    format_iex_result(&term, &apply(Opts::iex(true), &ov, true)).replace('\x1b', "⎋"),
                 ),
                 (
                     "to_string",
@@ -1384,10 +1326,7 @@ mod tests {
                 let want = c.sections.get(sec).cloned().unwrap_or_default();
                 let (want, got) = (normalize_funs(&want), normalize_funs(&got));
                 if want != got {
-                    failures.push(format!(
-                        "case {} [{sec}]:\n  want: {want}\n  got:  {got}",
-                        c.name
-                    ));
+                    failures.push(format!("case {} [{sec}]:\n  want: {want}\n  got:  {got}", c.name));
                 }
             }
         }

@@ -60,7 +60,10 @@ pub enum Term {
 #[derive(Debug)]
 pub enum Fun {
     /// A compiled `fn` with the values it captured.
-    Closure { code: Arc<crate::eval::Lambda>, env: Box<[Term]> },
+    Closure {
+        code: Arc<crate::eval::Lambda>,
+        env: Box<[Term]>,
+    },
     /// `&Mod.fun/arity`.
     External { module: Atom, name: Atom, arity: usize },
 }
@@ -149,10 +152,7 @@ impl Term {
     }
 
     /// A list of `items` ending in `tail` (improper unless `tail` is a list).
-    pub fn list_with_tail(
-        items: impl IntoIterator<Item = Term, IntoIter: DoubleEndedIterator>,
-        tail: Term,
-    ) -> Term {
+    pub fn list_with_tail(items: impl IntoIterator<Item = Term, IntoIter: DoubleEndedIterator>, tail: Term) -> Term {
         items.into_iter().rev().fold(tail, |acc, t| Term::cons(t, acc))
     }
 

@@ -60,15 +60,27 @@ fn cmp_numbers(a: &Term, b: &Term, exact: bool) -> Ordering {
         (Term::Float(x), Term::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
         (Term::Float(_), _) | (_, Term::Float(_)) if exact => {
             // Map-key order: every integer before every float.
-            if matches!(a, Term::Float(_)) { Ordering::Greater } else { Ordering::Less }
+            if matches!(a, Term::Float(_)) {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            }
         }
         (Term::Float(_), _) | (_, Term::Float(_)) => {
             let (x, y) = (as_f64(a), as_f64(b));
             match x.partial_cmp(&y).unwrap_or(Ordering::Equal) {
                 // Equal as floats but maybe not as numbers: compare exactly.
                 Ordering::Equal if x.fract() == 0.0 && x.abs() > 9.0e15 => {
-                    let fx = if let Term::Float(f) = a { float_to_big(*f) } else { big(a) };
-                    let fy = if let Term::Float(f) = b { float_to_big(*f) } else { big(b) };
+                    let fx = if let Term::Float(f) = a {
+                        float_to_big(*f)
+                    } else {
+                        big(a)
+                    };
+                    let fy = if let Term::Float(f) = b {
+                        float_to_big(*f)
+                    } else {
+                        big(b)
+                    };
                     fx.cmp(&fy)
                 }
                 o => o,
@@ -97,9 +109,7 @@ fn cmp(a: &Term, b: &Term, exact: bool) -> Ordering {
         }
         (Term::Ref(x), Term::Ref(y)) => x.cmp(y),
         (Term::Pid(x), Term::Pid(y)) => x.cmp(y),
-        (Term::Fun(x), Term::Fun(y)) => {
-            (Arc::as_ptr(x) as usize).cmp(&(Arc::as_ptr(y) as usize))
-        }
+        (Term::Fun(x), Term::Fun(y)) => (Arc::as_ptr(x) as usize).cmp(&(Arc::as_ptr(y) as usize)),
         (Term::Tuple(x), Term::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| {
             for (p, q) in x.iter().zip(y.iter()) {
                 let o = cmp(p, q, exact);

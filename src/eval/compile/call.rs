@@ -3,9 +3,9 @@
 use std::sync::Arc;
 
 use super::{CResult, Compiler, Frame, err, show};
+use crate::eval::Lambda;
 use crate::eval::code;
 use crate::eval::ir::{Clause, Node};
-use crate::eval::Lambda;
 use crate::stdlib;
 use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, Span, StabClause, UnaryOp};
 use crate::term::{Atom, Term};
@@ -17,7 +17,9 @@ pub fn kw<'a>(list: &'a Expr, key: &str) -> Option<&'a Expr> {
 
 /// The pairs of a literal keyword list, or `None` if `e` is not one.
 pub fn kw_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
-    let ExprKind::List { items, tail: None } = &e.kind else { return None };
+    let ExprKind::List { items, tail: None } = &e.kind else {
+        return None;
+    };
     items
         .iter()
         .map(|i| match &i.kind {
@@ -50,7 +52,11 @@ impl Compiler {
                     if let ExprKind::Unary(op @ (UnaryOp::Neg | UnaryOp::Plus), rhs) = &args[0].kind {
                         if let Some(s) = self.lookup(name) {
                             let r = self.expr(rhs)?;
-                            let op = if *op == UnaryOp::Neg { crate::eval::ir::Op2::Sub } else { crate::eval::ir::Op2::Add };
+                            let op = if *op == UnaryOp::Neg {
+                                crate::eval::ir::Op2::Sub
+                            } else {
+                                crate::eval::ir::Op2::Add
+                            };
                             return Ok(Node::Op(op, Box::new(Node::Var(s)), Box::new(r), line));
                         }
                     }
@@ -74,14 +80,24 @@ impl Compiler {
                     None => {
                         let m = self.expr(recv)?;
                         let args = self.exprs(args)?;
-                        Ok(Node::Dynamic { module: Box::new(m), name: fname, args, parens, line })
+                        Ok(Node::Dynamic {
+                            module: Box::new(m),
+                            name: fname,
+                            args,
+                            parens,
+                            line,
+                        })
                     }
                 }
             }
             CallTarget::Anon(f) => {
                 let fun = self.expr(f)?;
                 let args = self.exprs(args)?;
-                Ok(Node::Apply { fun: Box::new(fun), args, line })
+                Ok(Node::Apply {
+                    fun: Box::new(fun),
+                    args,
+                    line,
+                })
             }
         }
     }
@@ -93,7 +109,11 @@ impl Compiler {
                 return Node::Native { f, args, line };
             }
         }
-        Node::Call { slot: code::slot(m, name, args.len()), args, line }
+        Node::Call {
+            slot: code::slot(m, name, args.len()),
+            args,
+            line,
+        }
     }
 
     /// `name(args)`: the module's own function, an import, or a Kernel builtin.
@@ -107,12 +127,18 @@ impl Compiler {
         }
         let fname = Atom::new(name);
         for (m, only) in self.imports.iter().rev() {
-            let allowed = only.as_ref().is_none_or(|o| o.iter().any(|(n, a)| n == name && *a == arity));
+            let allowed = only
+                .as_ref()
+                .is_none_or(|o| o.iter().any(|(n, a)| n == name && *a == arity));
             if !allowed {
                 continue;
             }
             if code::lookup(*m, fname, arity).is_some() {
-                return Ok(Node::Call { slot: code::slot(*m, fname, arity), args, line });
+                return Ok(Node::Call {
+                    slot: code::slot(*m, fname, arity),
+                    args,
+                    line,
+                });
             }
             if let Some(f) = stdlib::lookup(*m, fname, arity) {
                 return Ok(Node::Native { f, args, line });
@@ -121,7 +147,10 @@ impl Compiler {
         if let Some(f) = stdlib::lookup(Atom::ELIXIR_KERNEL, fname, arity) {
             return Ok(Node::Native { f, args, line });
         }
-        err(line, format!("undefined function {name}/{arity} (there is no such import)"))
+        err(
+            line,
+            format!("undefined function {name}/{arity} (there is no such import)"),
+        )
     }
 
     /// The forms that are not calls: `if`, `case`, `receive`, `defmodule`…
@@ -132,29 +161,44 @@ impl Compiler {
             ("if" | "unless", 2) => {
                 let cond = self.expr(&args[0])?;
                 let kwl = &args[1];
-                let Some(then) = kw(kwl, "do") else { return err(line, format!("missing :do option in \"{name}\"")) };
+                let Some(then) = kw(kwl, "do") else {
+                    return err(line, format!("missing :do option in \"{name}\""));
+                };
                 let then = self.scoped(|c| c.expr(then))?;
                 let other = match kw(kwl, "else") {
                     Some(e) => self.scoped(|c| c.expr(e))?,
                     None => Node::Lit(Term::NIL),
                 };
                 let (a, b) = if name == "if" { (then, other) } else { (other, then) };
-                Node::Cond { clauses: vec![(cond, a), (Node::Lit(Term::TRUE), b)], line }
+                Node::Cond {
+                    clauses: vec![(cond, a), (Node::Lit(Term::TRUE), b)],
+                    line,
+                }
             }
             ("case", 2) => {
                 let subject = self.expr(&args[0])?;
-                let Some(body) = kw(&args[1], "do") else { return err(line, "missing :do option in \"case\"") };
+                let Some(body) = kw(&args[1], "do") else {
+                    return err(line, "missing :do option in \"case\"");
+                };
                 let clauses = self.clauses(stabs(body))?;
                 if clauses.is_empty() {
                     return err(line, "expected -> clauses for :do in \"case\"");
                 }
-                Node::Case { subject: Box::new(subject), clauses, line }
+                Node::Case {
+                    subject: Box::new(subject),
+                    clauses,
+                    line,
+                }
             }
             ("cond", 1) => {
-                let Some(body) = kw(&args[0], "do") else { return err(line, "missing :do option in \"cond\"") };
+                let Some(body) = kw(&args[0], "do") else {
+                    return err(line, "missing :do option in \"cond\"");
+                };
                 let mut clauses = Vec::new();
                 for sc in stabs(body) {
-                    let [c] = sc.params.as_slice() else { return err(sc.span.line, "expected one condition in cond clause") };
+                    let [c] = sc.params.as_slice() else {
+                        return err(sc.span.line, "expected one condition in cond clause");
+                    };
                     let pair = self.scoped(|cc| Ok((cc.expr(c)?, cc.expr(&sc.body)?)))?;
                     clauses.push(pair);
                 }
@@ -168,8 +212,12 @@ impl Compiler {
                 };
                 let after = match kw(kwl, "after") {
                     Some(a) => {
-                        let [sc] = stabs(a) else { return err(line, "expected a single -> clause for :after in \"receive\"") };
-                        let [t] = sc.params.as_slice() else { return err(line, "expected a timeout in after") };
+                        let [sc] = stabs(a) else {
+                            return err(line, "expected a single -> clause for :after in \"receive\"");
+                        };
+                        let [t] = sc.params.as_slice() else {
+                            return err(line, "expected a timeout in after");
+                        };
                         let t = self.expr(t)?;
                         let body = self.scoped(|c| c.expr(&sc.body))?;
                         Some((Box::new(t), Box::new(body)))
@@ -180,7 +228,9 @@ impl Compiler {
             }
             ("try", 1) => self.try_form(&args[0], line)?,
             ("with", _) if last.is_some_and(|l| kw(l, "do").is_some()) => self.with_form(args, line)?,
-            ("for", _) if last.is_some_and(|l| kw(l, "do").is_some() || kw(l, "reduce").is_some()) => self.for_form(args, line)?,
+            ("for", _) if last.is_some_and(|l| kw(l, "do").is_some() || kw(l, "reduce").is_some()) => {
+                self.for_form(args, line)?
+            }
             ("defmodule", 2) => {
                 let ExprKind::Alias(segs) = &args[0].kind else {
                     return err(line, "invalid module name");
@@ -191,22 +241,35 @@ impl Compiler {
                     let parent = m.name.alias_name().unwrap_or_default();
                     let full = format!("{parent}.{}", segs.join("."));
                     if let Some(first) = segs.first() {
-                        self.aliases.insert(first.clone(), Atom::alias(&format!("{parent}.{first}")));
+                        self.aliases
+                            .insert(first.clone(), Atom::alias(&format!("{parent}.{first}")));
                     }
                     name = Atom::alias(&full);
                 }
-                let Some(body) = kw(&args[1], "do") else { return err(line, "missing :do option in \"defmodule\"") };
-                let def = crate::eval::module::ModuleDef { name, body: body.clone(), outer: self.clone(), line };
+                let Some(body) = kw(&args[1], "do") else {
+                    return err(line, "missing :do option in \"defmodule\"");
+                };
+                let def = crate::eval::module::ModuleDef {
+                    name,
+                    body: body.clone(),
+                    outer: self.clone(),
+                    line,
+                };
                 Node::DefModule(Arc::new(def))
             }
             ("def" | "defp" | "defmacro" | "defmacrop", _) => {
                 return err(line, format!("cannot invoke {name}/{} outside module", args.len()));
             }
             ("alias", 1 | 2) => {
-                let ExprKind::Alias(segs) = &args[0].kind else { return err(line, "invalid alias") };
+                let ExprKind::Alias(segs) = &args[0].kind else {
+                    return err(line, "invalid alias");
+                };
                 let full = self.alias(segs);
                 let short = match args.get(1).and_then(|o| kw(o, "as")) {
-                    Some(Expr { kind: ExprKind::Alias(s), .. }) => s.join("."),
+                    Some(Expr {
+                        kind: ExprKind::Alias(s),
+                        ..
+                    }) => s.join("."),
                     _ => segs.last().cloned().unwrap_or_default(),
                 };
                 self.aliases.insert(short, full);
@@ -223,7 +286,12 @@ impl Compiler {
                         kw_pairs(l)
                             .unwrap_or_default()
                             .into_iter()
-                            .map(|(n, a)| (n.to_string(), if let ExprKind::Int(i) = a.kind { i as usize } else { 0 }))
+                            .map(|(n, a)| {
+                                (
+                                    n.to_string(),
+                                    if let ExprKind::Int(i) = a.kind { i as usize } else { 0 },
+                                )
+                            })
                             .collect(),
                     ),
                     None => None,
@@ -276,7 +344,10 @@ impl Compiler {
             file: self.file.clone(),
             line,
         };
-        Ok(Node::MakeFn { lambda: Arc::new(lambda), captures: frame.captures.iter().map(|(outer, _)| *outer).collect() })
+        Ok(Node::MakeFn {
+            lambda: Arc::new(lambda),
+            captures: frame.captures.iter().map(|(outer, _)| *outer).collect(),
+        })
     }
 
     /// `&Mod.fun/2`, `&fun/1`, `&(&1 + &2)`, `& &1`.
@@ -285,20 +356,41 @@ impl Compiler {
             if let ExprKind::Int(arity) = a.kind {
                 let arity = arity as usize;
                 match &f.kind {
-                    ExprKind::Call { target: CallTarget::Remote(m, name), args, .. } if args.is_empty() => {
+                    ExprKind::Call {
+                        target: CallTarget::Remote(m, name),
+                        args,
+                        ..
+                    } if args.is_empty() => {
                         let module = match &m.kind {
                             ExprKind::Alias(segs) => Some(self.alias(segs)),
                             ExprKind::Atom(a) => Some(Atom::new(a)),
                             _ => None,
                         };
                         if let Some(module) = module {
-                            return Ok(Node::Lit(Term::Fun(Arc::new(crate::term::Fun::External { module, name: Atom::new(name), arity }))));
+                            return Ok(Node::Lit(Term::Fun(Arc::new(crate::term::Fun::External {
+                                module,
+                                name: Atom::new(name),
+                                arity,
+                            }))));
                         }
                     }
-                    ExprKind::Var(name) | ExprKind::Call { target: CallTarget::Local(name), .. } => {
+                    ExprKind::Var(name)
+                    | ExprKind::Call {
+                        target: CallTarget::Local(name),
+                        ..
+                    } => {
                         // `&fun/2` of a local or imported function: a fn calling it.
-                        let params: Vec<Expr> = (1..=arity).map(|i| Expr::new(ExprKind::CaptureArg(i as u32), f.span)).collect();
-                        let call = Expr::new(ExprKind::Call { target: CallTarget::Local(name.clone()), args: params, parens: true }, f.span);
+                        let params: Vec<Expr> = (1..=arity)
+                            .map(|i| Expr::new(ExprKind::CaptureArg(i as u32), f.span))
+                            .collect();
+                        let call = Expr::new(
+                            ExprKind::Call {
+                                target: CallTarget::Local(name.clone()),
+                                args: params,
+                                parens: true,
+                            },
+                            f.span,
+                        );
                         let mut call = call;
                         rewrite_capture_args(&mut call, &mut 0);
                         return self.capture_body(call, arity, line);
@@ -311,7 +403,13 @@ impl Compiler {
         let mut max = 0;
         rewrite_capture_args(&mut body, &mut max);
         if max == 0 {
-            return err(line, format!("invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: {}", show(arg)));
+            return err(
+                line,
+                format!(
+                    "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n\nGot: {}",
+                    show(arg)
+                ),
+            );
         }
         self.capture_body(body, max as usize, line)
     }
@@ -319,8 +417,15 @@ impl Compiler {
     /// A one-clause `fn` with parameters `&1..&arity` around `body` (already rewritten).
     fn capture_body(&mut self, body: Expr, arity: usize, line: u32) -> CResult<Node> {
         let span = Span { line, ..body.span };
-        let params: Vec<Expr> = (1..=arity).map(|i| Expr::new(ExprKind::Var(format!("&{i}")), span)).collect();
-        let sc = StabClause { span, params, guard: None, body };
+        let params: Vec<Expr> = (1..=arity)
+            .map(|i| Expr::new(ExprKind::Var(format!("&{i}")), span))
+            .collect();
+        let sc = StabClause {
+            span,
+            params,
+            guard: None,
+            body,
+        };
         self.lambda(std::slice::from_ref(&sc), line)
     }
 }

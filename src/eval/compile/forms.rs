@@ -23,7 +23,9 @@ fn split_guard(e: &Expr) -> (&Expr, Option<&Expr>) {
 
 impl Compiler {
     pub(super) fn try_form(&mut self, kwl: &Expr, line: u32) -> CResult<Node> {
-        let Some(body) = kw(kwl, "do") else { return err(line, "missing :do option in \"try\"") };
+        let Some(body) = kw(kwl, "do") else {
+            return err(line, "missing :do option in \"try\"");
+        };
         let body = self.scoped(|c| c.expr(body))?;
         let mut rescue = Vec::new();
         for sc in stabs(kw(kwl, "rescue")) {
@@ -45,11 +47,19 @@ impl Compiler {
         if rescue.is_empty() && catch.is_empty() && after.is_none() && else_.is_empty() {
             return err(line, "expected one of :rescue, :catch, :else or :after in \"try\"");
         }
-        Ok(Node::Try(Box::new(Try { body, rescue, catch, else_, after })))
+        Ok(Node::Try(Box::new(Try {
+            body,
+            rescue,
+            catch,
+            else_,
+            after,
+        })))
     }
 
     fn rescue_clause(&mut self, sc: &StabClause) -> CResult<Rescue> {
-        let [p] = sc.params.as_slice() else { return err(sc.span.line, "expected one pattern in rescue") };
+        let [p] = sc.params.as_slice() else {
+            return err(sc.span.line, "expected one pattern in rescue");
+        };
         let (var, mods) = match &p.kind {
             ExprKind::Binary(BinOp::In, v, m) => (Some(&**v), Some(&**m)),
             ExprKind::Var(_) => (Some(p), None),
@@ -79,7 +89,9 @@ impl Compiler {
 
     pub(super) fn with_form(&mut self, args: &[Expr], line: u32) -> CResult<Node> {
         let (kwl, steps) = args.split_last().expect("with has a keyword list");
-        let Some(body) = kw(kwl, "do") else { return err(line, "missing :do option in \"with\"") };
+        let Some(body) = kw(kwl, "do") else {
+            return err(line, "missing :do option in \"with\"");
+        };
         let elses = self.clauses(stabs(kw(kwl, "else")))?;
         self.scoped(|c| {
             let mut out = Vec::new();
@@ -99,7 +111,11 @@ impl Compiler {
                 }
             }
             let body = c.expr(body)?;
-            Ok(Node::With { steps: out, body: Box::new(body), elses })
+            Ok(Node::With {
+                steps: out,
+                body: Box::new(body),
+                elses,
+            })
         })
     }
 
@@ -151,7 +167,13 @@ impl Compiler {
                 },
             };
             let _ = Pat::Any;
-            Ok(Node::For(Box::new(For { steps, body, into, uniq, reduce })))
+            Ok(Node::For(Box::new(For {
+                steps,
+                body,
+                into,
+                uniq,
+                reduce,
+            })))
         })
     }
 }

@@ -35,7 +35,10 @@ pub struct CompileError {
 pub type CResult<T> = Result<T, CompileError>;
 
 fn err<T>(line: u32, message: impl Into<String>) -> CResult<T> {
-    Err(CompileError { line, message: message.into() })
+    Err(CompileError {
+        line,
+        message: message.into(),
+    })
 }
 
 #[derive(Default, Clone)]
@@ -102,7 +105,12 @@ impl Compiler {
 
     /// A compiler for the body of a function in `module`: a fresh frame, same aliases.
     pub fn for_function(&self, context: String) -> Compiler {
-        Compiler { frames: vec![Frame::default()], context, lambdas: 0, ..self.clone() }
+        Compiler {
+            frames: vec![Frame::default()],
+            context,
+            lambdas: 0,
+            ..self.clone()
+        }
     }
 
     fn top(&mut self) -> &mut Frame {
@@ -192,7 +200,10 @@ impl Compiler {
                     None => None,
                 };
                 let update = base.is_some();
-                let pairs = pairs.iter().map(|(k, v)| Ok((self.expr(k)?, self.expr(v)?))).collect::<CResult<_>>()?;
+                let pairs = pairs
+                    .iter()
+                    .map(|(k, v)| Ok((self.expr(k)?, self.expr(v)?)))
+                    .collect::<CResult<_>>()?;
                 Node::Map { base, pairs, update }
             }
             ExprKind::Struct { name, base, pairs } => {
@@ -208,12 +219,21 @@ impl Compiler {
                     };
                     ps.push((Atom::new(k), self.expr(v)?));
                 }
-                Node::Struct { module, base, pairs: ps }
+                Node::Struct {
+                    module,
+                    base,
+                    pairs: ps,
+                }
             }
             ExprKind::Bitstring(segs) => Node::Bits(self.bit_segments(segs, |c, e| c.expr(e))?),
             ExprKind::Unary(op, arg) => self.unary(*op, arg, line)?,
             ExprKind::Binary(op, a, b) => self.binary(*op, a, b, line)?,
-            ExprKind::CaptureArg(n) => return err(line, format!("capture argument &{n} must be used within the capture operator &")),
+            ExprKind::CaptureArg(n) => {
+                return err(
+                    line,
+                    format!("capture argument &{n} must be used within the capture operator &"),
+                );
+            }
             ExprKind::Call { target, args, parens } => self.call(target, args, *parens, line)?,
             ExprKind::Access(target, key) => {
                 let t = self.expr(target)?;
@@ -235,7 +255,9 @@ impl Compiler {
 
     fn var(&mut self, name: &str, line: u32) -> CResult<Node> {
         if name == "__MODULE__" {
-            return Ok(Node::Lit(self.module.as_ref().map(|m| Term::Atom(m.name)).unwrap_or(Term::NIL)));
+            return Ok(Node::Lit(
+                self.module.as_ref().map(|m| Term::Atom(m.name)).unwrap_or(Term::NIL),
+            ));
         }
         if let Some(s) = self.lookup(name) {
             return Ok(Node::Var(s));
@@ -244,7 +266,10 @@ impl Compiler {
             return err(line, format!("invalid use of _ in {name}"));
         }
         if name == "_" {
-            return err(line, "invalid use of _. _ can only be used inside patterns to ignore values and cannot be used in expressions. Make sure you are inside a pattern or change it accordingly");
+            return err(
+                line,
+                "invalid use of _. _ can only be used inside patterns to ignore values and cannot be used in expressions. Make sure you are inside a pattern or change it accordingly",
+            );
         }
         // A bare name that is not a variable is a call without arguments.
         self.local_call(name, vec![], line)
@@ -307,7 +332,10 @@ impl Compiler {
                 }));
                 stdlib::native_call("Elixir.String", "__words__", vec![s, kind], line)
             }
-            _ => err(line, format!("undefined function sigil_{name}/2 (there is no such import)")),
+            _ => err(
+                line,
+                format!("undefined function sigil_{name}/2 (there is no such import)"),
+            ),
         }
     }
 
@@ -337,7 +365,13 @@ impl Compiler {
                 let a = self.expr(arg)?;
                 stdlib::native_call("Elixir.Bitwise", "bnot", vec![a], line)
             }
-            UnaryOp::Pin => err(line, format!("misplaced operator ^{}\n\nThe pin operator ^ is supported only inside matches or inside custom macros. Make sure you are inside a match or all necessary macros have been required", show(arg))),
+            UnaryOp::Pin => err(
+                line,
+                format!(
+                    "misplaced operator ^{}\n\nThe pin operator ^ is supported only inside matches or inside custom macros. Make sure you are inside a match or all necessary macros have been required",
+                    show(arg)
+                ),
+            ),
             UnaryOp::Capture => self.capture(arg, line),
             UnaryOp::At => self.attribute(arg, line),
         }
@@ -424,9 +458,10 @@ impl Compiler {
             BinOp::BXor => kernel_bitwise(self, "bxor", a, b, line),
             BinOp::BSl => kernel_bitwise(self, "bsl", a, b, line),
             BinOp::BSr => kernel_bitwise(self, "bsr", a, b, line),
-            BinOp::When | BinOp::Type | BinOp::LArrow | BinOp::Default | BinOp::Bar | BinOp::Custom(_) => {
-                err(line, format!("undefined function {}/2 (there is no such import)", binop_text(op)))
-            }
+            BinOp::When | BinOp::Type | BinOp::LArrow | BinOp::Default | BinOp::Bar | BinOp::Custom(_) => err(
+                line,
+                format!("undefined function {}/2 (there is no such import)", binop_text(op)),
+            ),
         }
     }
 
@@ -439,7 +474,14 @@ impl Compiler {
                 self.call(target, &all, true, line)
             }
             ExprKind::Var(name) => self.call(&CallTarget::Local(name.clone()), std::slice::from_ref(a), true, line),
-            _ => err(line, format!("cannot pipe {} into {}, can only pipe into local calls foo(), remote calls Foo.bar() or anonymous function calls foo.()", show(a), show(b))),
+            _ => err(
+                line,
+                format!(
+                    "cannot pipe {} into {}, can only pipe into local calls foo(), remote calls Foo.bar() or anonymous function calls foo.()",
+                    show(a),
+                    show(b)
+                ),
+            ),
         }
     }
 }
@@ -452,7 +494,10 @@ fn kernel_bitwise(c: &mut Compiler, name: &str, a: &Expr, b: &Expr, line: u32) -
 
 /// The values of nodes that are all literals.
 fn consts(nodes: &[Node]) -> Option<Vec<Term>> {
-    nodes.iter().map(|n| if let Node::Lit(t) = n { Some(t.clone()) } else { None }).collect()
+    nodes
+        .iter()
+        .map(|n| if let Node::Lit(t) = n { Some(t.clone()) } else { None })
+        .collect()
 }
 
 /// A short rendering of an expression for error messages.
@@ -462,7 +507,10 @@ pub fn show(e: &Expr) -> String {
         ExprKind::Atom(a) => format!(":{a}"),
         ExprKind::Int(i) => i.to_string(),
         ExprKind::Alias(s) => s.join("."),
-        ExprKind::Call { target: CallTarget::Local(n), .. } => format!("{n}()"),
+        ExprKind::Call {
+            target: CallTarget::Local(n),
+            ..
+        } => format!("{n}()"),
         _ => "expression".into(),
     }
 }

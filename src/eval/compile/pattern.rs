@@ -28,7 +28,9 @@ impl Compiler {
         let line = e.span.line;
         Ok(match &e.kind {
             ExprKind::Var(name) if name == "_" => Pat::Any,
-            ExprKind::Var(name) if name == "__MODULE__" => Pat::Lit(self.module.as_ref().map(|m| Term::Atom(m.name)).unwrap_or(Term::NIL)),
+            ExprKind::Var(name) if name == "__MODULE__" => {
+                Pat::Lit(self.module.as_ref().map(|m| Term::Atom(m.name)).unwrap_or(Term::NIL))
+            }
             ExprKind::Var(name) => match seen.get(name) {
                 Some(s) => Pat::Same(*s),
                 None => {
@@ -57,7 +59,10 @@ impl Compiler {
             },
             ExprKind::Unary(UnaryOp::Pin, inner) => {
                 let ExprKind::Var(name) = &inner.kind else {
-                    return err(line, "invalid argument for unary operator ^, expected an existing variable");
+                    return err(
+                        line,
+                        "invalid argument for unary operator ^, expected an existing variable",
+                    );
                 };
                 match self.lookup(name) {
                     Some(s) => Pat::Same(s),
@@ -69,11 +74,17 @@ impl Compiler {
                 _ => return err(line, "invalid module attribute in pattern"),
             },
             ExprKind::Tuple(items) => {
-                let ps = items.iter().map(|i| self.pattern(i, seen)).collect::<CResult<Vec<_>>>()?;
+                let ps = items
+                    .iter()
+                    .map(|i| self.pattern(i, seen))
+                    .collect::<CResult<Vec<_>>>()?;
                 Pat::Tuple(ps)
             }
             ExprKind::List { items, tail } => {
-                let ps = items.iter().map(|i| self.pattern(i, seen)).collect::<CResult<Vec<_>>>()?;
+                let ps = items
+                    .iter()
+                    .map(|i| self.pattern(i, seen))
+                    .collect::<CResult<Vec<_>>>()?;
                 let t = match tail {
                     Some(t) => self.pattern(t, seen)?,
                     None => Pat::Lit(Term::EmptyList),
@@ -81,11 +92,18 @@ impl Compiler {
                 Pat::List(ps, Box::new(t))
             }
             ExprKind::Map { base: None, pairs } => Pat::Map(self.map_pattern_pairs(pairs, seen)?),
-            ExprKind::Struct { name, base: None, pairs } => {
-                let mut ps = vec![(Node::Lit(Term::Atom(Atom::STRUCT)), match &name.kind {
-                    ExprKind::Var(v) if v != "__MODULE__" => self.pattern(name, seen)?,
-                    _ => Pat::Lit(Term::Atom(self.struct_name(name)?)),
-                })];
+            ExprKind::Struct {
+                name,
+                base: None,
+                pairs,
+            } => {
+                let mut ps = vec![(
+                    Node::Lit(Term::Atom(Atom::STRUCT)),
+                    match &name.kind {
+                        ExprKind::Var(v) if v != "__MODULE__" => self.pattern(name, seen)?,
+                        _ => Pat::Lit(Term::Atom(self.struct_name(name)?)),
+                    },
+                )];
                 ps.extend(self.map_pattern_pairs(pairs, seen)?);
                 Pat::Map(ps)
             }
@@ -99,7 +117,12 @@ impl Compiler {
                     ExprKind::Str(parts) => match parts.as_slice() {
                         [] => String::new(),
                         [StrPart::Lit(s)] => s.clone(),
-                        _ => return err(line, "a binary field without size is only allowed at the end of a binary pattern"),
+                        _ => {
+                            return err(
+                                line,
+                                "a binary field without size is only allowed at the end of a binary pattern",
+                            );
+                        }
                     },
                     _ => return err(line, "the left argument of <> in a pattern must be a literal string"),
                 };
@@ -114,11 +137,18 @@ impl Compiler {
                 let ExprKind::List { items, tail: None } = &a.kind else {
                     return err(line, "the left side of ++ in a pattern must be a literal list");
                 };
-                let ps = items.iter().map(|i| self.pattern(i, seen)).collect::<CResult<Vec<_>>>()?;
+                let ps = items
+                    .iter()
+                    .map(|i| self.pattern(i, seen))
+                    .collect::<CResult<Vec<_>>>()?;
                 let t = self.pattern(b, seen)?;
                 Pat::List(ps, Box::new(t))
             }
-            ExprKind::Call { target: CallTarget::Local(n), args, .. } if args.is_empty() && self.lookup(n).is_some() => {
+            ExprKind::Call {
+                target: CallTarget::Local(n),
+                args,
+                ..
+            } if args.is_empty() && self.lookup(n).is_some() => {
                 return err(line, format!("invalid pattern in match, {n}() is not allowed"));
             }
             ExprKind::Call { .. } => {
@@ -128,7 +158,11 @@ impl Compiler {
         })
     }
 
-    fn map_pattern_pairs(&mut self, pairs: &[(Expr, Expr)], seen: &mut HashMap<String, usize>) -> CResult<Vec<(Node, Pat)>> {
+    fn map_pattern_pairs(
+        &mut self,
+        pairs: &[(Expr, Expr)],
+        seen: &mut HashMap<String, usize>,
+    ) -> CResult<Vec<(Node, Pat)>> {
         let mut out = Vec::new();
         for (k, v) in pairs {
             let key = match &k.kind {
@@ -191,11 +225,21 @@ impl Compiler {
             }
             for sp in specs {
                 match &sp.kind {
-                    ExprKind::Var(n) | ExprKind::Call { target: CallTarget::Local(n), .. } if matches!(n.as_str(), "binary" | "bytes" | "bitstring" | "bits") => kind = BitKind::Binary,
+                    ExprKind::Var(n)
+                    | ExprKind::Call {
+                        target: CallTarget::Local(n),
+                        ..
+                    } if matches!(n.as_str(), "binary" | "bytes" | "bitstring" | "bits") => kind = BitKind::Binary,
                     ExprKind::Var(n) if n == "utf8" => kind = BitKind::Utf8,
                     ExprKind::Var(n) if n == "float" => kind = BitKind::Float,
-                    ExprKind::Var(n) if matches!(n.as_str(), "integer" | "big" | "signed" | "unsigned") => kind = BitKind::Integer,
-                    ExprKind::Call { target: CallTarget::Local(n), args, .. } if n == "size" && args.len() == 1 => {
+                    ExprKind::Var(n) if matches!(n.as_str(), "integer" | "big" | "signed" | "unsigned") => {
+                        kind = BitKind::Integer
+                    }
+                    ExprKind::Call {
+                        target: CallTarget::Local(n),
+                        args,
+                        ..
+                    } if n == "size" && args.len() == 1 => {
                         size = Some(self.expr(&args[0])?);
                     }
                     ExprKind::Int(n) => size = Some(Node::Lit(Term::Int(*n))),
@@ -207,7 +251,11 @@ impl Compiler {
                     // A literal string segment: its bytes.
                 }
             }
-            out.push(BitSeg { value: Box::new(value(self, v)?), kind, size });
+            out.push(BitSeg {
+                value: Box::new(value(self, v)?),
+                kind,
+                size,
+            });
         }
         Ok(out)
     }
@@ -221,7 +269,12 @@ impl Compiler {
                 None => None,
             };
             let body = c.expr(&sc.body)?;
-            Ok(Clause { pats, guard, body, line: sc.span.line })
+            Ok(Clause {
+                pats,
+                guard,
+                body,
+                line: sc.span.line,
+            })
         })
     }
 }
