@@ -18,6 +18,7 @@
 //!   `Alias(["Elixir", "Foo"])`: segments as written.
 //! - `def f(x) when g do … end`: the first argument is `Binary(When, Call(f, [x]), g)`.
 //! - `foo.bar` is `Call{Remote(foo, "bar"), [], parens: false}`.
+//! - `Foo.{A, B}` is `Call{Remote(Foo, "{}"), [A, B], parens: true}`.
 
 mod blocks;
 mod containers;
@@ -729,7 +730,7 @@ impl<'t> Parser<'t> {
         };
         let name = match &tok.tok {
             Tok::Ident(n) => n.clone(),
-            Tok::Op(op @ ("and" | "or" | "not" | "in" | "when")) => (*op).to_string(),
+            Tok::Op(op) if *op != "." => (*op).to_string(),
             Tok::Kw(k) if *k != "do" && *k != "end" => (*k).to_string(),
             Tok::Str(parts) => {
                 let mut s = String::new();
@@ -760,6 +761,12 @@ impl<'t> Parser<'t> {
                         false,
                     )),
                 };
+            }
+            Tok::LBrace => {
+                // `Foo.{A, B}` (multi-alias): a call to `{}` on the base
+                let (args, _) = self.expect_tuple_items()?;
+                let target = CallTarget::Remote(boxed(base), "{}".to_string());
+                return Ok((self.call(target, args, true, start), true));
             }
             Tok::LParen if !tok.space_before => {
                 let args = self.expect_call_args()?;

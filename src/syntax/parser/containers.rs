@@ -160,6 +160,12 @@ impl Parser<'_> {
         Ok(Expr::new(ExprKind::Tuple(items), self.span_from(start)))
     }
 
+    /// '{' items '}' after a `.`: the items and keyword pairs.
+    pub(crate) fn expect_tuple_items(&mut self) -> Result<(Vec<Expr>, Vec<Expr>), SyntaxError> {
+        self.expect(&Tok::LBrace)?;
+        self.expect_items(&Tok::RBrace, true)
+    }
+
     /// bitstring := '<<' items '>>'
     pub(crate) fn expect_bitstring(&mut self) -> Result<Expr, SyntaxError> {
         let start = self.expect(&Tok::LBin)?;

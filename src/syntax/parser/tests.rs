@@ -391,6 +391,27 @@ fn calls() {
     assert_eq!(sexp("a - 1; a-1; a -b"), "(- a 1); (- a 1); (a~ (- b))");
     assert_eq!(sexp("foo (1)"), "(foo~ 1)");
     assert_eq!(sexp("f.(x).y"), "((.() f x).y~)");
+    assert_eq!(
+        sexp("&Kernel.+/2; Kernel.+(1, 2)"),
+        "(& (/ (Kernel.+~) 2)); (Kernel.+ 1 2)"
+    );
+    assert_eq!(
+        sexp("alias Shop.{Item, Other}"),
+        "(alias~ (Shop.{} Item Other))"
+    );
+    assert_eq!(sexp("a ! b; -x.y"), "(a~ (! b)); (- (x.y~))");
+    assert_eq!(
+        sexp("%{a: %{b: 1}}.a.b"),
+        "(((%{} (:a (%{} (:b 1)))).a~).b~)"
+    );
+    assert_eq!(
+        sexp("if x do :a end |> IO.inspect"),
+        "(|> (if~ x [{:do :a}]) (IO.inspect~))"
+    );
+    assert_eq!(
+        sexp("defstruct name: \"main\", items: %{}"),
+        r#"(defstruct~ [{:name "main"} {:items (%{})}])"#
+    );
     assert_eq!(sexp("@foo.bar"), "((@ foo).bar~)");
     assert_eq!(sexp("foo(\n  1,\n  2\n)"), "(foo 1 2)");
 }
