@@ -405,7 +405,7 @@ impl<'a> Lexer<'a> {
     /// of input inside an interpolation (the enclosing string is unterminated).
     pub(crate) fn lex_until(
         &mut self,
-        interp_eof: Option<&str>,
+        interp_eof: Option<(&str, usize)>,
     ) -> Result<Vec<Token>, SyntaxError> {
         let mut toks: Vec<Token> = Vec::new();
         let mut stack: Vec<Open> = Vec::new();
@@ -426,8 +426,8 @@ impl<'a> Lexer<'a> {
                     );
                     return Err(self.error_at(self.pos, SyntaxErrorKind::TokenMissing, msg, true));
                 }
-                if let Some(msg) = interp_eof {
-                    return Err(self.error_at(self.pos, SyntaxErrorKind::TokenMissing, msg, true));
+                if let Some((msg, off)) = interp_eof {
+                    return Err(self.error_at(off, SyntaxErrorKind::TokenMissing, msg, true));
                 }
                 return Ok(finish_eols(toks));
             };

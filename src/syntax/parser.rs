@@ -669,6 +669,16 @@ impl<'t> Parser<'t> {
         loop {
             if let Some(Tok::KwKey(_)) = self.peek_tok() {
                 args.push(self.expect_kw_list()?);
+                if let Some(Token {
+                    tok: Tok::Comma,
+                    span,
+                    ..
+                }) = self.peek()
+                    && self.peek_at(1).is_some()
+                {
+                    let msg = containers::KW_NOT_LAST_ARG.to_string();
+                    return Err(self.error(*span, SyntaxErrorKind::Syntax, msg, false));
+                }
                 break;
             }
             args.push(self.expect_expr(0)?);

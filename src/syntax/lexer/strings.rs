@@ -371,9 +371,14 @@ impl Lexer<'_> {
                     ));
                 }
                 self.depth += 1;
-                let missing = spec.missing.clone();
-                let toks =
-                    stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.lex_until(Some(&missing)));
+                let what = spec
+                    .missing
+                    .find(" (for ")
+                    .map_or("", |i| &spec.missing[i..]);
+                let missing = format!("missing interpolation terminator: \"}}\"{what}");
+                let toks = stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+                    self.lex_until(Some((&missing, start)))
+                });
                 self.depth -= 1;
                 let toks = toks?;
                 parts.push(TokPart::Interp(toks, self.span(start, self.pos)));

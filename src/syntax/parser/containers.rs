@@ -14,6 +14,11 @@ const KW_NOT_LAST: &str = "unexpected expression after keyword list. Keyword lis
                            [:another, some: :value]\n    %{another => value, some: :value}\n\n\
                            Syntax error after: ','";
 
+pub(crate) const KW_NOT_LAST_ARG: &str = "unexpected expression after keyword list. Keyword lists must \
+                           always come as the last argument. Therefore, this is not allowed:\n\n    \
+                           function_call(1, some: :option, 2)\n\nInstead, wrap the keyword in \
+                           brackets:\n\n    function_call(1, [some: :option], 2)\n\nSyntax error after: ','";
+
 fn tuple2(k: Expr, v: Expr) -> Expr {
     let span = join(k.span, v.span);
     Expr::new(ExprKind::Tuple(vec![k, v]), span)
@@ -93,12 +98,12 @@ impl Parser<'_> {
                             if p.peek().is_none() {
                                 return Err(p.unexpected());
                             }
-                            return Err(p.error(
-                                comma,
-                                SyntaxErrorKind::Syntax,
-                                KW_NOT_LAST.into(),
-                                false,
-                            ));
+                            let msg = if trailing_ok {
+                                KW_NOT_LAST
+                            } else {
+                                KW_NOT_LAST_ARG
+                            };
+                            return Err(p.error(comma, SyntaxErrorKind::Syntax, msg.into(), false));
                         }
                         if !trailing_ok {
                             return Err(p.unexpected());

@@ -653,6 +653,41 @@ fn errors() {
         err("\"#{1 +}\""),
         "1:6: syntax error: expression is incomplete"
     );
+    assert_eq!(
+        err("%{a: 1"),
+        "1:7: missing terminator: } (for \"{\" starting at line 1) +"
+    );
+    assert_eq!(
+        err("case x do\n  1 ->"),
+        "2:7: missing terminator: end (for \"do\" starting at line 1) +"
+    );
+    assert_eq!(err("x |>"), "1:3: syntax error: expression is incomplete +");
+    assert_eq!(
+        err("<<1, 2"),
+        "1:7: missing terminator: >> (for \"<<\" starting at line 1) +"
+    );
+    assert_eq!(err("a = [1, 2, 3]]"), "1:14: unexpected token: ]");
+    assert_eq!(
+        err("if x do 1 else 2 end end"),
+        "1:22: unexpected reserved word: end"
+    );
+    assert_eq!(err("\"abc\" \"def\""), "1:7: syntax error before: \"def\"");
+    assert_eq!(err("%{a => }"), "1:8: syntax error before: '}'");
+    assert_eq!(err("1 +* 2"), "1:4: syntax error before: '*'");
+    assert_eq!(err("[1 | ]"), "1:6: syntax error before: ']'");
+    assert_eq!(err("a->b"), "1:2: syntax error before: '->'");
+    assert_eq!(err("a.."), "1:2: syntax error: expression is incomplete +");
+    assert_eq!(
+        err("~"),
+        "1:1: unexpected token: \"~\" (column 1, code point U+007E)"
+    );
+    assert_eq!(
+        err("\"a#{x"),
+        "1:3: missing interpolation terminator: \"}\" (for string starting at line 1) +"
+    );
+    assert!(err("foo(a: 1, 2)").starts_with("1:9: unexpected expression after keyword list. Keyword lists must always come as the last argument."));
+    assert!(err("foo bar: 1, 2").starts_with("1:11: unexpected expression after keyword list."));
+    assert!(err("def f(x) do\n  x +\nend").starts_with("3:1: syntax error before: end."));
     let e = parse_program("if x do").err();
     assert_eq!(e.map(|e| e.kind), Some(SyntaxErrorKind::TokenMissing));
 }
