@@ -252,7 +252,7 @@ pub fn message(e: &Term) -> String {
 /// `Mod.fun/arity`.
 pub fn mfa(m: &Term, f: &Term, a: &Term) -> String {
     let m = m.as_atom().map(module_name).unwrap_or_default();
-    let f = f.as_atom().map(|a| fun_name(a)).unwrap_or_default();
+    let f = f.as_atom().map(fun_name).unwrap_or_default();
     format!("{m}.{f}/{}", a.as_int().unwrap_or(0))
 }
 

@@ -300,10 +300,10 @@ impl Proc {
     }
 
     fn mfa_flow(&mut self, module: Atom, name: Atom, args: Vec<Term>) -> R<Flow> {
-        if let Some(d) = super::code::lookup(module, name, args.len()) {
-            if d.public {
-                return Ok(Flow::Tail(Callee::Def(d), args));
-            }
+        if let Some(d) = super::code::lookup(module, name, args.len())
+            && d.public
+        {
+            return Ok(Flow::Tail(Callee::Def(d), args));
         }
         if let Some(nf) = stdlib::lookup(module, name, args.len()) {
             return Ok(Flow::Value(nf(self, args)?));
@@ -380,10 +380,10 @@ impl Proc {
 
 /// Records `line` as where an error passed through the current frame.
 pub fn at_line(mut e: Exc, line: u32) -> Exc {
-    if let Exc::Error(_, st) = &mut e {
-        if st.pending_line == 0 {
-            st.pending_line = line;
-        }
+    if let Exc::Error(_, st) = &mut e
+        && st.pending_line == 0
+    {
+        st.pending_line = line;
     }
     e
 }

@@ -92,10 +92,10 @@ impl Proc {
         for (k, v) in pairs {
             let k = self.eval(k, f)?;
             let v = self.eval(v, f)?;
-            if let Some(o) = &orig {
-                if !m.contains_key(&k) {
-                    return ex::badkey(k, o.clone());
-                }
+            if let Some(o) = &orig
+                && !m.contains_key(&k)
+            {
+                return ex::badkey(k, o.clone());
             }
             m.insert(k, v);
         }

@@ -252,16 +252,15 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                     args,
                     ..
                 } = &a.kind
+                    && let [v] = args.as_slice()
                 {
-                    if let [v] = args.as_slice() {
-                        let node = c.expr(v).or_else(|e| compile_err(e).map(|_| unreachable_node()))?;
-                        grow(&mut frame, c.slots());
-                        let val = proc.eval(&node, &mut frame)?;
-                        if let Some(m) = c.module.as_mut() {
-                            m.attrs.insert(name.clone(), val);
-                        }
-                        continue;
+                    let node = c.expr(v).or_else(|e| compile_err(e).map(|_| unreachable_node()))?;
+                    grow(&mut frame, c.slots());
+                    let val = proc.eval(&node, &mut frame)?;
+                    if let Some(m) = c.module.as_mut() {
+                        m.attrs.insert(name.clone(), val);
                     }
+                    continue;
                 }
             }
             ExprKind::Call {

@@ -137,21 +137,20 @@ pub fn render_failure(f: Failure, file: &str) -> String {
         Failure::Raised(Exc::Cancelled) => "\n** (EXIT) interrupted: the evaluation was cancelled (Ctrl+C)\n".into(),
         Failure::Raised(x) => {
             let mut t = ex::banner(&x);
-            if let Exc::Error(e, _) = &x {
-                if ex::exception_name(e) == "FunctionClauseError" {
-                    if let Some(args) = e.map_get(Atom::ARGS).and_then(Term::list_to_vec) {
-                        let name = ex::message(e)
-                            .trim_start_matches("no function clause matching in ")
-                            .to_string();
-                        t.push_str(&format!("\n\n    The following arguments were given to {name}:\n"));
-                        for (i, a) in args.iter().enumerate() {
-                            t.push_str(&format!(
-                                "\n        # {}\n        {}\n",
-                                i + 1,
-                                crate::term::inspect::inspect(a, &crate::term::inspect::Opts::pretty())
-                            ));
-                        }
-                    }
+            if let Exc::Error(e, _) = &x
+                && ex::exception_name(e) == "FunctionClauseError"
+                && let Some(args) = e.map_get(Atom::ARGS).and_then(Term::list_to_vec)
+            {
+                let name = ex::message(e)
+                    .trim_start_matches("no function clause matching in ")
+                    .to_string();
+                t.push_str(&format!("\n\n    The following arguments were given to {name}:\n"));
+                for (i, a) in args.iter().enumerate() {
+                    t.push_str(&format!(
+                        "\n        # {}\n        {}\n",
+                        i + 1,
+                        crate::term::inspect::inspect(a, &crate::term::inspect::Opts::pretty())
+                    ));
                 }
             }
             let lines = ex::stack_lines(&x);

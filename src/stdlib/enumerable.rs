@@ -69,15 +69,15 @@ pub fn into(p: &mut Proc, items: Term, into: Term) -> R<Term> {
 
 pub fn register(r: &mut Registry) {
     r.add("Enum", "member?", 2, |p, a| {
-        if let Term::Map(m) = &a[0] {
-            if a[0].struct_name() == Some(Atom::ELIXIR_RANGE) {
-                let get = |k: Atom| m.get(&Term::Atom(k)).and_then(Term::as_int).unwrap_or(0);
-                let (f, l, s) = (get(Atom::FIRST), get(Atom::LAST), get(Atom::STEP));
-                return Ok(Term::bool(match a[1] {
-                    Term::Int(x) => (if s > 0 { f <= x && x <= l } else { l <= x && x <= f }) && (x - f) % s == 0,
-                    _ => false,
-                }));
-            }
+        if let Term::Map(m) = &a[0]
+            && a[0].struct_name() == Some(Atom::ELIXIR_RANGE)
+        {
+            let get = |k: Atom| m.get(&Term::Atom(k)).and_then(Term::as_int).unwrap_or(0);
+            let (f, l, s) = (get(Atom::FIRST), get(Atom::LAST), get(Atom::STEP));
+            return Ok(Term::bool(match a[1] {
+                Term::Int(x) => (if s > 0 { f <= x && x <= l } else { l <= x && x <= f }) && (x - f) % s == 0,
+                _ => false,
+            }));
         }
         let items = to_vec(p, &a[0])?;
         Ok(Term::bool(items.iter().any(|x| *x == a[1])))
@@ -108,10 +108,10 @@ pub fn register(r: &mut Registry) {
         Term::Atom(Atom::NIL) => Ok(Term::NIL),
         l if l.is_list() => {
             for kv in l.iter_list() {
-                if let Some([k, v]) = kv.as_tuple() {
-                    if *k == a[1] {
-                        return Ok(v.clone());
-                    }
+                if let Some([k, v]) = kv.as_tuple()
+                    && *k == a[1]
+                {
+                    return Ok(v.clone());
                 }
             }
             Ok(Term::NIL)

@@ -183,17 +183,12 @@ pub fn type_name(v: &Term) -> &'static str {
 }
 
 pub fn protocol_undefined<T>(protocol: &str, v: &Term) -> R<T> {
-    let extra = if protocol == "Enumerable" || protocol == "Collectable" {
-        ""
-    } else {
-        ""
-    };
     ex::raise(
         "Protocol.UndefinedError",
         vec![
             ("protocol", Term::Atom(Atom::alias(protocol))),
             ("value", v.clone()),
-            ("description", Term::str(extra)),
+            ("description", Term::str("")),
             (
                 "message",
                 Term::str(&format!(

@@ -138,18 +138,32 @@ pub enum ExprKind {
     /// `'...'`
     Charlist(Vec<StrPart>),
     /// `~x"..."mods`; `name` is the sigil letter(s), e.g. `w`.
-    Sigil { name: String, parts: Vec<StrPart>, modifiers: String },
+    Sigil {
+        name: String,
+        parts: Vec<StrPart>,
+        modifiers: String,
+    },
     /// A variable, `_` and `_name` included, and `__MODULE__`.
     Var(String),
     /// `Foo.Bar` as its segments.
     Alias(Vec<String>),
     Tuple(Vec<Expr>),
     /// `[a, b | tail]`; keyword items are two-element `Tuple`s.
-    List { items: Vec<Expr>, tail: Option<Box<Expr>> },
+    List {
+        items: Vec<Expr>,
+        tail: Option<Box<Expr>>,
+    },
     /// `%{k => v, a: 1}` or `%{base | k => v}`.
-    Map { base: Option<Box<Expr>>, pairs: Vec<(Expr, Expr)> },
+    Map {
+        base: Option<Box<Expr>>,
+        pairs: Vec<(Expr, Expr)>,
+    },
     /// `%Name{a: 1}` or `%Name{base | a: 1}`; `name` is an `Alias`, `__MODULE__` or a variable.
-    Struct { name: Box<Expr>, base: Option<Box<Expr>>, pairs: Vec<(Expr, Expr)> },
+    Struct {
+        name: Box<Expr>,
+        base: Option<Box<Expr>>,
+        pairs: Vec<(Expr, Expr)>,
+    },
     /// `<<a, b::binary>>`
     Bitstring(Vec<Expr>),
     Unary(UnaryOp, Box<Expr>),
@@ -157,7 +171,11 @@ pub enum ExprKind {
     /// `&1`, `&2` inside a capture.
     CaptureArg(u32),
     /// A call; `parens` says whether it was written with parentheses.
-    Call { target: CallTarget, args: Vec<Expr>, parens: bool },
+    Call {
+        target: CallTarget,
+        args: Vec<Expr>,
+        parens: bool,
+    },
     /// `expr[key]`
     Access(Box<Expr>, Box<Expr>),
     /// `fn clauses end`

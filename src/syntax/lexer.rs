@@ -229,10 +229,7 @@ fn identifier(i: &str) -> Res<'_, &str> {
 }
 
 fn alias_name(i: &str) -> Res<'_, &str> {
-    recognize(pair(
-        satisfy(|c| c.is_ascii_uppercase()),
-        take_while(is_ident_char),
-    ))(i)
+    recognize(pair(satisfy(|c| c.is_ascii_uppercase()), take_while(is_ident_char)))(i)
 }
 
 fn digits(radix: u32) -> impl Fn(&str) -> Res<'_, &str> {
@@ -403,10 +400,7 @@ impl<'a> Lexer<'a> {
     /// Lexes tokens until end of input or, inside an interpolation, until the
     /// `}` closing it (which is consumed). `interp_eof` is the message for end
     /// of input inside an interpolation (the enclosing string is unterminated).
-    pub(crate) fn lex_until(
-        &mut self,
-        interp_eof: Option<(&str, usize)>,
-    ) -> Result<Vec<Token>, SyntaxError> {
+    pub(crate) fn lex_until(&mut self, interp_eof: Option<(&str, usize)>) -> Result<Vec<Token>, SyntaxError> {
         let mut toks: Vec<Token> = Vec::new();
         let mut stack: Vec<Open> = Vec::new();
         loop {
@@ -434,10 +428,7 @@ impl<'a> Lexer<'a> {
             let start = self.pos;
             if c == '\n' || rest.starts_with("\r\n") {
                 self.pos += if c == '\n' { 1 } else { 2 };
-                if !matches!(
-                    toks.last().map(|t| &t.tok),
-                    None | Some(Tok::Eol | Tok::Semi)
-                ) {
+                if !matches!(toks.last().map(|t| &t.tok), None | Some(Tok::Eol | Tok::Semi)) {
                     toks.push(Token {
                         tok: Tok::Eol,
                         span: self.span(start, start + 1),
@@ -446,13 +437,7 @@ impl<'a> Lexer<'a> {
                 }
                 continue;
             }
-            let prev_is_dot = matches!(
-                toks.last(),
-                Some(Token {
-                    tok: Tok::Op("."),
-                    ..
-                })
-            );
+            let prev_is_dot = matches!(toks.last(), Some(Token { tok: Tok::Op("."), .. }));
             let tok = self.lex_token(c, prev_is_dot, &mut stack, &toks)?;
             let Some(tok) = tok else {
                 // the `}` that ends an interpolation
@@ -475,11 +460,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn close(&self, stack: &mut Vec<Open>, closer: &str, start: usize) -> Result<(), SyntaxError> {
-        let word = if closer == "end" {
-            "reserved word"
-        } else {
-            "token"
-        };
+        let word = if closer == "end" { "reserved word" } else { "token" };
         match stack.pop() {
             Some(open) if closer_of(open.opener) == closer => Ok(()),
             Some(open) => {
@@ -564,10 +545,7 @@ impl<'a> Lexer<'a> {
                 let n = d.replace('_', "").parse::<u32>().unwrap_or(u32::MAX);
                 Tok::CaptureArg(n)
             }
-            '<' if rest.starts_with("<<")
-                && !rest.starts_with("<<<")
-                && !rest.starts_with("<<~") =>
-            {
+            '<' if rest.starts_with("<<") && !rest.starts_with("<<<") && !rest.starts_with("<<~") => {
                 self.pos += 2;
                 self.open(stack, "<<", start);
                 Tok::LBin
@@ -707,10 +685,7 @@ impl<'a> Lexer<'a> {
             return Ok(Tok::Atom(self.literal_only(parts, start, "atom")?));
         }
         let word: Res<'_, &str> = alt((
-            recognize(pair(
-                alias_name,
-                nom::multi::many0_count(preceded(ch('.'), alias_name)),
-            )),
+            recognize(pair(alias_name, nom::multi::many0_count(preceded(ch('.'), alias_name)))),
             identifier,
             operator_atom,
         ))(after);
@@ -745,21 +720,13 @@ impl<'a> Lexer<'a> {
     }
 
     /// Joins the parts of a string that must not interpolate (atoms, keys).
-    pub(crate) fn literal_only(
-        &self,
-        parts: Vec<TokPart>,
-        start: usize,
-        what: &str,
-    ) -> Result<String, SyntaxError> {
+    pub(crate) fn literal_only(&self, parts: Vec<TokPart>, start: usize, what: &str) -> Result<String, SyntaxError> {
         let mut s = String::new();
         for p in parts {
             match p {
                 TokPart::Lit(l) => s.push_str(&l),
                 TokPart::Interp(..) => {
-                    return Err(self.syntax_error(
-                        start,
-                        format!("interpolation is not supported in {what}s"),
-                    ));
+                    return Err(self.syntax_error(start, format!("interpolation is not supported in {what}s")));
                 }
             }
         }

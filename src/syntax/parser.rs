@@ -236,13 +236,7 @@ impl<'t> Parser<'t> {
 
     // ---- errors --------------------------------------------------------
 
-    fn error(
-        &self,
-        span: Span,
-        kind: SyntaxErrorKind,
-        msg: String,
-        incomplete: bool,
-    ) -> SyntaxError {
+    fn error(&self, span: Span, kind: SyntaxErrorKind, msg: String, incomplete: bool) -> SyntaxError {
         SyntaxError {
             kind,
             line: span.line,
@@ -305,12 +299,7 @@ impl<'t> Parser<'t> {
 
     fn too_deep(&self) -> SyntaxError {
         let span = self.peek().map_or(self.eof, |t| t.span);
-        self.error(
-            span,
-            SyntaxErrorKind::Syntax,
-            lexer::nesting_message(),
-            false,
-        )
+        self.error(span, SyntaxErrorKind::Syntax, lexer::nesting_message(), false)
     }
 
     // ---- program and blocks --------------------------------------------
@@ -409,21 +398,14 @@ impl<'t> Parser<'t> {
                 self.advance();
                 let operand = self.expect_expr(CAPTURE_PREC + 1)?;
                 let span = join(start, operand.span);
-                Ok(Expr::new(
-                    ExprKind::Unary(UnaryOp::Capture, boxed(operand)),
-                    span,
-                ))
+                Ok(Expr::new(ExprKind::Unary(UnaryOp::Capture, boxed(operand)), span))
             }
             Tok::Op("@") => {
                 self.advance();
                 let (operand, postfix) = self.expect_primary()?;
                 let span = join(start, operand.span);
                 let at = Expr::new(ExprKind::Unary(UnaryOp::At, boxed(operand)), span);
-                if postfix {
-                    self.parse_postfix(at)
-                } else {
-                    Ok(at)
-                }
+                if postfix { self.parse_postfix(at) } else { Ok(at) }
             }
             Tok::Op(op) if unary_op(op).is_some() => {
                 let uop = unary_op(op).unwrap_or(UnaryOp::Neg);
@@ -435,10 +417,7 @@ impl<'t> Parser<'t> {
                     self.advance();
                     let rhs = self.expect_expr(171)?;
                     let span = join(operand.span, rhs.span);
-                    let inner = Expr::new(
-                        ExprKind::Binary(BinOp::In, boxed(operand), boxed(rhs)),
-                        span,
-                    );
+                    let inner = Expr::new(ExprKind::Binary(BinOp::In, boxed(operand), boxed(rhs)), span);
                     let span = join(start, inner.span);
                     return Ok(Expr::new(ExprKind::Unary(uop, boxed(inner)), span));
                 }
@@ -447,11 +426,7 @@ impl<'t> Parser<'t> {
             }
             _ => {
                 let (e, postfix) = self.expect_primary()?;
-                if postfix {
-                    self.parse_postfix(e)
-                } else {
-                    Ok(e)
-                }
+                if postfix { self.parse_postfix(e) } else { Ok(e) }
             }
         }
     }
@@ -495,11 +470,7 @@ impl<'t> Parser<'t> {
                 let parts = self.expect_str_parts(parts)?;
                 lit(ExprKind::Charlist(parts))
             }
-            Tok::Sigil {
-                name,
-                parts,
-                modifiers,
-            } => {
+            Tok::Sigil { name, parts, modifiers } => {
                 self.advance();
                 let parts = self.expect_str_parts(parts)?;
                 lit(ExprKind::Sigil {
@@ -528,10 +499,7 @@ impl<'t> Parser<'t> {
     }
 
     /// The parts of a string token, parsing each interpolation's tokens.
-    fn expect_str_parts(
-        &mut self,
-        parts: &[TokPart],
-    ) -> Result<Vec<super::ast::StrPart>, SyntaxError> {
+    fn expect_str_parts(&mut self, parts: &[TokPart]) -> Result<Vec<super::ast::StrPart>, SyntaxError> {
         use super::ast::StrPart;
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
@@ -546,8 +514,7 @@ impl<'t> Parser<'t> {
                     };
                     let mut sub = Parser::new(toks, brace, self.depth + 1);
                     sub.closing_brace = Some(brace);
-                    let exprs =
-                        stacker::maybe_grow(64 * 1024, 1024 * 1024, || sub.expect_program())?;
+                    let exprs = stacker::maybe_grow(64 * 1024, 1024 * 1024, || sub.expect_program())?;
                     out.push(StrPart::Interp(block_of(exprs, *span)));
                 }
             }
@@ -560,9 +527,7 @@ impl<'t> Parser<'t> {
 pub(crate) fn block_of(mut exprs: Vec<Expr>, span: Span) -> Expr {
     match exprs.len() {
         0 => Expr::new(ExprKind::Block(vec![]), span),
-        1 => exprs
-            .pop()
-            .unwrap_or_else(|| Expr::new(ExprKind::Block(vec![]), span)),
+        1 => exprs.pop().unwrap_or_else(|| Expr::new(ExprKind::Block(vec![]), span)),
         _ => {
             let first = exprs.first().map_or(span, |e| e.span);
             let last = exprs.last().map_or(span, |e| e.span);

@@ -48,18 +48,18 @@ impl Compiler {
                     return Ok(n);
                 }
                 // `a -1` where `a` is a variable is subtraction, not a call.
-                if !parens && args.len() == 1 {
-                    if let ExprKind::Unary(op @ (UnaryOp::Neg | UnaryOp::Plus), rhs) = &args[0].kind {
-                        if let Some(s) = self.lookup(name) {
-                            let r = self.expr(rhs)?;
-                            let op = if *op == UnaryOp::Neg {
-                                crate::eval::ir::Op2::Sub
-                            } else {
-                                crate::eval::ir::Op2::Add
-                            };
-                            return Ok(Node::Op(op, Box::new(Node::Var(s)), Box::new(r), line));
-                        }
-                    }
+                if !parens
+                    && args.len() == 1
+                    && let ExprKind::Unary(op @ (UnaryOp::Neg | UnaryOp::Plus), rhs) = &args[0].kind
+                    && let Some(s) = self.lookup(name)
+                {
+                    let r = self.expr(rhs)?;
+                    let op = if *op == UnaryOp::Neg {
+                        crate::eval::ir::Op2::Sub
+                    } else {
+                        crate::eval::ir::Op2::Add
+                    };
+                    return Ok(Node::Op(op, Box::new(Node::Var(s)), Box::new(r), line));
                 }
                 let args = self.exprs(args)?;
                 self.local_call(name, args, line)
@@ -104,10 +104,10 @@ impl Compiler {
 
     /// `Mod.name(args)` with the module known now.
     fn remote(&mut self, m: Atom, name: Atom, args: Vec<Node>, line: u32) -> Node {
-        if let Some(f) = stdlib::lookup(m, name, args.len()) {
-            if !code::module_loaded(m) {
-                return Node::Native { f, args, line };
-            }
+        if let Some(f) = stdlib::lookup(m, name, args.len())
+            && !code::module_loaded(m)
+        {
+            return Node::Native { f, args, line };
         }
         Node::Call {
             slot: code::slot(m, name, args.len()),
@@ -119,11 +119,11 @@ impl Compiler {
     /// `name(args)`: the module's own function, an import, or a Kernel builtin.
     pub(super) fn local_call(&mut self, name: &str, args: Vec<Node>, line: u32) -> CResult<Node> {
         let arity = args.len();
-        if let Some(m) = &self.module {
-            if m.locals.contains(&(name.to_string(), arity)) {
-                let slot = code::slot(m.name, Atom::new(name), arity);
-                return Ok(Node::Call { slot, args, line });
-            }
+        if let Some(m) = &self.module
+            && m.locals.contains(&(name.to_string(), arity))
+        {
+            let slot = code::slot(m.name, Atom::new(name), arity);
+            return Ok(Node::Call { slot, args, line });
         }
         let fname = Atom::new(name);
         for (m, only) in self.imports.iter().rev() {
@@ -281,21 +281,18 @@ impl Compiler {
                     ExprKind::Atom(a) => Atom::new(a),
                     _ => return err(line, "invalid import"),
                 };
-                let only = match args.get(1).and_then(|o| kw(o, "only")) {
-                    Some(l) => Some(
-                        kw_pairs(l)
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|(n, a)| {
-                                (
-                                    n.to_string(),
-                                    if let ExprKind::Int(i) = a.kind { i as usize } else { 0 },
-                                )
-                            })
-                            .collect(),
-                    ),
-                    None => None,
-                };
+                let only = args.get(1).and_then(|o| kw(o, "only")).map(|l| {
+                    kw_pairs(l)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(n, a)| {
+                            (
+                                n.to_string(),
+                                if let ExprKind::Int(i) = a.kind { i as usize } else { 0 },
+                            )
+                        })
+                        .collect()
+                });
                 self.imports.push((module, only));
                 Node::Lit(Term::Atom(module))
             }
@@ -352,51 +349,51 @@ impl Compiler {
 
     /// `&Mod.fun/2`, `&fun/1`, `&(&1 + &2)`, `& &1`.
     pub(super) fn capture(&mut self, arg: &Expr, line: u32) -> CResult<Node> {
-        if let ExprKind::Binary(BinOp::Div, f, a) = &arg.kind {
-            if let ExprKind::Int(arity) = a.kind {
-                let arity = arity as usize;
-                match &f.kind {
-                    ExprKind::Call {
-                        target: CallTarget::Remote(m, name),
-                        args,
-                        ..
-                    } if args.is_empty() => {
-                        let module = match &m.kind {
-                            ExprKind::Alias(segs) => Some(self.alias(segs)),
-                            ExprKind::Atom(a) => Some(Atom::new(a)),
-                            _ => None,
-                        };
-                        if let Some(module) = module {
-                            return Ok(Node::Lit(Term::Fun(Arc::new(crate::term::Fun::External {
-                                module,
-                                name: Atom::new(name),
-                                arity,
-                            }))));
-                        }
+        if let ExprKind::Binary(BinOp::Div, f, a) = &arg.kind
+            && let ExprKind::Int(arity) = a.kind
+        {
+            let arity = arity as usize;
+            match &f.kind {
+                ExprKind::Call {
+                    target: CallTarget::Remote(m, name),
+                    args,
+                    ..
+                } if args.is_empty() => {
+                    let module = match &m.kind {
+                        ExprKind::Alias(segs) => Some(self.alias(segs)),
+                        ExprKind::Atom(a) => Some(Atom::new(a)),
+                        _ => None,
+                    };
+                    if let Some(module) = module {
+                        return Ok(Node::Lit(Term::Fun(Arc::new(crate::term::Fun::External {
+                            module,
+                            name: Atom::new(name),
+                            arity,
+                        }))));
                     }
-                    ExprKind::Var(name)
-                    | ExprKind::Call {
-                        target: CallTarget::Local(name),
-                        ..
-                    } => {
-                        // `&fun/2` of a local or imported function: a fn calling it.
-                        let params: Vec<Expr> = (1..=arity)
-                            .map(|i| Expr::new(ExprKind::CaptureArg(i as u32), f.span))
-                            .collect();
-                        let call = Expr::new(
-                            ExprKind::Call {
-                                target: CallTarget::Local(name.clone()),
-                                args: params,
-                                parens: true,
-                            },
-                            f.span,
-                        );
-                        let mut call = call;
-                        rewrite_capture_args(&mut call, &mut 0);
-                        return self.capture_body(call, arity, line);
-                    }
-                    _ => {}
                 }
+                ExprKind::Var(name)
+                | ExprKind::Call {
+                    target: CallTarget::Local(name),
+                    ..
+                } => {
+                    // `&fun/2` of a local or imported function: a fn calling it.
+                    let params: Vec<Expr> = (1..=arity)
+                        .map(|i| Expr::new(ExprKind::CaptureArg(i as u32), f.span))
+                        .collect();
+                    let call = Expr::new(
+                        ExprKind::Call {
+                            target: CallTarget::Local(name.clone()),
+                            args: params,
+                            parens: true,
+                        },
+                        f.span,
+                    );
+                    let mut call = call;
+                    rewrite_capture_args(&mut call, &mut 0);
+                    return self.capture_body(call, arity, line);
+                }
+                _ => {}
             }
         }
         let mut body = arg.clone();

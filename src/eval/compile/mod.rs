@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use super::ir::{Node, Op2};
 use crate::stdlib;
-use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, StrPart, UnaryOp};
+use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StrPart, UnaryOp};
 use crate::term::{Atom, Term};
 
 /// An error found while compiling: `** (CompileError) file:line: message`.
@@ -59,6 +59,9 @@ pub struct ModuleScope {
     pub attrs: HashMap<String, Term>,
 }
 
+/// An `import Module` with its `only:` list of `name/arity` (all when `None`).
+pub type Import = (Atom, Option<Vec<(String, usize)>>);
+
 /// Compiles expressions in one lexical scope.
 #[derive(Clone)]
 pub struct Compiler {
@@ -66,7 +69,7 @@ pub struct Compiler {
     frames: Vec<Frame>,
     pub module: Option<ModuleScope>,
     pub aliases: HashMap<String, Atom>,
-    pub imports: Vec<(Atom, Option<Vec<(String, usize)>>)>,
+    pub imports: Vec<Import>,
     /// What an `fn` made here is "in": `:erl_eval.expr/6`, `Mod.fun/2`…
     pub context: String,
     lambdas: u32,
@@ -280,13 +283,13 @@ impl Compiler {
         if segs.first().map(String::as_str) == Some("Elixir") && segs.len() > 1 {
             return Atom::alias(&segs[1..].join("."));
         }
-        if let Some(first) = segs.first() {
-            if let Some(a) = self.aliases.get(first) {
-                let base = a.alias_name().unwrap_or_default();
-                let mut full = vec![base];
-                full.extend(segs[1..].iter().cloned());
-                return Atom::alias(&full.join("."));
-            }
+        if let Some(first) = segs.first()
+            && let Some(a) = self.aliases.get(first)
+        {
+            let base = a.alias_name().unwrap_or_default();
+            let mut full = vec![base];
+            full.extend(segs[1..].iter().cloned());
+            return Atom::alias(&full.join("."));
         }
         Atom::alias(&segs.join("."))
     }
@@ -320,7 +323,19 @@ impl Compiler {
     }
 
     fn sigil(&mut self, name: &str, parts: &[StrPart], mods: &str, line: u32) -> CResult<Node> {
-        let s = self.string(parts)?;
+        // Lowercase sigils process escapes in their literal parts; uppercase ones do not.
+        let parts: Vec<StrPart> = if name.chars().all(|c| c.is_ascii_lowercase()) {
+            parts
+                .iter()
+                .map(|p| match p {
+                    StrPart::Lit(raw) => StrPart::Lit(crate::syntax::lexer::unescape(raw)),
+                    other => other.clone(),
+                })
+                .collect()
+        } else {
+            parts.to_vec()
+        };
+        let s = self.string(&parts)?;
         match name {
             "s" | "S" => Ok(s),
             "c" | "C" => stdlib::native_call("Elixir.String", "to_charlist", vec![s], line),
@@ -382,7 +397,7 @@ impl Compiler {
             return err(line, "module attributes set here must be set in the module body");
         };
         match &self.module {
-            None => err(line, format!("cannot invoke @/1 outside module")),
+            None => err(line, "cannot invoke @/1 outside module".to_string()),
             Some(m) => match m.attrs.get(name) {
                 Some(v) => Ok(Node::Lit(v.clone())),
                 None => Ok(Node::Lit(Term::NIL)),

@@ -246,10 +246,10 @@ impl Compiler {
                     _ => return err(sp.span.line, "unknown bitstring specifier"),
                 }
             }
-            if let ExprKind::Str(_) = &v.kind {
-                if kind == BitKind::Binary {
-                    // A literal string segment: its bytes.
-                }
+            if let ExprKind::Str(_) = &v.kind
+                && kind == BitKind::Binary
+            {
+                // A literal string segment: its bytes.
             }
             out.push(BitSeg {
                 value: Box::new(value(self, v)?),

@@ -113,9 +113,7 @@ impl Lexer<'_> {
                 heredoc: true,
                 interp: true,
                 raw: false,
-                missing: format!(
-                    "missing terminator: {triple} (for heredoc starting at line {line})"
-                ),
+                missing: format!("missing terminator: {triple} (for heredoc starting at line {line})"),
             };
             self.body(&spec)?
         } else {
@@ -131,11 +129,7 @@ impl Lexer<'_> {
             let r = self.rest();
             if r.starts_with(':') && !r.starts_with("::") {
                 self.pos += 1;
-                return Ok(Tok::KwKey(self.literal_only(
-                    parts,
-                    start,
-                    "keyword key",
-                )?));
+                return Ok(Tok::KwKey(self.literal_only(parts, start, "keyword key")?));
             }
             parts
         };
@@ -147,12 +141,7 @@ impl Lexer<'_> {
     }
 
     /// The body of `:"..."`; `self.pos` is at the opening quote.
-    pub(crate) fn lex_plain_string(
-        &mut self,
-        q: char,
-        what: &str,
-        start: usize,
-    ) -> Result<Vec<TokPart>, SyntaxError> {
+    pub(crate) fn lex_plain_string(&mut self, q: char, what: &str, start: usize) -> Result<Vec<TokPart>, SyntaxError> {
         let (line, _) = self.line_col(start);
         self.pos += 1;
         let spec = Spec {
@@ -206,9 +195,7 @@ impl Lexer<'_> {
                 heredoc: true,
                 interp: !upper,
                 raw: true,
-                missing: format!(
-                    "missing terminator: {triple} (for sigil ~{name}{triple} starting at line {line})"
-                ),
+                missing: format!("missing terminator: {triple} (for sigil ~{name}{triple} starting at line {line})"),
             }
         } else {
             self.pos += open.len_utf8();
@@ -217,17 +204,11 @@ impl Lexer<'_> {
                 heredoc: false,
                 interp: !upper,
                 raw: true,
-                missing: format!(
-                    "missing terminator: {close} (for sigil ~{name}{open} starting at line {line})"
-                ),
+                missing: format!("missing terminator: {close} (for sigil ~{name}{open} starting at line {line})"),
             }
         };
         let parts = self.body(&spec)?;
-        let mods: String = self
-            .rest()
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
+        let mods: String = self.rest().chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         self.pos += mods.len();
         Ok(Tok::Sigil {
             name: name.to_string(),
@@ -293,10 +274,7 @@ impl Lexer<'_> {
         let mut parts = Vec::new();
         let mut buf = String::new();
         let indent = if spec.heredoc {
-            Some(
-                self.heredoc_indent(spec.term)
-                    .ok_or_else(|| self.missing(spec))?,
-            )
+            Some(self.heredoc_indent(spec.term).ok_or_else(|| self.missing(spec))?)
         } else {
             None
         };
@@ -363,22 +341,12 @@ impl Lexer<'_> {
                     parts.push(TokPart::Lit(std::mem::take(&mut buf)));
                 }
                 if self.depth >= super::MAX_NESTING {
-                    return Err(self.error_at(
-                        start,
-                        SyntaxErrorKind::Syntax,
-                        super::nesting_message(),
-                        false,
-                    ));
+                    return Err(self.error_at(start, SyntaxErrorKind::Syntax, super::nesting_message(), false));
                 }
                 self.depth += 1;
-                let what = spec
-                    .missing
-                    .find(" (for ")
-                    .map_or("", |i| &spec.missing[i..]);
+                let what = spec.missing.find(" (for ").map_or("", |i| &spec.missing[i..]);
                 let missing = format!("missing interpolation terminator: \"}}\"{what}");
-                let toks = stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
-                    self.lex_until(Some((&missing, start)))
-                });
+                let toks = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.lex_until(Some((&missing, start))));
                 self.depth -= 1;
                 let toks = toks?;
                 parts.push(TokPart::Interp(toks, self.span(start, self.pos)));

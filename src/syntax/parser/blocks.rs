@@ -149,11 +149,7 @@ impl Parser<'_> {
         })
     }
 
-    fn clause(
-        &self,
-        (params, guard, start): (Vec<Expr>, Option<Expr>, Span),
-        body: Vec<Expr>,
-    ) -> StabClause {
+    fn clause(&self, (params, guard, start): (Vec<Expr>, Option<Expr>, Span), body: Vec<Expr>) -> StabClause {
         let body_span = body.last().map_or(start, |e| e.span);
         let body = block_of(body, start);
         StabClause {

@@ -10,11 +10,7 @@ use crate::syntax::lexer::{MAX_NESTING, Tok, TokPart, Token};
 impl Parser<'_> {
     /// After an identifier: a paren call, a no-paren call, a call with only a
     /// `do` block, or a variable.
-    pub(crate) fn expect_identifier_call(
-        &mut self,
-        name: &str,
-        span: Span,
-    ) -> Result<(Expr, bool), SyntaxError> {
+    pub(crate) fn expect_identifier_call(&mut self, name: &str, span: Span) -> Result<(Expr, bool), SyntaxError> {
         let next = self.peek();
         if matches!(
             next,
@@ -40,30 +36,13 @@ impl Parser<'_> {
         Ok((Expr::new(ExprKind::Var(name.to_string()), span), true))
     }
 
-    pub(crate) fn call(
-        &self,
-        target: CallTarget,
-        args: Vec<Expr>,
-        parens: bool,
-        start: Span,
-    ) -> Expr {
-        Expr::new(
-            ExprKind::Call {
-                target,
-                args,
-                parens,
-            },
-            self.span_from(start),
-        )
+    pub(crate) fn call(&self, target: CallTarget, args: Vec<Expr>, parens: bool, start: Span) -> Expr {
+        Expr::new(ExprKind::Call { target, args, parens }, self.span_from(start))
     }
 
     /// Appends a `do … end` block to `call`'s arguments when one follows and
     /// this call may take it. Returns whether postfix operators may follow.
-    pub(crate) fn parse_do_block_for(
-        &mut self,
-        mut call: Expr,
-        postfix: bool,
-    ) -> Result<(Expr, bool), SyntaxError> {
+    pub(crate) fn parse_do_block_for(&mut self, mut call: Expr, postfix: bool) -> Result<(Expr, bool), SyntaxError> {
         if self.no_do || !self.at_kw("do") {
             return Ok((call, postfix));
         }
@@ -124,9 +103,7 @@ impl Parser<'_> {
             if let Some(Tok::KwKey(_)) = self.peek_tok() {
                 args.push(self.expect_kw_list()?);
                 if let Some(Token {
-                    tok: Tok::Comma,
-                    span,
-                    ..
+                    tok: Tok::Comma, span, ..
                 }) = self.peek()
                     && self.peek_at(1).is_some()
                 {
@@ -154,9 +131,7 @@ impl Parser<'_> {
                 return Err(self.too_deep());
             }
             match self.peek() {
-                Some(Token {
-                    tok: Tok::Op("."), ..
-                }) => {
+                Some(Token { tok: Tok::Op("."), .. }) => {
                     self.advance();
                     let (next, more) = self.expect_dot_member(e)?;
                     e = next;
@@ -215,9 +190,7 @@ impl Parser<'_> {
                         segs.push(seg);
                         Ok((Expr::new(ExprKind::Alias(segs), span), true))
                     }
-                    ExprKind::Var(v) if v == "__MODULE__" => {
-                        Ok((Expr::new(ExprKind::Alias(vec![v, seg]), span), true))
-                    }
+                    ExprKind::Var(v) if v == "__MODULE__" => Ok((Expr::new(ExprKind::Alias(vec![v, seg]), span), true)),
                     _ => Err(self.error(
                         tok.span,
                         SyntaxErrorKind::Syntax,

@@ -26,10 +26,7 @@ fn tuple2(k: Expr, v: Expr) -> Expr {
 
 impl Parser<'_> {
     /// Runs `f` with `do` blocks allowed again (inside brackets).
-    fn nested<T>(
-        &mut self,
-        f: impl FnOnce(&mut Self) -> Result<T, SyntaxError>,
-    ) -> Result<T, SyntaxError> {
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, SyntaxError>) -> Result<T, SyntaxError> {
         let saved = self.no_do;
         self.no_do = false;
         let r = f(self);
@@ -55,9 +52,7 @@ impl Parser<'_> {
             let key = Expr::new(ExprKind::Atom(k.clone()), *span);
             let value = self.expect_expr(0)?;
             items.push(tuple2(key, value));
-            if self.at(&Tok::Comma)
-                && matches!(self.peek_at(1).map(|t| &t.tok), Some(Tok::KwKey(_)))
-            {
+            if self.at(&Tok::Comma) && matches!(self.peek_at(1).map(|t| &t.tok), Some(Tok::KwKey(_))) {
                 self.advance();
                 continue;
             }
@@ -69,11 +64,7 @@ impl Parser<'_> {
 
     /// items := (expr (',' expr)*)? (',' kw_list)? ','? close
     /// Returns the positional items and the keyword pairs; consumes `close`.
-    fn expect_items(
-        &mut self,
-        close: &Tok,
-        trailing_ok: bool,
-    ) -> Result<(Vec<Expr>, Vec<Expr>), SyntaxError> {
+    fn expect_items(&mut self, close: &Tok, trailing_ok: bool) -> Result<(Vec<Expr>, Vec<Expr>), SyntaxError> {
         self.nested(|p| {
             let mut items = Vec::new();
             let mut kw = Vec::new();
@@ -98,11 +89,7 @@ impl Parser<'_> {
                             if p.peek().is_none() {
                                 return Err(p.unexpected());
                             }
-                            let msg = if trailing_ok {
-                                KW_NOT_LAST
-                            } else {
-                                KW_NOT_LAST_ARG
-                            };
+                            let msg = if trailing_ok { KW_NOT_LAST } else { KW_NOT_LAST_ARG };
                             return Err(p.error(comma, SyntaxErrorKind::Syntax, msg.into(), false));
                         }
                         if !trailing_ok {
@@ -151,10 +138,7 @@ impl Parser<'_> {
             }
         }
         items.extend(kw);
-        Ok(Expr::new(
-            ExprKind::List { items, tail },
-            self.span_from(start),
-        ))
+        Ok(Expr::new(ExprKind::List { items, tail }, self.span_from(start)))
     }
 
     /// tuple := '{' items '}'
@@ -201,10 +185,7 @@ impl Parser<'_> {
     pub(crate) fn expect_map(&mut self) -> Result<Expr, SyntaxError> {
         let start = self.expect(&Tok::MapOpen)?;
         let (base, pairs) = self.nested(|p| p.expect_map_body())?;
-        Ok(Expr::new(
-            ExprKind::Map { base, pairs },
-            self.span_from(start),
-        ))
+        Ok(Expr::new(ExprKind::Map { base, pairs }, self.span_from(start)))
     }
 
     /// struct := '%' name '{' map_body '}'
@@ -260,10 +241,7 @@ impl Parser<'_> {
         };
         self.advance();
         while self.at_op(".") {
-            let Some(Token {
-                tok: Tok::Alias(a), ..
-            }) = self.peek_at(1)
-            else {
+            let Some(Token { tok: Tok::Alias(a), .. }) = self.peek_at(1) else {
                 break;
             };
             segs.push(a.clone());
@@ -307,12 +285,7 @@ impl Parser<'_> {
                     let comma = self.advance().map_or(self.eof, |t| t.span);
                     self.skip_eols();
                     if !self.at(&Tok::RBrace) && self.peek().is_some() {
-                        return Err(self.error(
-                            comma,
-                            SyntaxErrorKind::Syntax,
-                            KW_NOT_LAST.into(),
-                            false,
-                        ));
+                        return Err(self.error(comma, SyntaxErrorKind::Syntax, KW_NOT_LAST.into(), false));
                     }
                 }
                 break;
@@ -346,12 +319,6 @@ impl Parser<'_> {
 fn push_kw(items: &mut Vec<Expr>, kw: Vec<Expr>) {
     if let (Some(first), Some(last)) = (kw.first(), kw.last()) {
         let span: Span = join(first.span, last.span);
-        items.push(Expr::new(
-            ExprKind::List {
-                items: kw,
-                tail: None,
-            },
-            span,
-        ));
+        items.push(Expr::new(ExprKind::List { items: kw, tail: None }, span));
     }
 }

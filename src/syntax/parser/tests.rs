@@ -63,11 +63,7 @@ fn render(e: &Expr) -> String {
             Some(b) => format!("(%{{}} {} |{})", render(b), pairs(ps)),
             None => format!("(%{{}}{})", pairs(ps)),
         },
-        Struct {
-            name,
-            base,
-            pairs: ps,
-        } => match base {
+        Struct { name, base, pairs: ps } => match base {
             Some(b) => format!("(%{} {} |{})", render(name), render(b), pairs(ps)),
             None => format!("(%{}{})", render(name), pairs(ps)),
         },
@@ -87,11 +83,7 @@ fn render(e: &Expr) -> String {
         }
         Binary(op, l, r) => format!("({} {} {})", binop(*op), render(l), render(r)),
         CaptureArg(n) => format!("&{n}"),
-        Call {
-            target,
-            args,
-            parens,
-        } => {
+        Call { target, args, parens } => {
             let mark = if *parens { "" } else { "~" };
             let head = match target {
                 CallTarget::Local(n) => format!("{n}{mark}"),
@@ -105,14 +97,8 @@ fn render(e: &Expr) -> String {
             }
         }
         Access(x, k) => format!("([] {} {})", render(x), render(k)),
-        Fn(cs) => format!(
-            "(fn {})",
-            cs.iter().map(clause).collect::<Vec<_>>().join(" ")
-        ),
-        Stab(cs) => format!(
-            "(stab {})",
-            cs.iter().map(clause).collect::<Vec<_>>().join(" ")
-        ),
+        Fn(cs) => format!("(fn {})", cs.iter().map(clause).collect::<Vec<_>>().join(" ")),
+        Stab(cs) => format!("(stab {})", cs.iter().map(clause).collect::<Vec<_>>().join(" ")),
         Block(es) => format!("(block{}{})", if es.is_empty() { "" } else { " " }, all(es)),
     }
 }
@@ -187,20 +173,14 @@ fn err(src: &str) -> String {
 fn integers() {
     assert_eq!(sexp("1_000; 0x1F; 0b101; 0o17"), "1000; 31; 5; 15");
     assert_eq!(sexp("?a; ?\\n; ?\\s; ?é"), "97; 10; 32; 233");
-    assert_eq!(
-        sexp("123456789012345678901234567890"),
-        "123456789012345678901234567890"
-    );
+    assert_eq!(sexp("123456789012345678901234567890"), "123456789012345678901234567890");
     assert_eq!(sexp("0xFFFFFFFFFFFFFFFFFF"), "4722366482869645213695");
     assert_eq!(sexp("-1"), "(- 1)");
 }
 
 #[test]
 fn floats() {
-    assert_eq!(
-        sexp("1.0; 1.5e10; 1.0e-3; 1_0.5"),
-        "1.0; 15000000000.0; 0.001; 10.5"
-    );
+    assert_eq!(sexp("1.0; 1.5e10; 1.0e-3; 1_0.5"), "1.0; 15000000000.0; 0.001; 10.5");
 }
 
 #[test]
@@ -210,10 +190,7 @@ fn atoms() {
         ":foo; :foo?; :quoted atom; :+; :==; :Foo"
     );
     assert_eq!(sexp("true; false; nil"), ":true; :false; :nil");
-    assert_eq!(
-        sexp(":\"Elixir.Foo\"; :<<>>; :%{}; :!"),
-        ":Elixir.Foo; :<<>>; :%{}; :!"
-    );
+    assert_eq!(sexp(":\"Elixir.Foo\"; :<<>>; :%{}; :!"), ":Elixir.Foo; :<<>>; :%{}; :!");
 }
 
 #[test]
@@ -231,10 +208,7 @@ fn strings_and_escapes() {
 
 #[test]
 fn heredocs() {
-    assert_eq!(
-        sexp("\"\"\"\n  abc\n    def\n  \"\"\""),
-        r#""abc\n  def\n""#
-    );
+    assert_eq!(sexp("\"\"\"\n  abc\n    def\n  \"\"\""), r#""abc\n  def\n""#);
     assert_eq!(
         sexp("x = \"\"\"\nhi #{name}\n\"\"\"\n"),
         r#"(= x (<<>> "hi " name "\n"))"#
@@ -260,19 +234,13 @@ fn sigils() {
         sexp("~w{a}; ~w<a>; ~w|a|; ~w'a'"),
         r#"(~w "a" ""); (~w "a" ""); (~w "a" ""); (~w "a" "")"#
     );
-    assert_eq!(
-        sexp("~S\"\"\"\n  raw \\n\n  \"\"\""),
-        r#"(~S "raw \\n\n" "")"#
-    );
+    assert_eq!(sexp("~S\"\"\"\n  raw \\n\n  \"\"\""), r#"(~S "raw \\n\n" "")"#);
     assert_eq!(crate::syntax::lexer::unescape("a\\nb\\)"), "a\nb)");
 }
 
 #[test]
 fn variables_and_aliases() {
-    assert_eq!(
-        sexp("_; _foo; foo?; __MODULE__"),
-        "_; _foo; foo?; __MODULE__"
-    );
+    assert_eq!(sexp("_; _foo; foo?; __MODULE__"), "_; _foo; foo?; __MODULE__");
     assert_eq!(
         sexp("Foo.Bar; Elixir.Foo; __MODULE__.Sub"),
         "Foo.Bar; Elixir.Foo; __MODULE__.Sub"
@@ -297,10 +265,7 @@ fn maps_and_structs() {
         sexp("%Name{a: 1}; %Name{s | a: 1}"),
         "(%Name (:a 1)); (%Name s | (:a 1))"
     );
-    assert_eq!(
-        sexp("%__MODULE__{}; %Foo.Bar{}"),
-        "(%__MODULE__); (%Foo.Bar)"
-    );
+    assert_eq!(sexp("%__MODULE__{}; %Foo.Bar{}"), "(%__MODULE__); (%Foo.Bar)");
 }
 
 #[test]
@@ -340,10 +305,7 @@ fn precedence() {
     assert_eq!(sexp("a &&& b ||| c ^^^ d"), "(||| (&&& a b) (^^^ c d))");
     assert_eq!(sexp("a <<< 1 >>> 2"), "(>>> (<<< a 1) 2)");
     assert_eq!(sexp("a ~> b <~> c"), "(<~> (~> a b) c)");
-    assert_eq!(
-        sexp("a =~ b; a === b; a !== c"),
-        "(=~ a b); (=== a b); (!== a c)"
-    );
+    assert_eq!(sexp("a =~ b; a === b; a !== c"), "(=~ a b); (=== a b); (!== a c)");
     assert_eq!(sexp("^x = y"), "(= (^ x) y)");
     assert_eq!(sexp("not a; ~~~a"), "(not a); (~~~ a)");
 }
@@ -372,10 +334,7 @@ fn calls() {
     assert_eq!(sexp("send pid, msg"), "(send~ pid msg)");
     assert_eq!(sexp("IO.puts \"x\""), r#"(IO.puts~ "x")"#);
     assert_eq!(sexp("IO.puts \"a\", \"b\""), r#"(IO.puts~ "a" "b")"#);
-    assert_eq!(
-        sexp("Mod.fun(1); :rand.uniform(3)"),
-        "(Mod.fun 1); (:rand.uniform 3)"
-    );
+    assert_eq!(sexp("Mod.fun(1); :rand.uniform(3)"), "(Mod.fun 1); (:rand.uniform 3)");
     assert_eq!(sexp("Mod.fun; map.key"), "(Mod.fun~); (map.key~)");
     assert_eq!(sexp("fun.(1, 2); fun.()"), "(.() fun 1 2); (.() fun)");
     assert_eq!(sexp("a.b.c"), "((a.b~).c~)");
@@ -395,15 +354,9 @@ fn calls() {
         sexp("&Kernel.+/2; Kernel.+(1, 2)"),
         "(& (/ (Kernel.+~) 2)); (Kernel.+ 1 2)"
     );
-    assert_eq!(
-        sexp("alias Shop.{Item, Other}"),
-        "(alias~ (Shop.{} Item Other))"
-    );
+    assert_eq!(sexp("alias Shop.{Item, Other}"), "(alias~ (Shop.{} Item Other))");
     assert_eq!(sexp("a ! b; -x.y"), "(a~ (! b)); (- (x.y~))");
-    assert_eq!(
-        sexp("%{a: %{b: 1}}.a.b"),
-        "(((%{} (:a (%{} (:b 1)))).a~).b~)"
-    );
+    assert_eq!(sexp("%{a: %{b: 1}}.a.b"), "(((%{} (:a (%{} (:b 1)))).a~).b~)");
     assert_eq!(
         sexp("if x do :a end |> IO.inspect"),
         "(|> (if~ x [{:do :a}]) (IO.inspect~))"
@@ -443,15 +396,9 @@ fn do_blocks() {
     );
     assert_eq!(sexp("x = if a do 1 end"), "(= x (if~ a [{:do 1}]))");
     assert_eq!(sexp("quote do 1 end"), "(quote~ [{:do 1}])");
-    assert_eq!(
-        sexp("if a do\nelse\nend"),
-        "(if~ a [{:do (block)} {:else (block)}])"
-    );
+    assert_eq!(sexp("if a do\nelse\nend"), "(if~ a [{:do (block)} {:else (block)}])");
     assert_eq!(sexp("foo a, b do 1 end"), "(foo~ a b [{:do 1}])");
-    assert_eq!(
-        sexp("if (foo do 1 end) do 2 end"),
-        "(if~ (foo~ [{:do 1}]) [{:do 2}])"
-    );
+    assert_eq!(sexp("if (foo do 1 end) do 2 end"), "(if~ (foo~ [{:do 1}]) [{:do 2}])");
 }
 
 #[test]
@@ -469,15 +416,10 @@ fn case_receive_cond_try() {
         "(cond~ [{:do (stab (-> (a) 1) (-> (:true) 2))}])"
     );
     assert_eq!(
-        sexp(
-            "try do\n  a\nrescue\n  e in RuntimeError -> e\ncatch\n  :throw, v -> v\nelse\n  x -> x\nafter\n  c\nend"
-        ),
+        sexp("try do\n  a\nrescue\n  e in RuntimeError -> e\ncatch\n  :throw, v -> v\nelse\n  x -> x\nafter\n  c\nend"),
         "(try~ [{:do a} {:rescue (stab (-> ((in e RuntimeError)) e))} {:catch (stab (-> (:throw v) v))} {:else (stab (-> (x) x))} {:after c}])"
     );
-    assert_eq!(
-        sexp("case x do 1 -> end"),
-        "(case~ x [{:do (stab (-> (1) (block)))}])"
-    );
+    assert_eq!(sexp("case x do 1 -> end"), "(case~ x [{:do (stab (-> (1) (block)))}])");
 }
 
 #[test]
@@ -489,26 +431,11 @@ fn fns() {
         sexp("fn (x) -> x end; fn () -> 1 end"),
         "(fn (-> (x) x)); (fn (-> () 1))"
     );
-    assert_eq!(
-        sexp("fn (x, y) when x > y -> x end"),
-        "(fn (-> (x y) when (> x y) x))"
-    );
-    assert_eq!(
-        sexp("fn\n  0 -> :z\n  n -> n\nend"),
-        "(fn (-> (0) :z) (-> (n) n))"
-    );
-    assert_eq!(
-        sexp("fn x when x > 0 -> x end"),
-        "(fn (-> (x) when (> x 0) x))"
-    );
-    assert_eq!(
-        sexp("fn a, b when a > b -> a end"),
-        "(fn (-> (a b) when (> a b) a))"
-    );
-    assert_eq!(
-        sexp("spawn fn -> loop() end"),
-        "(spawn~ (fn (-> () (loop))))"
-    );
+    assert_eq!(sexp("fn (x, y) when x > y -> x end"), "(fn (-> (x y) when (> x y) x))");
+    assert_eq!(sexp("fn\n  0 -> :z\n  n -> n\nend"), "(fn (-> (0) :z) (-> (n) n))");
+    assert_eq!(sexp("fn x when x > 0 -> x end"), "(fn (-> (x) when (> x 0) x))");
+    assert_eq!(sexp("fn a, b when a > b -> a end"), "(fn (-> (a b) when (> a b) a))");
+    assert_eq!(sexp("spawn fn -> loop() end"), "(spawn~ (fn (-> () (loop))))");
     assert_eq!(sexp("fn x -> x end.(1)"), "(.() (fn (-> (x) x)) 1)");
 }
 
@@ -588,18 +515,9 @@ fn errors() {
         err("{1, 2]"),
         "1:6: unexpected token: ]. The \"{\" at line 1 is missing terminator \"}\""
     );
-    assert_eq!(
-        err("a = 1 +"),
-        "1:7: syntax error: expression is incomplete +"
-    );
-    assert_eq!(
-        err("x = 1 +\n"),
-        "1:8: syntax error: expression is incomplete +"
-    );
-    assert_eq!(
-        err("send pid,"),
-        "1:9: syntax error: expression is incomplete +"
-    );
+    assert_eq!(err("a = 1 +"), "1:7: syntax error: expression is incomplete +");
+    assert_eq!(err("x = 1 +\n"), "1:8: syntax error: expression is incomplete +");
+    assert_eq!(err("send pid,"), "1:9: syntax error: expression is incomplete +");
     assert_eq!(
         err("fn x -> x"),
         "1:10: missing terminator: end (for \"fn\" starting at line 1) +"
@@ -627,10 +545,7 @@ fn errors() {
     );
     assert!(err("[a: 1, 2]").starts_with("1:6: unexpected expression after keyword list."));
     assert!(err("1 // 2").starts_with("1:3: the range step operator (//) must immediately follow"));
-    assert!(
-        err("if x do 1 + end")
-            .starts_with("1:13: syntax error before: end. \"end\" is a reserved word")
-    );
+    assert!(err("if x do 1 + end").starts_with("1:13: syntax error before: end. \"end\" is a reserved word"));
     assert_eq!(
         err("fn x end"),
         "1:1: expected anonymous functions to be defined with -> inside: 'fn'"
@@ -645,14 +560,8 @@ fn errors() {
     );
     assert_eq!(err("a |"), "1:3: syntax error: expression is incomplete +");
     assert!(err("0x").starts_with("1:1: invalid character \"x\" after number 0."));
-    assert_eq!(
-        err("?"),
-        "1:1: unexpected token: \"?\" (column 1, code point U+003F)"
-    );
-    assert_eq!(
-        err("\"#{1 +}\""),
-        "1:6: syntax error: expression is incomplete"
-    );
+    assert_eq!(err("?"), "1:1: unexpected token: \"?\" (column 1, code point U+003F)");
+    assert_eq!(err("\"#{1 +}\""), "1:6: syntax error: expression is incomplete");
     assert_eq!(
         err("%{a: 1"),
         "1:7: missing terminator: } (for \"{\" starting at line 1) +"
@@ -667,25 +576,21 @@ fn errors() {
         "1:7: missing terminator: >> (for \"<<\" starting at line 1) +"
     );
     assert_eq!(err("a = [1, 2, 3]]"), "1:14: unexpected token: ]");
-    assert_eq!(
-        err("if x do 1 else 2 end end"),
-        "1:22: unexpected reserved word: end"
-    );
+    assert_eq!(err("if x do 1 else 2 end end"), "1:22: unexpected reserved word: end");
     assert_eq!(err("\"abc\" \"def\""), "1:7: syntax error before: \"def\"");
     assert_eq!(err("%{a => }"), "1:8: syntax error before: '}'");
     assert_eq!(err("1 +* 2"), "1:4: syntax error before: '*'");
     assert_eq!(err("[1 | ]"), "1:6: syntax error before: ']'");
     assert_eq!(err("a->b"), "1:2: syntax error before: '->'");
     assert_eq!(err("a.."), "1:2: syntax error: expression is incomplete +");
-    assert_eq!(
-        err("~"),
-        "1:1: unexpected token: \"~\" (column 1, code point U+007E)"
-    );
+    assert_eq!(err("~"), "1:1: unexpected token: \"~\" (column 1, code point U+007E)");
     assert_eq!(
         err("\"a#{x"),
         "1:3: missing interpolation terminator: \"}\" (for string starting at line 1) +"
     );
-    assert!(err("foo(a: 1, 2)").starts_with("1:9: unexpected expression after keyword list. Keyword lists must always come as the last argument."));
+    assert!(err("foo(a: 1, 2)").starts_with(
+        "1:9: unexpected expression after keyword list. Keyword lists must always come as the last argument."
+    ));
     assert!(err("foo bar: 1, 2").starts_with("1:11: unexpected expression after keyword list."));
     assert!(err("def f(x) do\n  x +\nend").starts_with("3:1: syntax error before: end."));
     let e = parse_program("if x do").err();
@@ -722,16 +627,10 @@ fn walkthrough() {
         .iter()
         .map(|e| &src[e.span.start as usize..e.span.end as usize])
         .collect();
-    assert_eq!(
-        texts[1],
-        "pid = spawn(Servy.PledgeServer, :listen_loop, [[]])"
-    );
+    assert_eq!(texts[1], "pid = spawn(Servy.PledgeServer, :listen_loop, [[]])");
     assert_eq!(texts[4], "receive do {:response, v} -> v end");
     assert_eq!(sexp(texts[2]), r#"(send~ pid {:create_pledge "larry" 10})"#);
     assert_eq!(sexp(texts[3]), "(Process.info (self) :messages)");
-    assert_eq!(
-        sexp(texts[4]),
-        "(receive~ [{:do (stab (-> ({:response v}) v))}])"
-    );
+    assert_eq!(sexp(texts[4]), "(receive~ [{:do (stab (-> ({:response v}) v))}])");
     assert!(texts[0].starts_with("defmodule") && texts[0].ends_with("end"));
 }
