@@ -112,6 +112,8 @@ fn serve(me: Arc<Process>, file: &str, rx: Receiver<Request>, tx: Sender<Reply>)
             Request::Eval(exprs) => {
                 runtime::runnable_inc();
                 me.interrupt.store(false, std::sync::atomic::Ordering::SeqCst);
+                // The shell fetched its messages while it waited for this input.
+                me.mailbox.fetch();
                 let mut out = Outcome::Value(Term::NIL);
                 for e in &exprs {
                     match session.eval(&mut proc, e) {

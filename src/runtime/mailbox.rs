@@ -1,6 +1,12 @@
 //! A process's mailbox: selective, inspectable, and the place where a
 //! process blocks and is woken.
 //!
+//! Messages from other processes arrive in `arrived` and move into `queue`
+//! when the owner *fetches* them: at every `receive`, at every IO request it
+//! makes, and (for the shell) before each input — as on the BEAM, where a
+//! process's own `Process.info(self(), :messages)` shows only what it has
+//! fetched, while other processes see both parts.
+//!
 //! **Invariant:** `waiting` is true exactly while the owner is blocked and
 //! not counted as runnable; whoever flips it back (a sender, or the owner
 //! on a timeout) adds the owner back to the runnable count, under the lock.
@@ -20,7 +26,10 @@ pub struct Mailbox {
 }
 
 struct Inner {
+    /// Fetched messages, in order.
     queue: VecDeque<Term>,
+    /// Messages from other processes not fetched yet.
+    arrived: VecDeque<Term>,
     waiting: bool,
     closed: bool,
 }
@@ -37,6 +46,7 @@ impl Mailbox {
         Mailbox {
             inner: Mutex::new(Inner {
                 queue: VecDeque::new(),
+                arrived: VecDeque::new(),
                 waiting: false,
                 closed: false,
             }),
@@ -49,13 +59,13 @@ impl Mailbox {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Appends a message and wakes the owner if it is blocked.
+    /// Appends a message from another process and wakes the owner if it is blocked.
     pub fn push(&self, msg: Term) {
         let mut g = self.lock();
         if g.closed {
             return;
         }
-        g.queue.push_back(msg);
+        g.arrived.push_back(msg);
         if g.waiting {
             g.waiting = false;
             super::runnable_inc();
@@ -64,18 +74,42 @@ impl Mailbox {
         self.ring();
     }
 
+    /// Appends a message the owner sent itself: it is fetched at once.
+    pub fn push_self(&self, msg: Term) {
+        let mut g = self.lock();
+        Inner::fetch(&mut g);
+        g.queue.push_back(msg);
+    }
+
+    /// Moves the arrived messages into the queue.
+    pub fn fetch(&self) {
+        Inner::fetch(&mut self.lock());
+    }
+
     /// Wakes the owner (without a message: an interrupt).
     pub fn ring(&self) {
         let _ = self.bell_tx.try_send(());
     }
 
-    /// A copy of the queued messages, oldest first.
-    pub fn snapshot(&self) -> Vec<Term> {
-        self.lock().queue.iter().cloned().collect()
+    /// A copy of the messages, oldest first: all of them, or (`fetched_only`,
+    /// as the owner sees its own mailbox) only those it has fetched.
+    pub fn snapshot(&self, fetched_only: bool) -> Vec<Term> {
+        let g = self.lock();
+        let mut v: Vec<Term> = g.queue.iter().cloned().collect();
+        if !fetched_only {
+            v.extend(g.arrived.iter().cloned());
+        }
+        v
+    }
+
+    /// How many messages there are (or, `fetched_only`, have been fetched).
+    pub fn count(&self, fetched_only: bool) -> usize {
+        let g = self.lock();
+        g.queue.len() + if fetched_only { 0 } else { g.arrived.len() }
     }
 
     pub fn len(&self) -> usize {
-        self.lock().queue.len()
+        self.count(false)
     }
 
     /// Whether the owner is blocked waiting for a message.
@@ -89,7 +123,9 @@ impl Mailbox {
 
     /// Removes and returns every queued message (`flush/0`).
     pub fn drain(&self) -> Vec<Term> {
-        self.lock().queue.drain(..).collect()
+        let mut g = self.lock();
+        Inner::fetch(&mut g);
+        g.queue.drain(..).collect()
     }
 
     /// Scans messages from position `*from` for the first one `accept` takes,
@@ -98,6 +134,7 @@ impl Mailbox {
     /// (after new messages arrive) only looks at the new ones.
     pub fn take_first<T>(&self, from: &mut usize, mut accept: impl FnMut(&Term) -> Option<T>) -> Option<(Term, T)> {
         let mut g = self.lock();
+        Inner::fetch(&mut g);
         let mut i = *from;
         while i < g.queue.len() {
             if let Some(r) = accept(&g.queue[i]) {
@@ -114,7 +151,7 @@ impl Mailbox {
     /// Returns whether it blocked.
     pub fn block(&self, seen: usize) -> bool {
         let mut g = self.lock();
-        if g.queue.len() > seen {
+        if g.queue.len() > seen || !g.arrived.is_empty() {
             return false;
         }
         g.waiting = true;
@@ -148,8 +185,17 @@ impl Mailbox {
     pub fn close(&self) {
         let mut g = self.lock();
         g.closed = true;
-        let old = std::mem::take(&mut g.queue);
+        let old = (std::mem::take(&mut g.queue), std::mem::take(&mut g.arrived));
         drop(g);
         drop(old);
+    }
+}
+
+impl Inner {
+    fn fetch(g: &mut Inner) {
+        if !g.arrived.is_empty() {
+            let mut a = std::mem::take(&mut g.arrived);
+            g.queue.append(&mut a);
+        }
     }
 }

@@ -25,13 +25,6 @@ fn text(t: &Term) -> R<String> {
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-fn puts(dev: Device, item: &Term) -> R<Term> {
-    let mut s = text(item)?;
-    s.push('\n');
-    write(dev, &s);
-    Ok(Term::OK)
-}
-
 /// `IO.inspect` options: `label:`, `pretty:`, `width:`, `limit:`.
 fn inspect_opts(opts: &Term) -> (Opts, Option<String>) {
     let mut o = Opts::pretty();
@@ -51,7 +44,8 @@ fn inspect_opts(opts: &Term) -> (Opts, Option<String>) {
     (o, label)
 }
 
-fn io_inspect(dev: Device, item: &Term, opts: &Term) -> R<Term> {
+/// `IO.inspect`'s text for `item` with its options, with a newline.
+fn inspected(item: &Term, opts: &Term) -> String {
     let (o, label) = inspect_opts(opts);
     let mut s = match label {
         Some(l) => format!("{l}: "),
@@ -59,26 +53,38 @@ fn io_inspect(dev: Device, item: &Term, opts: &Term) -> R<Term> {
     };
     s.push_str(&inspect(item, &o));
     s.push('\n');
-    write(dev, &s);
-    Ok(item.clone())
+    s
+}
+
+/// An IO request waits for the IO server's reply, as on the BEAM, which
+/// fetches the messages that arrived meanwhile; then the text is written.
+fn request(p: &mut Proc, dev: Device, text: &str) -> R<Term> {
+    p.me.mailbox.fetch();
+    write(dev, text);
+    Ok(Term::OK)
 }
 
 pub fn register(r: &mut Registry) {
-    r.add("IO", "puts", 1, |_: &mut Proc, a| puts(Device::Stdout, &a[0]));
-    r.add("IO", "puts", 2, |_, a| puts(device(&a[0])?, &a[1]));
-    r.add("IO", "write", 1, |_, a| {
-        write(Device::Stdout, &text(&a[0])?);
-        Ok(Term::OK)
+    r.add("IO", "puts", 1, |p: &mut Proc, a| {
+        request(p, Device::Stdout, &(text(&a[0])? + "\n"))
     });
-    r.add("IO", "write", 2, |_, a| {
-        write(device(&a[0])?, &text(&a[1])?);
-        Ok(Term::OK)
+    r.add("IO", "puts", 2, |p, a| {
+        request(p, device(&a[0])?, &(text(&a[1])? + "\n"))
     });
-    r.add("IO", "inspect", 1, |_, a| {
-        io_inspect(Device::Stdout, &a[0], &Term::EmptyList)
+    r.add("IO", "write", 1, |p, a| request(p, Device::Stdout, &text(&a[0])?));
+    r.add("IO", "write", 2, |p, a| request(p, device(&a[0])?, &text(&a[1])?));
+    r.add("IO", "inspect", 1, |p, a| {
+        request(p, Device::Stdout, &inspected(&a[0], &Term::EmptyList))?;
+        Ok(a[0].clone())
     });
-    r.add("IO", "inspect", 2, |_, a| io_inspect(Device::Stdout, &a[0], &a[1]));
-    r.add("IO", "inspect", 3, |_, a| io_inspect(device(&a[0])?, &a[1], &a[2]));
+    r.add("IO", "inspect", 2, |p, a| {
+        request(p, Device::Stdout, &inspected(&a[0], &a[1]))?;
+        Ok(a[0].clone())
+    });
+    r.add("IO", "inspect", 3, |p, a| {
+        request(p, device(&a[0])?, &inspected(&a[1], &a[2]))?;
+        Ok(a[1].clone())
+    });
     r.add("IO", "iodata_to_binary", 1, |_, a| {
         Ok(Term::Bin(Arc::from(text(&a[0])?.into_bytes())))
     });

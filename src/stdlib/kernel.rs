@@ -484,15 +484,20 @@ impl ThreadIdHash for std::thread::ThreadId {
 }
 
 /// `send(dest, msg)`: to a pid or a registered name; returns the message.
-fn send(_p: &mut Proc, a: Vec<Term>) -> R<Term> {
+fn send(p: &mut Proc, a: Vec<Term>) -> R<Term> {
     let msg = a[1].clone();
-    match &a[0] {
-        Term::Pid(pid) => crate::runtime::send(*pid, msg.clone()),
+    let pid = match &a[0] {
+        Term::Pid(pid) => *pid,
         Term::Atom(name) => match crate::runtime::whereis(*name) {
-            Some(pid) => crate::runtime::send(pid, msg.clone()),
+            Some(pid) => pid,
             None => return ex::badarg(),
         },
         _ => return ex::badarg(),
+    };
+    if pid == p.pid() {
+        p.me.mailbox.push_self(msg.clone());
+    } else {
+        crate::runtime::send(pid, msg.clone());
     }
     Ok(msg)
 }

@@ -24,8 +24,8 @@ fn info_item(p: &Proc, pid: Pid, item: Atom) -> R<Option<Term>> {
         return Ok(None);
     };
     let v = match &*item.name() {
-        "messages" => Term::list(proc_.mailbox.snapshot()),
-        "message_queue_len" => Term::Int(proc_.mailbox.len() as i64),
+        "messages" => Term::list(proc_.mailbox.snapshot(pid == p.pid())),
+        "message_queue_len" => Term::Int(proc_.mailbox.count(pid == p.pid()) as i64),
         "status" => Term::atom(if pid == p.pid() {
             "running"
         } else if proc_.mailbox.is_waiting() {
