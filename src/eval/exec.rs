@@ -407,7 +407,18 @@ fn describe(c: &Callee) -> (Arc<str>, u32, String) {
     }
 }
 
+/// Where a `fn` typed at the prompt lives, as iex prints it.
+pub const SHELL_CONTEXT: &str = ":erl_eval.expr/6";
+
 fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
+    if code.context == SHELL_CONTEXT {
+        // A `fn` typed at the prompt runs inside erl_eval in iex; its frames read so.
+        return (
+            Arc::from("(stdlib 4.2) erl_eval.erl"),
+            742,
+            ":erl_eval.do_apply/7".into(),
+        );
+    }
     (
         code.file.clone(),
         code.line,
@@ -418,8 +429,13 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
 /// Adds the frame of `callee` to an error leaving it.
 fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
     if let Exc::Error(_, st) = &mut e {
-        let (file, line, what) = describe(callee);
-        let line = if st.pending_line != 0 { st.pending_line } else { line };
+        let (file, def_line, what) = describe(callee);
+        let shell_fn = matches!(callee, Callee::Fun(f) if matches!(&**f, Fun::Closure { code, .. } if code.context == SHELL_CONTEXT));
+        let line = if st.pending_line != 0 && !shell_fn {
+            st.pending_line
+        } else {
+            def_line
+        };
         st.pending_line = 0;
         st.entries.push(Arc::new(StackEntry { file, line, what }));
     }

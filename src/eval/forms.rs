@@ -10,6 +10,9 @@ use super::ir::{BitKind, BitSeg, Clause, For, ForStep, Node, Try, WithStep};
 use crate::stdlib::enumerable;
 use crate::term::{Atom, MapT, Term};
 
+/// How long a `receive` spins for a message before it parks its thread.
+const SPIN_ROUNDS: u32 = 2000;
+
 impl Proc {
     /// `receive`: scans the mailbox in arrival order for the first message a clause
     /// accepts, leaving the others in place; blocks (not runnable) until one arrives
@@ -47,6 +50,9 @@ impl Proc {
             if expired {
                 let (_, body) = after.expect("a deadline comes from an after clause");
                 return self.eval_tail(body, f);
+            }
+            if me.mailbox.spin_for_arrival(SPIN_ROUNDS) {
+                continue;
             }
             if me.mailbox.block(seen) {
                 me.mailbox.wait(deadline);

@@ -100,7 +100,7 @@ impl Shell {
 
 fn serve(me: Arc<Process>, file: &str, rx: Receiver<Request>, tx: Sender<Reply>) {
     let mut proc = Proc::new(me.clone());
-    let mut session = Session::new(file, ":erl_eval.expr/6");
+    let mut session = Session::new(file, crate::eval::exec::SHELL_CONTEXT);
     session.compiler.imports.push((Atom::alias("IEx.Helpers"), None));
     // Idle until the first input.
     runtime::runnable_dec();

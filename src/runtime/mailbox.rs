@@ -12,6 +12,7 @@
 //! on a timeout) adds the owner back to the runnable count, under the lock.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
@@ -21,6 +22,8 @@ use crate::term::Term;
 
 pub struct Mailbox {
     inner: Mutex<Inner>,
+    /// How many messages wait in `arrived`; read without the lock while spinning.
+    arrived_count: AtomicUsize,
     bell_tx: Sender<()>,
     bell_rx: Receiver<()>,
 }
@@ -44,6 +47,7 @@ impl Mailbox {
     pub fn new() -> Mailbox {
         let (bell_tx, bell_rx) = bounded(1);
         Mailbox {
+            arrived_count: AtomicUsize::new(0),
             inner: Mutex::new(Inner {
                 queue: VecDeque::new(),
                 arrived: VecDeque::new(),
@@ -66,6 +70,7 @@ impl Mailbox {
             return;
         }
         g.arrived.push_back(msg);
+        self.arrived_count.store(g.arrived.len(), Ordering::Release);
         if g.waiting {
             g.waiting = false;
             super::runnable_inc();
@@ -77,13 +82,39 @@ impl Mailbox {
     /// Appends a message the owner sent itself: it is fetched at once.
     pub fn push_self(&self, msg: Term) {
         let mut g = self.lock();
-        Inner::fetch(&mut g);
+        self.fetch_locked(&mut g);
         g.queue.push_back(msg);
     }
 
     /// Moves the arrived messages into the queue.
     pub fn fetch(&self) {
-        Inner::fetch(&mut self.lock());
+        let mut g = self.lock();
+        self.fetch_locked(&mut g);
+    }
+
+    fn fetch_locked(&self, g: &mut Inner) {
+        if !g.arrived.is_empty() {
+            let mut a = std::mem::take(&mut g.arrived);
+            g.queue.append(&mut a);
+            self.arrived_count.store(0, Ordering::Release);
+        }
+    }
+
+    /// Spins briefly waiting for a message to arrive; true if one did.
+    /// A reply to a request usually comes within microseconds, far sooner
+    /// than a parked thread can be woken.
+    pub fn spin_for_arrival(&self, rounds: u32) -> bool {
+        for i in 0..rounds {
+            if self.arrived_count.load(Ordering::Acquire) > 0 {
+                return true;
+            }
+            if i % 64 == 63 {
+                std::thread::yield_now();
+            } else {
+                std::hint::spin_loop();
+            }
+        }
+        false
     }
 
     /// Wakes the owner (without a message: an interrupt).
@@ -124,7 +155,7 @@ impl Mailbox {
     /// Removes and returns every queued message (`flush/0`).
     pub fn drain(&self) -> Vec<Term> {
         let mut g = self.lock();
-        Inner::fetch(&mut g);
+        self.fetch_locked(&mut g);
         g.queue.drain(..).collect()
     }
 
@@ -134,7 +165,7 @@ impl Mailbox {
     /// (after new messages arrive) only looks at the new ones.
     pub fn take_first<T>(&self, from: &mut usize, mut accept: impl FnMut(&Term) -> Option<T>) -> Option<(Term, T)> {
         let mut g = self.lock();
-        Inner::fetch(&mut g);
+        self.fetch_locked(&mut g);
         let mut i = *from;
         while i < g.queue.len() {
             if let Some(r) = accept(&g.queue[i]) {
@@ -188,14 +219,5 @@ impl Mailbox {
         let old = (std::mem::take(&mut g.queue), std::mem::take(&mut g.arrived));
         drop(g);
         drop(old);
-    }
-}
-
-impl Inner {
-    fn fetch(g: &mut Inner) {
-        if !g.arrived.is_empty() {
-            let mut a = std::mem::take(&mut g.arrived);
-            g.queue.append(&mut a);
-        }
     }
 }

@@ -1,0 +1,63 @@
+//! The REPL fed through a pipe: bad input gets a clear error and loses nothing.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Pipes `input` into `iexr` (no line editing) and returns what it printed.
+fn session(input: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iexr"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("iexr starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("input written");
+    let out = child.wait_with_output().expect("iexr finishes");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn errors_leave_bindings_and_the_prompt_counter_alone() {
+    let input =
+        "x = 1\n[1, 2\n)\nend\nFoo.bar(1)\nIO.puts(1, 2, 3, 4)\n{:ok, y} = {:error, 2}\nundefined_thing\nx + 1\n";
+    insta::assert_snapshot!("bad_input", session(input));
+}
+
+#[test]
+fn continuation_lines_complete_an_input() {
+    let out = session(
+        "receive do\n  {:hi, v} -> v\nafter\n  0 -> :none\nend\nsend self(), {:hi, 42}\nreceive do\n  {:hi, v} -> v\nend\n",
+    );
+    assert!(out.contains("...(1)>   {:hi, v} -> v"), "{out}");
+    assert!(out.contains(":none\niex(2)>"), "{out}");
+    assert!(out.contains("42\n"), "{out}");
+}
+
+#[test]
+fn the_shell_has_a_mailbox() {
+    let out = session(
+        "send self(), :a\nsend self(), :b\nProcess.info(self(), :messages)\nflush()\nProcess.info(self(), :message_queue_len)\n",
+    );
+    assert!(out.contains("{:messages, [:a, :b]}"), "{out}");
+    assert!(out.contains(":a\n:b\n:ok"), "{out}");
+    assert!(out.contains("{:message_queue_len, 0}"), "{out}");
+}
+
+#[test]
+fn a_crashing_process_harms_nobody_else() {
+    let out =
+        session("pid = spawn(fn -> receive do x -> x end end)\nspawn(fn -> raise \"boom\" end)\nProcess.alive?(pid)\n");
+    assert!(
+        out.contains("[error] Process #PID<0.102.0> raised an exception\n** (RuntimeError) boom"),
+        "{out}"
+    );
+    assert!(out.contains("iex(3)> Process.alive?(pid)\ntrue"), "{out}");
+}
