@@ -38,8 +38,6 @@ pub struct Proc {
     depth: usize,
     /// The process dictionary (`Process.put/get`).
     pub dict: MapT,
-    /// Whether exits from links arrive as messages (`Process.flag(:trap_exit, true)`).
-    pub trap_exit: bool,
 }
 
 impl Proc {
@@ -48,7 +46,6 @@ impl Proc {
             me,
             depth: 0,
             dict: MapT::new(),
-            trap_exit: false,
         }
     }
 
@@ -422,7 +419,12 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
     (
         code.file.clone(),
         code.line,
-        format!("anonymous fn/{} in {}", code.arity, code.context),
+        // As the BEAM names it: captured variables are extra parameters.
+        format!(
+            "anonymous fn/{} in {}",
+            code.arity + code.capture_slots.len(),
+            code.context
+        ),
     )
 }
 
@@ -475,14 +477,22 @@ fn no_clause(callee: &Callee, args: Vec<Term>) -> Exc {
 }
 
 /// Spawns a process that runs `body` and reports how it ended.
-pub fn spawn_proc(body: impl FnOnce(&mut Proc) -> R<Term> + Send + 'static) -> R<Term> {
-    let started = runtime::spawn(move |me| {
+/// `link_to` is linked to the new process before it starts (`spawn_link`).
+pub fn spawn_proc(
+    link_to: Option<crate::term::Pid>,
+    body: impl FnOnce(&mut Proc) -> R<Term> + Send + 'static,
+) -> R<Term> {
+    let started = runtime::spawn_with(link_to, move |me| {
         let mut p = Proc::new(me.clone());
         let r = body(&mut p);
-        if let Err(e) = &r {
-            crate::stdlib::report_crash(me.pid, e);
-        }
-        runtime::exit(&me);
+        let reason = match &r {
+            Ok(_) => Term::Atom(Atom::NORMAL),
+            Err(e) => {
+                crate::stdlib::report_crash(me.pid, e);
+                ex::exit_reason(e)
+            }
+        };
+        runtime::exit_with(&me, reason);
         runtime::runnable_dec();
     });
     match started {

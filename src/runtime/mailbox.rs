@@ -212,6 +212,13 @@ impl Mailbox {
         self.wait(deadline);
     }
 
+    /// Removes the messages `pred` selects (fetching first).
+    pub fn remove_where(&self, mut pred: impl FnMut(&Term) -> bool) {
+        let mut g = self.lock();
+        self.fetch_locked(&mut g);
+        g.queue.retain(|m| !pred(m));
+    }
+
     /// Drops the queue and refuses further messages (the owner has exited).
     pub fn close(&self) {
         let mut g = self.lock();

@@ -13,6 +13,7 @@
 
 pub mod io;
 pub mod mailbox;
+pub mod timer;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -31,6 +32,33 @@ pub struct Process {
     pub interrupt: AtomicBool,
     /// The exit reason a signal asked for, when `interrupt` is set by one.
     pub kill_reason: std::sync::Mutex<Option<Term>>,
+    /// Linked processes.
+    pub links: std::sync::Mutex<Vec<Pid>>,
+    /// Who monitors this process, and with which reference.
+    pub monitored_by: std::sync::Mutex<Vec<(Ref, Pid)>>,
+    /// `Process.flag(:trap_exit, true)`: exit signals arrive as `{:EXIT, pid, reason}`.
+    pub trap_exit: AtomicBool,
+    /// Set once the process has exited (signals to it are dropped).
+    pub dead: AtomicBool,
+}
+
+impl Process {
+    fn new(pid: Pid) -> Process {
+        Process {
+            pid,
+            mailbox: Mailbox::new(),
+            interrupt: AtomicBool::new(false),
+            kill_reason: std::sync::Mutex::new(None),
+            links: Default::default(),
+            monitored_by: Default::default(),
+            trap_exit: AtomicBool::new(false),
+            dead: AtomicBool::new(false),
+        }
+    }
+}
+
+fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 struct Runtime {
@@ -128,12 +156,7 @@ pub fn new_process() -> Result<Arc<Process>, SpawnError> {
         return Err(SpawnError::Limit);
     }
     let pid = Pid(RT.next_pid.fetch_add(1, Ordering::Relaxed));
-    let p = Arc::new(Process {
-        pid,
-        mailbox: Mailbox::new(),
-        interrupt: AtomicBool::new(false),
-        kill_reason: std::sync::Mutex::new(None),
-    });
+    let p = Arc::new(Process::new(pid));
     RT.procs
         .write()
         .unwrap_or_else(|e| e.into_inner())
@@ -154,17 +177,39 @@ pub enum SpawnError {
 /// A process record that is not in the table and never counted: for
 /// evaluating pure code (an exception's `message/1`) outside any process.
 pub fn detached_process() -> Arc<Process> {
-    Arc::new(Process {
-        pid: Pid(0),
-        mailbox: Mailbox::new(),
-        interrupt: AtomicBool::new(false),
-        kill_reason: std::sync::Mutex::new(None),
-    })
+    Arc::new(Process::new(Pid(0)))
 }
 
-/// Removes a finished process: it no longer counts as runnable, and its name is freed.
+/// Removes a finished process that exited normally (see [`exit_with`]).
 pub fn exit(p: &Process) {
+    exit_with(p, Term::Atom(Atom::NORMAL));
+}
+
+/// Removes a finished process: its name is freed, its monitors get
+/// `{:DOWN, ref, :process, pid, reason}` and its links an exit signal.
+pub fn exit_with(p: &Process, reason: Term) {
+    p.dead.store(true, Ordering::SeqCst);
     RT.procs.write().unwrap_or_else(|e| e.into_inner()).remove(&p.pid);
+    let monitors = std::mem::take(&mut *locked(&p.monitored_by));
+    for (r, watcher) in monitors {
+        send(
+            watcher,
+            Term::tuple(vec![
+                Term::Atom(Atom::DOWN),
+                Term::Ref(r),
+                Term::Atom(Atom::PROCESS),
+                Term::Pid(p.pid),
+                reason.clone(),
+            ]),
+        );
+    }
+    let links = std::mem::take(&mut *locked(&p.links));
+    for l in links {
+        if let Some(other) = lookup(l) {
+            locked(&other.links).retain(|x| *x != p.pid);
+        }
+        exit_signal(p.pid, l, reason.clone());
+    }
     RT.registry
         .write()
         .unwrap_or_else(|e| e.into_inner())
@@ -175,7 +220,15 @@ pub fn exit(p: &Process) {
 
 /// Starts a process running `body` on a thread of its own.
 pub fn spawn(body: impl FnOnce(Arc<Process>) + Send + 'static) -> Result<Pid, SpawnError> {
+    spawn_with(None, body)
+}
+
+/// Starts a process, linked to `link_to` before it runs.
+pub fn spawn_with(link_to: Option<Pid>, body: impl FnOnce(Arc<Process>) + Send + 'static) -> Result<Pid, SpawnError> {
     let p = new_process()?;
+    if let Some(l) = link_to {
+        link(p.pid, l);
+    }
     let pid = p.pid;
     let p2 = p.clone();
     let started = std::thread::Builder::new()
@@ -246,4 +299,97 @@ pub fn name_of(pid: Pid) -> Option<Atom> {
         .iter()
         .find(|(_, p)| **p == pid)
         .map(|(n, _)| *n)
+}
+
+/// Delivers an exit signal from `from` to `to`, by Erlang's rules: `:kill`
+/// kills (reason `:killed`); a process trapping exits gets `{:EXIT, from,
+/// reason}`; otherwise `:normal` is ignored and any other reason kills it.
+pub fn exit_signal(from: Pid, to: Pid, reason: Term) {
+    let Some(p) = lookup(to) else { return };
+    if reason == Term::Atom(Atom::KILL) {
+        interrupt(&p, Some(Term::Atom(Atom::KILLED)));
+    } else if p.trap_exit.load(Ordering::SeqCst) {
+        p.mailbox
+            .push(Term::tuple(vec![Term::Atom(Atom::EXIT), Term::Pid(from), reason]));
+    } else if reason != Term::Atom(Atom::NORMAL) || from == to {
+        interrupt(&p, Some(reason));
+    }
+}
+
+/// Links two processes; if `b` is dead, `a` gets a `:noproc` exit signal.
+pub fn link(a: Pid, b: Pid) {
+    if a == b {
+        return;
+    }
+    match (lookup(a), lookup(b)) {
+        (Some(pa), Some(pb)) => {
+            let mut la = locked(&pa.links);
+            if !la.contains(&b) {
+                la.push(b);
+            }
+            drop(la);
+            let mut lb = locked(&pb.links);
+            if !lb.contains(&a) {
+                lb.push(a);
+            }
+        }
+        (Some(_), None) => exit_signal(b, a, Term::Atom(Atom::NOPROC)),
+        _ => {}
+    }
+}
+
+pub fn unlink(a: Pid, b: Pid) {
+    if let Some(pa) = lookup(a) {
+        locked(&pa.links).retain(|x| *x != b);
+    }
+    if let Some(pb) = lookup(b) {
+        locked(&pb.links).retain(|x| *x != a);
+    }
+}
+
+/// `watcher` monitors `target`; a dead target gives `:noproc` at once.
+pub fn monitor(watcher: Pid, target: Pid) -> Ref {
+    let r = make_ref();
+    match lookup(target) {
+        Some(t) if !t.dead.load(Ordering::SeqCst) => locked(&t.monitored_by).push((r, watcher)),
+        _ => send(
+            watcher,
+            Term::tuple(vec![
+                Term::Atom(Atom::DOWN),
+                Term::Ref(r),
+                Term::Atom(Atom::PROCESS),
+                Term::Pid(target),
+                Term::Atom(Atom::NOPROC),
+            ]),
+        ),
+    }
+    r
+}
+
+/// Removes a monitor; true if it was active.
+pub fn demonitor(r: Ref) -> bool {
+    for p in RT.procs.read().unwrap_or_else(|e| e.into_inner()).values() {
+        let mut m = locked(&p.monitored_by);
+        if let Some(i) = m.iter().position(|(x, _)| *x == r) {
+            m.remove(i);
+            return true;
+        }
+    }
+    false
+}
+
+/// The pids linked to a process.
+pub fn links_of(pid: Pid) -> Vec<Pid> {
+    lookup(pid).map(|p| locked(&p.links).clone()).unwrap_or_default()
+}
+
+/// The pids a process monitors.
+pub fn monitors_of(pid: Pid) -> Vec<Pid> {
+    let mut out = Vec::new();
+    for p in RT.procs.read().unwrap_or_else(|e| e.into_inner()).values() {
+        if locked(&p.monitored_by).iter().any(|(_, w)| *w == pid) {
+            out.push(p.pid);
+        }
+    }
+    out
 }

@@ -286,7 +286,7 @@ pub fn register(r: &mut Registry) {
         if !matches!(&f, Term::Fun(fu) if fu.arity() == 0) {
             return ex::badarg();
         }
-        crate::eval::exec::spawn_proc(move |p| p.apply(&f, vec![]))
+        crate::eval::exec::spawn_proc(None, move |p| p.apply(&f, vec![]))
     });
     r.add("Kernel", "spawn", 3, |_, a| {
         let (Term::Atom(m), Term::Atom(f)) = (&a[0], &a[1]) else {
@@ -296,7 +296,7 @@ pub fn register(r: &mut Registry) {
             return ex::badarg();
         };
         let (m, f) = (*m, *f);
-        crate::eval::exec::spawn_proc(move |p| p.call_mfa(m, f, args))
+        crate::eval::exec::spawn_proc(None, move |p| p.call_mfa(m, f, args))
     });
     r.add("Kernel", "inspect", 1, |_, a| Ok(Term::str(&inspect_default(&a[0]))));
     r.add("Kernel", "inspect", 2, |_, a| Ok(Term::str(&inspect_default(&a[0]))));
@@ -392,6 +392,15 @@ pub fn register(r: &mut Registry) {
     });
     r.add(":rand", "uniform", 0, |_, _| {
         Ok(Term::Float((random_u64() >> 11) as f64 / (1u64 << 53) as f64))
+    });
+    r.add("Exception", "message", 1, |_, a| Ok(Term::str(&ex::message(&a[0]))));
+    r.add("Exception", "format", 2, |_, a| {
+        let e = match a[0].as_atom() {
+            Some(Atom::ERROR) => Exc::Error(a[1].clone(), Default::default()),
+            Some(Atom::THROW) => Exc::Throw(a[1].clone()),
+            _ => Exc::Exit(a[1].clone()),
+        };
+        Ok(Term::str(&ex::banner(&e)[3..]))
     });
     r.add("Range", "new", 2, |_, a| range(&a[0], &a[1], None));
     r.add("Range", "new", 3, |_, a| range(&a[0], &a[1], Some(&a[2])));

@@ -37,7 +37,13 @@ fn info_item(p: &Proc, pid: Pid, item: Atom) -> R<Option<Term>> {
             Some(n) => Term::Atom(n),
             None => return Ok(Some(Term::EmptyList)),
         },
-        "links" | "monitors" | "monitored_by" => Term::EmptyList,
+        "links" => Term::list(runtime::links_of(pid).into_iter().map(Term::Pid).collect::<Vec<_>>()),
+        "monitors" => Term::list(
+            runtime::monitors_of(pid)
+                .into_iter()
+                .map(|m| Term::tuple(vec![Term::Atom(Atom::PROCESS), Term::Pid(m)]))
+                .collect::<Vec<_>>(),
+        ),
         "dictionary" if pid == p.pid() => Term::list(
             p.dict
                 .iter()
@@ -45,7 +51,7 @@ fn info_item(p: &Proc, pid: Pid, item: Atom) -> R<Option<Term>> {
                 .collect::<Vec<_>>(),
         ),
         "dictionary" => Term::EmptyList,
-        "trap_exit" => Term::bool(pid == p.pid() && p.trap_exit),
+        "trap_exit" => Term::bool(proc_.trap_exit.load(std::sync::atomic::Ordering::SeqCst)),
         _ => return ex::badarg(),
     };
     Ok(Some(pair(item, v)))
@@ -127,6 +133,139 @@ pub fn register(r: &mut Registry) {
     r.add("Process", "put", 2, |p, a| {
         Ok(p.dict.insert(a[0].clone(), a[1].clone()).unwrap_or(Term::NIL))
     });
+    r.add("Kernel", "spawn_link", 1, |p, a| {
+        let f = a[0].clone();
+        crate::eval::exec::spawn_proc(Some(p.pid()), move |q| q.apply(&f, vec![]))
+    });
+    r.add("Kernel", "spawn_link", 3, |p, a| {
+        let (m, f, args) = mfa(&a)?;
+        crate::eval::exec::spawn_proc(Some(p.pid()), move |q| q.call_mfa(m, f, args))
+    });
+    r.add("Kernel", "spawn_monitor", 1, |p, a| {
+        let f = a[0].clone();
+        let pid = crate::eval::exec::spawn_proc(None, move |q| q.apply(&f, vec![]))?;
+        Ok(with_monitor(p, pid))
+    });
+    r.add("Kernel", "spawn_monitor", 3, |p, a| {
+        let (m, f, args) = mfa(&a)?;
+        let pid = crate::eval::exec::spawn_proc(None, move |q| q.call_mfa(m, f, args))?;
+        Ok(with_monitor(p, pid))
+    });
+    r.add("Process", "link", 1, |p, a| {
+        runtime::link(p.pid(), pid_of(&a[0])?);
+        Ok(Term::TRUE)
+    });
+    r.add("Process", "unlink", 1, |p, a| {
+        runtime::unlink(p.pid(), pid_of(&a[0])?);
+        Ok(Term::TRUE)
+    });
+    r.add("Process", "monitor", 1, |p, a| {
+        let target = match &a[0] {
+            Term::Atom(n) => match runtime::whereis(*n) {
+                Some(pid) => pid,
+                None => Pid(0),
+            },
+            t => pid_of(t)?,
+        };
+        Ok(Term::Ref(runtime::monitor(p.pid(), target)))
+    });
+    r.add("Process", "demonitor", 1, |_, a| match &a[0] {
+        Term::Ref(r) => {
+            runtime::demonitor(*r);
+            Ok(Term::TRUE)
+        }
+        _ => ex::badarg(),
+    });
+    r.add("Process", "demonitor", 2, |p, a| match &a[0] {
+        Term::Ref(r) => {
+            let active = runtime::demonitor(*r);
+            let flush = a[1].iter_list().any(|o| *o == Term::atom("flush"));
+            if flush {
+                p.me.mailbox.remove_where(
+                    |m| matches!(m.as_tuple(), Some([Term::Atom(Atom::DOWN), Term::Ref(x), ..]) if x == r),
+                );
+            }
+            Ok(Term::bool(
+                active || !a[1].iter_list().any(|o| *o == Term::atom("info")),
+            ))
+        }
+        _ => ex::badarg(),
+    });
+    r.add("Process", "exit", 2, |p, a| {
+        let to = pid_of(&a[0])?;
+        runtime::exit_signal(p.pid(), to, a[1].clone());
+        if to == p.pid() {
+            p.check_interrupt()?;
+        }
+        Ok(Term::TRUE)
+    });
+    r.add("Process", "flag", 2, |p, a| match (&a[0], &a[1]) {
+        (Term::Atom(Atom::TRAP_EXIT), Term::Atom(b @ (Atom::TRUE | Atom::FALSE))) => {
+            let old =
+                p.me.trap_exit
+                    .swap(*b == Atom::TRUE, std::sync::atomic::Ordering::SeqCst);
+            Ok(Term::bool(old))
+        }
+        _ => ex::badarg(),
+    });
+    r.add("Process", "unregister", 1, |_, a| match &a[0] {
+        Term::Atom(n) if runtime::unregister(*n) => Ok(Term::TRUE),
+        _ => ex::badarg(),
+    });
+    r.add("Process", "registered", 0, |_, _| {
+        Ok(Term::list(
+            runtime::registered().into_iter().map(Term::Atom).collect::<Vec<_>>(),
+        ))
+    });
+    r.add("Process", "send_after", 3, |_, a| {
+        let pid = match &a[0] {
+            Term::Atom(n) => runtime::whereis(*n).unwrap_or(Pid(0)),
+            t => pid_of(t)?,
+        };
+        match &a[2] {
+            Term::Int(ms) if *ms >= 0 => Ok(Term::Ref(runtime::timer::send_after(pid, a[1].clone(), *ms as u64))),
+            _ => ex::badarg(),
+        }
+    });
+    r.add("Process", "cancel_timer", 1, |_, a| match &a[0] {
+        Term::Ref(r) => Ok(runtime::timer::cancel(*r)
+            .map(|ms| Term::Int(ms as i64))
+            .unwrap_or(Term::FALSE)),
+        _ => ex::badarg(),
+    });
+    r.add("Process", "read_timer", 1, |_, a| match &a[0] {
+        Term::Ref(r) => Ok(runtime::timer::read(*r)
+            .map(|ms| Term::Int(ms as i64))
+            .unwrap_or(Term::FALSE)),
+        _ => ex::badarg(),
+    });
+    r.add("Process", "send", 3, |p, a| {
+        let msg = a[1].clone();
+        match &a[0] {
+            Term::Pid(pid) if *pid == p.pid() => p.me.mailbox.push_self(msg),
+            Term::Pid(pid) => runtime::send(*pid, msg),
+            Term::Atom(n) => match runtime::whereis(*n) {
+                Some(pid) => runtime::send(pid, msg),
+                None => return ex::badarg(),
+            },
+            _ => return ex::badarg(),
+        }
+        Ok(Term::OK)
+    });
+    r.add("Process", "delete", 1, |p, a| {
+        Ok(p.dict.remove(&a[0]).unwrap_or(Term::NIL))
+    });
+    r.add("Process", "get", 0, |p, _| {
+        Ok(Term::list(
+            p.dict
+                .iter()
+                .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+                .collect::<Vec<_>>(),
+        ))
+    });
+    r.add("Process", "get", 2, |p, a| {
+        Ok(p.dict.get(&a[0]).cloned().unwrap_or_else(|| a[1].clone()))
+    });
     r.add("IEx.Helpers", "flush", 0, |p, _| {
         for m in p.me.mailbox.drain() {
             let mut s = inspect(&m, &Opts::pretty());
@@ -135,4 +274,18 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::OK)
     });
+}
+
+fn mfa(a: &[Term]) -> R<(Atom, Atom, Vec<Term>)> {
+    match (&a[0], &a[1], a[2].list_to_vec()) {
+        (Term::Atom(m), Term::Atom(f), Some(args)) => Ok((*m, *f, args)),
+        _ => ex::badarg(),
+    }
+}
+
+/// `{pid, ref}` with the caller monitoring `pid`.
+fn with_monitor(p: &Proc, pid: Term) -> Term {
+    let Term::Pid(target) = pid else { return pid };
+    let r = runtime::monitor(p.pid(), target);
+    Term::tuple(vec![Term::Pid(target), Term::Ref(r)])
 }
