@@ -307,6 +307,21 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Kernel", "raise", 1, |p, a| raise(p, a[0].clone(), None));
     r.add("Kernel", "raise", 2, |p, a| raise(p, a[0].clone(), Some(a[1].clone())));
+    r.add("Kernel", "reraise", 2, |p, a| raise(p, a[0].clone(), None));
+    r.add("Kernel", "reraise", 3, |p, a| {
+        raise(p, a[0].clone(), Some(a[1].clone()))
+    });
+    r.add("Kernel", "function_exported?", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+        (Term::Atom(m), Term::Atom(f), Term::Int(n)) => Ok(Term::bool(
+            crate::eval::code::lookup(*m, *f, *n as usize).is_some_and(|d| d.public)
+                || super::lookup(*m, *f, *n as usize).is_some(),
+        )),
+        _ => ex::badarg(),
+    });
+    r.add(":iexr", "gen_server_report", 5, |_, a| {
+        super::report_gen_server_crash(&a);
+        Ok(Term::OK)
+    });
     r.add("Kernel", "throw", 1, |_, a| Err(Exc::Throw(a[0].clone())));
     r.add("Kernel", "exit", 1, |_, a| Err(Exc::Exit(a[0].clone())));
     r.add("Kernel", "elem", 2, |_, a| match (&a[0], &a[1]) {

@@ -6,6 +6,7 @@
 pub mod enumerable;
 pub mod io;
 pub mod kernel;
+pub mod otp;
 pub mod process;
 
 use std::collections::HashMap;
@@ -139,6 +140,41 @@ pub fn report_crash(pid: Pid, e: &Exc) {
     for l in ex::stack_lines(e) {
         text.push_str(&l);
         text.push('\n');
+    }
+    crate::runtime::io::out(&text);
+}
+
+/// The report of a GenServer whose callback raised, as Elixir's logger prints it:
+/// `[pid, exception, last message, state, from]`.
+pub fn report_gen_server_crash(a: &[Term]) {
+    use crate::term::inspect::inspect_default as show;
+    let e = Exc::Error(a[1].clone(), Default::default());
+    let mut text = format!(
+        "\n{} [error] GenServer {} terminating\n{}\n",
+        timestamp(),
+        show(&a[0]),
+        ex::banner(&e)
+    );
+    let last = match (&a[2], &a[4]) {
+        (Term::Tuple(t), Term::Tuple(from)) if t.len() == 3 => {
+            format!("Last message (from {}): {}\n", show(&from[0]), show(&t[2]))
+        }
+        (Term::Tuple(t), _) if t.len() == 2 && t[0] == Term::atom("$gen_cast") => {
+            format!("Last message: {{:\"$gen_cast\", {}}}\n", show(&t[1]))
+        }
+        (m, _) => format!("Last message: {}\n", show(m)),
+    };
+    text.push_str(&last);
+    text.push_str(&format!("State: {}\n", show(&a[3])));
+    if let Term::Tuple(from) = &a[4] {
+        if let Term::Pid(c) = &from[0] {
+            let alive = if crate::runtime::is_alive(*c) {
+                "is alive"
+            } else {
+                "is dead"
+            };
+            text.push_str(&format!("Client {} {alive}\n", show(&from[0])));
+        }
     }
     crate::runtime::io::out(&text);
 }

@@ -232,10 +232,15 @@ impl Compiler {
                 self.for_form(args, line)?
             }
             ("defmodule", 2) => {
-                let ExprKind::Alias(segs) = &args[0].kind else {
-                    return err(line, "invalid module name");
+                let segs = match &args[0].kind {
+                    ExprKind::Alias(segs) => segs.clone(),
+                    ExprKind::Atom(a) => vec![format!(":{a}")],
+                    _ => return err(line, "invalid module name"),
                 };
-                let mut name = self.alias(segs);
+                let mut name = match segs[0].strip_prefix(':') {
+                    Some(erl) => Atom::new(erl),
+                    None => self.alias(&segs),
+                };
                 if let Some(m) = &self.module {
                     // A nested module is named after its parent and aliased inside it.
                     let parent = m.name.alias_name().unwrap_or_default();

@@ -265,6 +265,19 @@ impl Compiler {
         if let Some(s) = self.lookup(name) {
             return Ok(Node::Var(s));
         }
+        match name {
+            "__STACKTRACE__" => return Ok(Node::Stacktrace),
+            "__DIR__" => {
+                let dir = std::path::Path::new(&*self.file)
+                    .parent()
+                    .map(|p| p.display().to_string());
+                let dir = std::fs::canonicalize(dir.filter(|d| !d.is_empty()).unwrap_or_else(|| ".".into()))
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                return Ok(Node::Lit(Term::str(&dir)));
+            }
+            _ => {}
+        }
         if name.starts_with('_') && name != "_" {
             return err(line, format!("invalid use of _ in {name}"));
         }

@@ -1,0 +1,38 @@
+//! The OTP behaviours — GenServer, `:sys`, Agent, Task, Supervisor — written
+//! in Elixir (`otp/*.ex`) on the runtime's primitives, and loaded once into
+//! the code table before any user code runs.
+
+use std::sync::Once;
+
+use crate::eval::Proc;
+use crate::eval::session::Session;
+use crate::runtime;
+use crate::syntax;
+
+const SOURCES: &[(&str, &str)] = &[
+    ("gen_server.ex", include_str!("otp/gen_server.ex")),
+    ("agent.ex", include_str!("otp/agent.ex")),
+    ("task.ex", include_str!("otp/task.ex")),
+    ("supervisor.ex", include_str!("otp/supervisor.ex")),
+];
+
+static LOADED: Once = Once::new();
+
+/// Defines the OTP modules (once per program).
+pub fn ensure_loaded() {
+    LOADED.call_once(|| {
+        let mut proc = Proc::new(runtime::detached_process());
+        for (file, src) in SOURCES {
+            let Ok(exprs) = syntax::parse_program(src) else {
+                runtime::io::err(&format!("internal error: {file} does not parse\n"));
+                continue;
+            };
+            let mut session = Session::new(file, "otp");
+            for e in &exprs {
+                if let Err(f) = session.eval(&mut proc, e) {
+                    runtime::io::err(&format!("internal error: {file} does not load: {f:?}\n"));
+                }
+            }
+        }
+    });
+}
