@@ -166,15 +166,15 @@ pub fn report_gen_server_crash(a: &[Term]) {
     };
     text.push_str(&last);
     text.push_str(&format!("State: {}\n", show(&a[3])));
-    if let Term::Tuple(from) = &a[4] {
-        if let Term::Pid(c) = &from[0] {
-            let alive = if crate::runtime::is_alive(*c) {
-                "is alive"
-            } else {
-                "is dead"
-            };
-            text.push_str(&format!("Client {} {alive}\n", show(&from[0])));
-        }
+    if let Term::Tuple(from) = &a[4]
+        && let Term::Pid(c) = &from[0]
+    {
+        let alive = if crate::runtime::is_alive(*c) {
+            "is alive"
+        } else {
+            "is dead"
+        };
+        text.push_str(&format!("Client {} {alive}\n", show(&from[0])));
     }
     crate::runtime::io::out(&text);
 }
