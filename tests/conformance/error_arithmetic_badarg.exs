@@ -1,0 +1,3 @@
+x = "5"
+IO.puts "adding"
+IO.inspect 1 + x

@@ -1,0 +1,3 @@
+f = fn x -> x end
+IO.inspect f.(1)
+f.(1, 2)

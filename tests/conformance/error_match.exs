@@ -1,0 +1,3 @@
+IO.puts "before"
+{:ok, value} = {:error, :enoent}
+IO.puts "never printed #{value}"

@@ -1,0 +1,2 @@
+IO.puts "about to raise"
+raise "something went wrong"

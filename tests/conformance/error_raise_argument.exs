@@ -1,0 +1,2 @@
+IO.puts "about to raise"
+raise ArgumentError, "expected a positive number, got: -1"

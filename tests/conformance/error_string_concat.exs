@@ -1,0 +1,3 @@
+name = :atom
+IO.puts "Hello " <> "world"
+IO.puts "Hello " <> name

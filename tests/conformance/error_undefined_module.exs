@@ -1,0 +1,3 @@
+IO.puts "calling a module that does not exist"
+Servy.Nowhere.run(1)
+IO.puts "never printed"

@@ -1,0 +1,19 @@
+IO.inspect :ok
+IO.inspect :error
+IO.inspect :"hello world"
+IO.inspect :"ok"
+IO.inspect :foo?
+IO.inspect :bar!
+IO.inspect :Elixir
+IO.inspect Foo.Bar
+IO.inspect :"Elixir.Foo"
+IO.inspect :+
+IO.inspect :"9lives"
+IO.inspect true
+IO.inspect nil
+IO.inspect :true
+IO.inspect is_atom(nil)
+IO.inspect is_atom(String)
+IO.puts :hello
+IO.puts Foo.Bar
+IO.inspect :"with\"quote"

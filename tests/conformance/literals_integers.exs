@@ -1,0 +1,17 @@
+IO.inspect 42
+IO.inspect -17
+IO.inspect 1_000_000
+IO.inspect 0x1F
+IO.inspect 0xff_ff
+IO.inspect 0b1010
+IO.inspect 0o777
+IO.inspect ?a
+IO.inspect ?\n
+IO.inspect 123456789012345678901234567890
+IO.inspect -98765432109876543210
+IO.inspect 2 ** 100
+IO.inspect 18446744073709551616 - 1
+IO.inspect 9_223_372_036_854_775_807 + 1
+IO.inspect -9_223_372_036_854_775_808 - 1
+IO.inspect 99999999999999999999 * 99999999999999999999
+IO.puts 12345678901234567890123

@@ -1,0 +1,11 @@
+pid = self()
+IO.inspect send(pid, {:create_pledge, "larry", 10})
+IO.inspect send(pid, :hello)
+x = send(pid, 42)
+IO.inspect x + 1
+dead = spawn(fn -> :ok end)
+Process.sleep(50)
+IO.inspect Process.alive?(dead)
+IO.inspect send(dead, :lost)
+IO.inspect Process.info(self(), :message_queue_len)
+IO.inspect Process.info(dead)
