@@ -41,9 +41,7 @@ struct Failure {
 }
 
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("conformance")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")
 }
 
 /// The case names (file stems), sorted, restricted by `CONFORMANCE_FILTER`.
@@ -197,12 +195,9 @@ fn diff(expected: &str, actual: &str, what: &str) -> String {
 fn check(name: &str, run: &Run, compare_stderr: bool) -> Option<String> {
     let mut problems = Vec::new();
     let Some(expected_out) = read_expected(name, "out") else {
-        return Some(format!(
-            "{name}.out is missing: run tests/conformance/record.sh {name}"
-        ));
+        return Some(format!("{name}.out is missing: run tests/conformance/record.sh {name}"));
     };
-    let expected_status: Option<i32> =
-        read_expected(name, "status").and_then(|s| s.trim().parse().ok());
+    let expected_status: Option<i32> = read_expected(name, "status").and_then(|s| s.trim().parse().ok());
     let Some(expected_status) = expected_status else {
         return Some(format!(
             "{name}.status is missing: run tests/conformance/record.sh {name}"
@@ -214,9 +209,7 @@ fn check(name: &str, run: &Run, compare_stderr: bool) -> Option<String> {
         let got = run
             .status
             .map_or_else(|| "killed by a signal".to_string(), |c| c.to_string());
-        problems.push(format!(
-            "exit status: expected {expected_status}, got {got}"
-        ));
+        problems.push(format!("exit status: expected {expected_status}, got {got}"));
     }
     let (want, got) = (normalise(&expected_out), normalise(&run.stdout));
     if want != got {

@@ -192,11 +192,16 @@ impl Proc {
                 }
                 self.eval_tail(last, f)
             }
-            Node::Call { slot, args, line } => {
+            Node::Call {
+                slot,
+                args,
+                line,
+                remote,
+            } => {
                 let args = self.eval_all(args, f)?;
                 match slot.def.load_full() {
-                    Some(d) => Ok(Flow::Tail(Callee::Def(d), args)),
-                    None => {
+                    Some(d) if d.public || !remote => Ok(Flow::Tail(Callee::Def(d), args)),
+                    _ => {
                         let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));
                         ex::undefined_function(m, n, args.len()).map_err(|e| at_line(e, *line))
                     }

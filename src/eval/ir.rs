@@ -39,11 +39,13 @@ pub enum Node {
     /// `<<segments>>`
     Bits(Vec<BitSeg<Node>>),
     Block(Vec<Node>),
-    /// A call of a function defined in Elixir code.
+    /// A call of a function defined in Elixir code; a `remote` call
+    /// (`Mod.fun()`) may only reach public functions.
     Call {
         slot: Arc<FunSlot>,
         args: Vec<Node>,
         line: u32,
+        remote: bool,
     },
     /// A call of a native builtin.
     Native {

@@ -29,7 +29,51 @@ impl std::fmt::Debug for Compiler {
     }
 }
 
+/// A function whose clauses are being compiled.
+struct Pending {
+    public: bool,
+    compiler: Compiler,
+    clauses: Vec<super::ir::Clause>,
+    line: u32,
+}
+
+/// Compiles one clause of `key` into its pending function.
+fn add_clause(
+    c: &Compiler,
+    module: Atom,
+    funs: &mut std::collections::HashMap<(String, usize), Pending>,
+    order: &mut Vec<(String, usize)>,
+    key: (String, usize),
+    dc: DefClause,
+) -> CResult<()> {
+    let f = funs.entry(key.clone()).or_insert_with(|| {
+        order.push(key.clone());
+        let ctx = format!(
+            "{}.{}/{}",
+            ex::module_name(module),
+            ex::fun_name(Atom::new(&key.0)),
+            key.1
+        );
+        Pending {
+            public: dc.public,
+            compiler: c.for_function(ctx),
+            clauses: Vec::new(),
+            line: dc.line,
+        }
+    });
+    let sc = StabClause {
+        span: dc.body.span,
+        params: dc.params,
+        guard: dc.guard,
+        body: dc.body,
+    };
+    let clause = f.compiler.clause(&sc)?;
+    f.clauses.push(clause);
+    Ok(())
+}
+
 /// One `def` head and body as written.
+#[derive(Clone)]
 struct DefClause {
     name: String,
     public: bool,
@@ -57,8 +101,8 @@ fn def_clause(e: &Expr) -> Option<CResult<DefClause>> {
         return None;
     };
     let public = match kind.as_str() {
-        "def" => true,
-        "defp" => false,
+        "def" | "defguard" => true,
+        "defp" | "defguardp" => false,
         _ => return None,
     };
     let line = e.span.line;
@@ -77,6 +121,28 @@ fn def_clause(e: &Expr) -> Option<CResult<DefClause>> {
         ExprKind::Binary(BinOp::When, h, g) => (&**h, Some((**g).clone())),
         _ => (head, None),
     };
+    if kind.starts_with("defguard") {
+        // `defguard name(args) when expr`: a function whose body is the guard expression.
+        let (
+            Some(body),
+            ExprKind::Call {
+                target: CallTarget::Local(n),
+                args,
+                ..
+            },
+        ) = (guard, &head.kind)
+        else {
+            return bad("invalid defguard");
+        };
+        return Some(Ok(DefClause {
+            name: n.clone(),
+            public,
+            params: args.clone(),
+            guard: None,
+            body,
+            line,
+        }));
+    }
     let (name, params) = match &head.kind {
         ExprKind::Call {
             target: CallTarget::Local(n),
@@ -179,9 +245,10 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     });
     c.context = format!("{}.__MODULE__/0", ex::module_name(def.name));
     let mut c = c.for_function(c.context.clone());
-    // Pass 2: run the body in order, compiling functions as they come.
+    // Pass 2: run the body in order, compiling each clause where it stands,
+    // so it sees the attribute values set before it.
     let mut order: Vec<(String, usize)> = Vec::new();
-    let mut clauses: std::collections::HashMap<(String, usize), (bool, Vec<DefClause>)> = Default::default();
+    let mut funs: std::collections::HashMap<(String, usize), Pending> = Default::default();
     let mut info = ModuleInfo {
         name: Some(def.name),
         file: def.outer.file.clone(),
@@ -199,50 +266,42 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             last = Term::tuple(vec![Term::atom(&dc.name), Term::Int(key.1 as i64)]);
             // Default arguments: generate the shorter arities.
             let nd = defaults(&dc.params);
-            if nd > 0 {
-                for k in 0..nd {
-                    let arity = key.1 - nd + k;
-                    let kk = (dc.name.clone(), arity);
-                    if clauses.contains_key(&kk) {
-                        continue;
-                    }
-                    order.push(kk.clone());
-                    let (params, call_args) = default_wrapper(&dc.params, k);
-                    let body = Expr::new(
-                        ExprKind::Call {
-                            target: CallTarget::Local(dc.name.clone()),
-                            args: call_args,
-                            parens: true,
-                        },
-                        it.span,
-                    );
-                    clauses.insert(
-                        kk,
-                        (
-                            dc.public,
-                            vec![DefClause {
-                                name: dc.name.clone(),
-                                public: dc.public,
-                                params,
-                                guard: None,
-                                body,
-                                line: it.span.line,
-                            }],
-                        ),
-                    );
+            for k in 0..nd {
+                let arity = key.1 - nd + k;
+                let kk = (dc.name.clone(), arity);
+                if funs.contains_key(&kk) {
+                    continue;
+                }
+                let (params, call_args) = default_wrapper(&dc.params, k);
+                let body = Expr::new(
+                    ExprKind::Call {
+                        target: CallTarget::Local(dc.name.clone()),
+                        args: call_args,
+                        parens: true,
+                    },
+                    it.span,
+                );
+                let wrapper = DefClause {
+                    params,
+                    guard: None,
+                    body,
+                    line: it.span.line,
+                    ..dc.clone()
+                };
+                if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, kk, wrapper) {
+                    return compile_err(e);
                 }
             }
             if dc.line == 0 {
                 continue;
             }
-            let entry = clauses.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
-                (dc.public, Vec::new())
-            });
-            entry.1.push(DefClause {
+            let dc = DefClause {
                 params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
                 ..dc
-            });
+            };
+            if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key, dc) {
+                return compile_err(e);
+            }
             continue;
         }
         match &it.kind {
@@ -312,42 +371,48 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
         grow(&mut frame, c.slots());
         last = proc.eval(&node, &mut frame)?;
     }
-    // Compile every function now that all attributes and heads are known.
+    if info.exception && !funs.contains_key(&("exception".to_string(), 1)) {
+        // `defexception` gives `exception/1`, building the struct from a message or fields.
+        let span = def.body.span;
+        let var = |n: &str| Expr::new(ExprKind::Var(n.into()), span);
+        let body = Expr::new(
+            ExprKind::Call {
+                target: CallTarget::Remote(
+                    Box::new(Expr::new(ExprKind::Alias(vec!["Kernel".into()]), span)),
+                    "__exception__".into(),
+                ),
+                args: vec![
+                    Expr::new(ExprKind::Atom(def.name.name().to_string()), span),
+                    var("fields"),
+                ],
+                parens: true,
+            },
+            span,
+        );
+        let dc = DefClause {
+            name: "exception".into(),
+            public: true,
+            params: vec![var("fields")],
+            guard: None,
+            body,
+            line: def.line,
+        };
+        if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, ("exception".into(), 1), dc) {
+            return compile_err(e);
+        }
+    }
     let mut defs = Vec::new();
     for key in order {
-        let Some((public, cls)) = clauses.remove(&key) else {
-            continue;
-        };
-        let ctx = format!(
-            "{}.{}/{}",
-            ex::module_name(def.name),
-            ex::fun_name(Atom::new(&key.0)),
-            key.1
-        );
-        let mut fc = c.for_function(ctx);
-        let mut compiled = Vec::new();
-        let line = cls.first().map(|d| d.line).unwrap_or(def.line);
-        for dc in &cls {
-            let sc = StabClause {
-                span: dc.body.span,
-                params: dc.params.clone(),
-                guard: dc.guard.clone(),
-                body: dc.body.clone(),
-            };
-            match fc.clause(&sc) {
-                Ok(cl) => compiled.push(cl),
-                Err(e) => return compile_err(e),
-            }
-        }
+        let Some(f) = funs.remove(&key) else { continue };
         defs.push(FunDef {
             module: def.name,
             name: Atom::new(&key.0),
             arity: key.1,
-            public,
-            clauses: compiled,
-            slots: fc.slots(),
+            public: f.public,
+            clauses: f.clauses,
+            slots: f.compiler.slots(),
             file: def.outer.file.clone(),
-            line,
+            line: f.line,
         });
     }
     let mut exports: Vec<(Atom, usize)> = defs.iter().filter(|d| d.public).map(|d| (d.name, d.arity)).collect();

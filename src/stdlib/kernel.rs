@@ -201,24 +201,12 @@ pub fn protocol_undefined<T>(protocol: &str, v: &Term) -> R<T> {
     )
 }
 
-fn int(t: &Term) -> R<i64> {
-    match t {
-        Term::Int(i) => Ok(*i),
-        _ => ex::badarg(),
-    }
-}
-
-fn is(f: fn(&Term) -> bool) -> impl Fn(&mut Proc, Vec<Term>) -> R<Term> {
-    move |_, a| Ok(Term::bool(f(&a[0])))
-}
-
 pub fn register(r: &mut Registry) {
     macro_rules! guard {
         ($name:expr, $pred:expr) => {
             r.add("Kernel", $name, 1, |_, a| Ok(Term::bool(($pred)(&a[0]))));
         };
     }
-    let _ = is;
     guard!("is_integer", |t: &Term| matches!(t, Term::Int(_) | Term::BigInt(_)));
     guard!("is_float", |t: &Term| matches!(t, Term::Float(_)));
     guard!("is_number", is_number);
@@ -408,7 +396,30 @@ pub fn register(r: &mut Registry) {
     r.add(":rand", "uniform", 0, |_, _| {
         Ok(Term::Float((random_u64() >> 11) as f64 / (1u64 << 53) as f64))
     });
+    // `Name.exception(arg)` and `Name.message(e)` of the builtin exceptions; the
+    // compiler passes the module first (see `exception_call`).
+    r.add("Kernel", "__exception__", 2, |_, a| match a[0] {
+        Term::Atom(m) => build_exception(m, &a[1]),
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "is_exception", 1, |_, a| {
+        Ok(Term::bool(a[0].map_get(Atom::EXCEPTION) == Some(&Term::TRUE)))
+    });
     r.add("Exception", "message", 1, |_, a| Ok(Term::str(&ex::message(&a[0]))));
+    r.add(":erlang", "fun_info", 2, |_, a| match (&a[0], &a[1]) {
+        (Term::Fun(f), Term::Atom(k)) if &*k.name() == "arity" => {
+            Ok(Term::tuple(vec![a[1].clone(), Term::Int(f.arity() as i64)]))
+        }
+        (Term::Fun(f), Term::Atom(k)) if &*k.name() == "type" => Ok(Term::tuple(vec![
+            a[1].clone(),
+            Term::atom(if matches!(**f, crate::term::Fun::External { .. }) {
+                "external"
+            } else {
+                "local"
+            }),
+        ])),
+        _ => ex::badarg(),
+    });
     r.add("Exception", "format", 2, |_, a| {
         let e = match a[0].as_atom() {
             Some(Atom::ERROR) => Exc::Error(a[1].clone(), Default::default()),
@@ -549,32 +560,83 @@ fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
     Err(Exc::Error(e, Default::default()))
 }
 
+/// The exception modules Elixir itself defines.
+pub const BUILTIN_EXCEPTIONS: &[&str] = &[
+    "ArgumentError",
+    "ArithmeticError",
+    "BadArityError",
+    "BadBooleanError",
+    "BadFunctionError",
+    "BadMapError",
+    "BadStructError",
+    "CaseClauseError",
+    "CompileError",
+    "CondClauseError",
+    "Enum.EmptyError",
+    "Enum.OutOfBoundsError",
+    "ErlangError",
+    "File.Error",
+    "FunctionClauseError",
+    "KeyError",
+    "MatchError",
+    "Protocol.UndefinedError",
+    "RuntimeError",
+    "SystemLimitError",
+    "TryClauseError",
+    "UndefinedFunctionError",
+    "WithClauseError",
+];
+
+/// Whether `m` is one of Elixir's own exception modules.
+pub fn is_builtin_exception(m: Atom) -> bool {
+    m.alias_name().is_some_and(|n| BUILTIN_EXCEPTIONS.contains(&n.as_str()))
+}
+
 /// `Module.exception(fields)`: the user's `exception/1` if defined, else the struct with fields.
 fn exception_new(p: &mut Proc, m: Atom, fields: Term) -> R<Term> {
     if let Some(d) = crate::eval::code::lookup(m, Atom::new("exception"), 1) {
         return p.run(crate::eval::exec::Callee::Def(d), vec![fields]);
     }
-    let mut s = super::struct_default(m).or_else(|_| {
-        // A builtin exception.
-        let mut mm = crate::term::MapT::new();
-        mm.insert(Term::Atom(Atom::STRUCT), Term::Atom(m));
-        mm.insert(Term::Atom(Atom::EXCEPTION), Term::TRUE);
-        mm.insert(Term::Atom(Atom::MESSAGE), Term::NIL);
-        Ok::<_, Exc>(mm)
-    })?;
-    for kv in fields.iter_list() {
-        if let Some([k, v]) = kv
-            .as_tuple()
-            .map(|t| t.to_vec())
-            .as_deref()
-            .and_then(|t| <&[Term; 2]>::try_from(t).ok())
-        {
-            s.insert(k.clone(), v.clone());
+    build_exception(m, &fields)
+}
+
+/// The struct of exception `m` with `fields` (a keyword list, or a message),
+/// with the default message of Elixir's own exceptions.
+pub fn build_exception(m: Atom, fields: &Term) -> R<Term> {
+    let mut s = match super::struct_default(m) {
+        Ok(s) => s,
+        Err(_) if is_builtin_exception(m) => {
+            let mut mm = crate::term::MapT::new();
+            mm.insert(Term::Atom(Atom::STRUCT), Term::Atom(m));
+            mm.insert(Term::Atom(Atom::EXCEPTION), Term::TRUE);
+            mm.insert(Term::Atom(Atom::MESSAGE), Term::NIL);
+            mm
+        }
+        Err(e) => return Err(e),
+    };
+    match fields {
+        Term::Bin(_) => {
+            s.insert(Term::Atom(Atom::MESSAGE), fields.clone());
+        }
+        _ => {
+            for kv in fields.iter_list() {
+                if let Some([k, v]) = kv.as_tuple() {
+                    s.insert(k.clone(), v.clone());
+                }
+            }
         }
     }
-    if !s.get(&Term::Atom(Atom::MESSAGE)).is_some_and(|m| m.is_truthy()) && m == Atom::alias("RuntimeError") {
-        s.insert(Term::Atom(Atom::MESSAGE), Term::str("runtime error"));
+    let default = match m.alias_name().as_deref() {
+        Some("RuntimeError") => Some("runtime error"),
+        Some("ArgumentError") => Some("argument error"),
+        Some("ArithmeticError") => Some("bad argument in arithmetic expression"),
+        Some("SystemLimitError") => Some("a system limit has been reached"),
+        _ => None,
+    };
+    if let Some(d) = default {
+        if !s.get(&Term::Atom(Atom::MESSAGE)).is_some_and(|m| m.is_truthy()) {
+            s.insert(Term::Atom(Atom::MESSAGE), Term::str(d));
+        }
     }
-    let _ = int;
     Ok(Term::map(s))
 }

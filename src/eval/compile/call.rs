@@ -103,13 +103,35 @@ impl Compiler {
     }
 
     /// `Mod.name(args)` with the module known now.
-    fn remote(&mut self, m: Atom, name: Atom, args: Vec<Node>, line: u32) -> Node {
+    fn remote(&mut self, m: Atom, name: Atom, mut args: Vec<Node>, line: u32) -> Node {
+        if stdlib::kernel::is_builtin_exception(m) && args.len() == 1 {
+            let (native, arity) = match &*name.name() {
+                "exception" => ("__exception__", 2),
+                "message" => ("message", 1),
+                _ => ("", 0),
+            };
+            if arity == 2 {
+                args.insert(0, Node::Lit(Term::Atom(m)));
+            }
+            if let Some(f) = stdlib::lookup(
+                if arity == 2 {
+                    Atom::ELIXIR_KERNEL
+                } else {
+                    Atom::alias("Exception")
+                },
+                Atom::new(native),
+                arity,
+            ) {
+                return Node::Native { f, args, line };
+            }
+        }
         if let Some(f) = stdlib::lookup(m, name, args.len())
             && !code::module_loaded(m)
         {
             return Node::Native { f, args, line };
         }
         Node::Call {
+            remote: true,
             slot: code::slot(m, name, args.len()),
             args,
             line,
@@ -123,7 +145,12 @@ impl Compiler {
             && m.locals.contains(&(name.to_string(), arity))
         {
             let slot = code::slot(m.name, Atom::new(name), arity);
-            return Ok(Node::Call { slot, args, line });
+            return Ok(Node::Call {
+                slot,
+                args,
+                line,
+                remote: false,
+            });
         }
         let fname = Atom::new(name);
         for (m, only) in self.imports.iter().rev() {
@@ -135,6 +162,7 @@ impl Compiler {
             }
             if code::lookup(*m, fname, arity).is_some() {
                 return Ok(Node::Call {
+                    remote: true,
                     slot: code::slot(*m, fname, arity),
                     args,
                     line,
@@ -306,6 +334,37 @@ impl Compiler {
                 _ => Node::Lit(Term::NIL),
             },
             ("__STACKTRACE__", 0) => Node::Stacktrace,
+            ("match?", 2) => {
+                let subject = self.expr(&args[1])?;
+                let (p, g) = match &args[0].kind {
+                    ExprKind::Binary(BinOp::When, p, g) => (&**p, Some(&**g)),
+                    _ => (&args[0], None),
+                };
+                let clause = self.scoped(|c| {
+                    let pats = c.patterns(std::slice::from_ref(p))?;
+                    let guard = match g {
+                        Some(g) => Some(c.expr(g)?),
+                        None => None,
+                    };
+                    Ok(Clause {
+                        pats,
+                        guard,
+                        body: Node::Lit(Term::TRUE),
+                        line,
+                    })
+                })?;
+                let other = Clause {
+                    pats: vec![crate::eval::ir::Pat::Any],
+                    guard: None,
+                    body: Node::Lit(Term::FALSE),
+                    line,
+                };
+                Node::Case {
+                    subject: Box::new(subject),
+                    clauses: vec![clause, other],
+                    line,
+                }
+            }
             ("binding", 0) => {
                 let mut pairs: Vec<(String, usize)> = self.top().vars.iter().map(|(k, v)| (k.clone(), *v)).collect();
                 pairs.sort();

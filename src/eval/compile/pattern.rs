@@ -133,6 +133,18 @@ impl Compiler {
                 let segs = self.bit_segments(segs, |c, e| c.pattern(e, seen))?;
                 Pat::Bits(segs)
             }
+            ExprKind::Binary(BinOp::ListConcat, a, b) if matches!(&a.kind, ExprKind::Charlist(p) if p.len() <= 1) => {
+                let ExprKind::Charlist(parts) = &a.kind else {
+                    unreachable!("matched above")
+                };
+                let text = match parts.first() {
+                    Some(StrPart::Lit(s)) => s.clone(),
+                    _ => String::new(),
+                };
+                let heads = text.chars().map(|c| Pat::Lit(Term::Int(c as i64))).collect();
+                let t = self.pattern(b, seen)?;
+                Pat::List(heads, Box::new(t))
+            }
             ExprKind::Binary(BinOp::ListConcat, a, b) => {
                 let ExprKind::List { items, tail: None } = &a.kind else {
                     return err(line, "the left side of ++ in a pattern must be a literal list");
