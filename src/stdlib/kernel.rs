@@ -633,10 +633,10 @@ pub fn build_exception(m: Atom, fields: &Term) -> R<Term> {
         Some("SystemLimitError") => Some("a system limit has been reached"),
         _ => None,
     };
-    if let Some(d) = default {
-        if !s.get(&Term::Atom(Atom::MESSAGE)).is_some_and(|m| m.is_truthy()) {
-            s.insert(Term::Atom(Atom::MESSAGE), Term::str(d));
-        }
+    if let Some(d) = default
+        && !s.get(&Term::Atom(Atom::MESSAGE)).is_some_and(|m| m.is_truthy())
+    {
+        s.insert(Term::Atom(Atom::MESSAGE), Term::str(d));
     }
     Ok(Term::map(s))
 }
