@@ -234,6 +234,35 @@ pub fn register(r: &mut Registry) {
         Term::Map(m) => Ok(Term::bool(m.contains_key(&a[1]))),
         other => ex::badmap(other.clone()),
     });
+    // The operators as functions (`&+/2`, `Kernel.+(1, 2)`).
+    r.add("Kernel", "+", 2, |_, a| op2(Op2::Add, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "-", 2, |_, a| op2(Op2::Sub, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "*", 2, |_, a| op2(Op2::Mul, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "/", 2, |_, a| op2(Op2::Div, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "==", 2, |_, a| op2(Op2::Eq, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "!=", 2, |_, a| op2(Op2::Ne, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "===", 2, |_, a| {
+        op2(Op2::StrictEq, a[0].clone(), a[1].clone())
+    });
+    r.add("Kernel", "!==", 2, |_, a| {
+        op2(Op2::StrictNe, a[0].clone(), a[1].clone())
+    });
+    r.add("Kernel", "<", 2, |_, a| op2(Op2::Lt, a[0].clone(), a[1].clone()));
+    r.add("Kernel", ">", 2, |_, a| op2(Op2::Gt, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "<=", 2, |_, a| op2(Op2::Le, a[0].clone(), a[1].clone()));
+    r.add("Kernel", ">=", 2, |_, a| op2(Op2::Ge, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "<>", 2, |_, a| op2(Op2::Concat, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "++", 2, |_, a| {
+        op2(Op2::ListConcat, a[0].clone(), a[1].clone())
+    });
+    r.add("Kernel", "--", 2, |_, a| op2(Op2::ListSub, a[0].clone(), a[1].clone()));
+    for op in [
+        "+", "-", "*", "/", "==", "!=", "===", "!==", "<", ">", "<=", ">=", "++", "--",
+    ] {
+        if let (Some(f), Some(erl)) = (r.get("Kernel", op, 2), erlang_operator(op)) {
+            r.add(":erlang", erl, 2, f);
+        }
+    }
     r.add("Kernel", "-", 1, |_, a| match &a[0] {
         Term::Int(i) => match i.checked_neg() {
             Some(n) => Ok(Term::Int(n)),
@@ -558,6 +587,27 @@ fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
         }
     };
     Err(Exc::Error(e, Default::default()))
+}
+
+/// The Erlang name of an Elixir operator that is an Erlang BIF (`&!=/2` is `&:erlang."/="/2`).
+pub fn erlang_operator(op: &str) -> Option<&'static str> {
+    Some(match op {
+        "+" => "+",
+        "-" => "-",
+        "*" => "*",
+        "/" => "/",
+        "==" => "==",
+        "!=" => "/=",
+        "===" => "=:=",
+        "!==" => "=/=",
+        "<" => "<",
+        ">" => ">",
+        "<=" => "=<",
+        ">=" => ">=",
+        "++" => "++",
+        "--" => "--",
+        _ => return None,
+    })
 }
 
 /// The exception modules Elixir itself defines.

@@ -29,6 +29,11 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// A builtin registered earlier.
+    pub fn get(&self, module: &str, name: &str, arity: usize) -> Option<Native> {
+        self.map.get(&(module_atom(module), Atom::new(name), arity)).copied()
+    }
+
     /// Registers `module.name/arity`; `module` is written as Elixir spells it (`IO`, `:rand`).
     pub fn add(&mut self, module: &str, name: &str, arity: usize, f: Native) {
         let m = module_atom(module);

@@ -396,6 +396,23 @@ impl<'t> Parser<'t> {
         match &tok.tok {
             Tok::Op("&") => {
                 self.advance();
+                // `&+/2`: the capture of an operator.
+                if let (Some(op), Some(slash), Some(arity)) = (self.peek_at(0), self.peek_at(1), self.peek_at(2))
+                    && let (Tok::Op(name), Tok::Op("/"), Tok::Int(_)) = (&op.tok, &slash.tok, &arity.tok)
+                {
+                    let fun = Expr::new(ExprKind::Var((*name).to_string()), op.span);
+                    self.advance();
+                    self.advance();
+                    let n = self.expect_unary()?;
+                    let div = Expr::new(
+                        ExprKind::Binary(BinOp::Div, boxed(fun), boxed(n.clone())),
+                        join(op.span, n.span),
+                    );
+                    return Ok(Expr::new(
+                        ExprKind::Unary(UnaryOp::Capture, boxed(div)),
+                        join(start, n.span),
+                    ));
+                }
                 let operand = self.expect_expr(CAPTURE_PREC + 1)?;
                 let span = join(start, operand.span);
                 Ok(Expr::new(ExprKind::Unary(UnaryOp::Capture, boxed(operand)), span))

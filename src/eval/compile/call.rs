@@ -436,6 +436,15 @@ impl Compiler {
                         }))));
                     }
                 }
+                ExprKind::Var(name) if stdlib::kernel::erlang_operator(name).is_some() => {
+                    let erl = stdlib::kernel::erlang_operator(name).unwrap_or_default();
+                    let fun = crate::term::Fun::External {
+                        module: Atom::new("erlang"),
+                        name: Atom::new(erl),
+                        arity,
+                    };
+                    return Ok(Node::Lit(Term::Fun(Arc::new(fun))));
+                }
                 ExprKind::Var(name)
                 | ExprKind::Call {
                     target: CallTarget::Local(name),
