@@ -33,3 +33,16 @@ fn pledge_walkthrough_is_the_same_every_time() {
         assert_eq!(iexr(&args), first);
     }
 }
+
+#[test]
+fn counter_service_walkthrough_replays() {
+    let t = iexr(&["replay", "scripts/counter_service.exs"]);
+    assert!(t.contains("iex(10)> Counter.value()\n10012\n"), "{t}");
+    insta::assert_snapshot!("counter_service", t);
+}
+
+#[test]
+fn kv_stores_walkthrough_replays() {
+    let t = iexr(&["replay", "scripts/kv_stores.exs"]);
+    insta::assert_snapshot!("kv_stores", t);
+}
