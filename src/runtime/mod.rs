@@ -13,6 +13,7 @@
 
 pub mod io;
 pub mod mailbox;
+mod pool;
 pub mod timer;
 
 use std::collections::HashMap;
@@ -231,11 +232,7 @@ pub fn spawn_with(link_to: Option<Pid>, body: impl FnOnce(Arc<Process>) + Send +
     }
     let pid = p.pid;
     let p2 = p.clone();
-    let started = std::thread::Builder::new()
-        .name(format!("<0.{}.0>", pid.0))
-        .stack_size(STACK_SIZE)
-        .spawn(move || body(p2));
-    if started.is_err() {
+    if pool::run(Box::new(move || body(p2))).is_err() {
         exit(&p);
         runnable_dec();
         return Err(SpawnError::Thread);
