@@ -25,19 +25,49 @@ fn text(t: &Term) -> R<String> {
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-/// `IO.inspect` options: `label:`, `pretty:`, `width:`, `limit:`.
-fn inspect_opts(opts: &Term) -> (Opts, Option<String>) {
-    let mut o = Opts::pretty();
+/// Reads `inspect` options (`label:`, `pretty:`, `width:`, `limit:`,
+/// `printable_limit:`, `base:`, `charlists:`, `binaries:`) over `base`.
+pub fn inspect_opts(opts: &Term, base: Opts) -> (Opts, Option<String>) {
+    let mut o = base;
     let mut label = None;
     for kv in opts.iter_list() {
-        let Some([k, v]) = kv.as_tuple().and_then(|t| <&[Term; 2]>::try_from(t).ok()) else {
+        let Some([Term::Atom(k), v]) = kv.as_tuple() else {
             continue;
         };
-        match (k.as_atom().map(|a| a.name()), v) {
-            (Some(n), v) if &*n == "label" => label = text(v).ok(),
-            (Some(n), Term::Int(w)) if &*n == "width" => o.width = (*w).max(0) as usize,
-            (Some(n), Term::Int(l)) if &*n == "limit" => o.limit = (*l).max(0) as usize,
-            (Some(n), Term::Atom(Atom::INFINITY)) if &*n == "limit" => o.limit = usize::MAX,
+        let limit = |v: &Term| match v {
+            Term::Int(n) => Some((*n).max(0) as usize),
+            Term::Atom(Atom::INFINITY) => Some(usize::MAX),
+            _ => None,
+        };
+        let name = v.as_atom().map(|a| a.name());
+        match &*k.name() {
+            "label" => label = text(v).ok(),
+            "width" => o.width = limit(v).unwrap_or(o.width),
+            "limit" => o.limit = limit(v).unwrap_or(o.limit),
+            "printable_limit" => o.printable_limit = limit(v).unwrap_or(o.printable_limit),
+            "pretty" => o.pretty = *v == Term::TRUE,
+            "base" => {
+                o.base = match name.as_deref() {
+                    Some("hex") => 16,
+                    Some("octal") => 8,
+                    Some("binary") => 2,
+                    _ => 10,
+                }
+            }
+            "charlists" => {
+                o.charlists = match name.as_deref() {
+                    Some("as_charlists") => Some(true),
+                    Some("as_lists") => Some(false),
+                    _ => None,
+                }
+            }
+            "binaries" => {
+                o.binaries = match name.as_deref() {
+                    Some("as_strings") => Some(true),
+                    Some("as_binaries") => Some(false),
+                    _ => None,
+                }
+            }
             _ => {}
         }
     }
@@ -46,7 +76,7 @@ fn inspect_opts(opts: &Term) -> (Opts, Option<String>) {
 
 /// `IO.inspect`'s text for `item` with its options, with a newline.
 fn inspected(item: &Term, opts: &Term) -> String {
-    let (o, label) = inspect_opts(opts);
+    let (o, label) = inspect_opts(opts, Opts::pretty());
     let mut s = match label {
         Some(l) => format!("{l}: "),
         None => String::new(),

@@ -316,7 +316,10 @@ pub fn register(r: &mut Registry) {
         crate::eval::exec::spawn_proc(None, move |p| p.call_mfa(m, f, args))
     });
     r.add("Kernel", "inspect", 1, |_, a| Ok(Term::str(&inspect_default(&a[0]))));
-    r.add("Kernel", "inspect", 2, |_, a| Ok(Term::str(&inspect_default(&a[0]))));
+    r.add("Kernel", "inspect", 2, |_, a| {
+        let (o, _) = super::io::inspect_opts(&a[1], crate::term::inspect::Opts::inspect());
+        Ok(Term::str(&crate::term::inspect::inspect(&a[0], &o)))
+    });
     r.add("Kernel", "to_string", 1, |_, a| {
         let mut out = Vec::new();
         to_chars(&a[0], &mut out)?;

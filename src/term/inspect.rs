@@ -36,6 +36,12 @@ pub struct Opts {
     pub printable_limit: usize,
     /// IEx's default syntax colours.
     pub colors: bool,
+    /// The base integers are printed in (`base: :hex` is 16).
+    pub base: u32,
+    /// `charlists:` — `None` infers, `Some(true)` as charlists, `Some(false)` as lists.
+    pub charlists: Option<bool>,
+    /// `binaries:` — `None` infers, `Some(true)` as strings, `Some(false)` as binaries.
+    pub binaries: Option<bool>,
 }
 
 impl Opts {
@@ -43,10 +49,13 @@ impl Opts {
     pub fn inspect() -> Opts {
         Opts {
             pretty: false,
-            width: usize::MAX,
+            width: 80,
             limit: 50,
             printable_limit: 4096,
             colors: false,
+            base: 10,
+            charlists: None,
+            binaries: None,
         }
     }
 
@@ -58,6 +67,9 @@ impl Opts {
             limit: 50,
             printable_limit: 4096,
             colors: false,
+            base: 10,
+            charlists: None,
+            binaries: None,
         }
     }
 
@@ -383,7 +395,11 @@ fn decode_utf8(b: &[u8]) -> Option<(char, usize)> {
 }
 
 fn inspect_bin(b: &[u8], opts: &Opts, limit: usize) -> Doc {
-    if printable(b, opts.printable_limit) {
+    let as_string = match opts.binaries {
+        Some(s) => s && std::str::from_utf8(b).is_ok(),
+        None => printable(b, opts.printable_limit),
+    };
+    if as_string {
         // Printable up to the limit; escape the valid UTF-8 prefix.
         let valid = match std::str::from_utf8(b) {
             Ok(s) => s,
@@ -515,7 +531,15 @@ fn inspect_list(t: &Term, opts: &Opts, limit: usize) -> Doc {
     if matches!(t, Term::EmptyList) {
         return color(text("[]"), Key::List, opts);
     }
-    if ascii_printable(t, opts.printable_limit) {
+    let as_charlist = match opts.charlists {
+        Some(c) => {
+            c && t
+                .iter_list()
+                .all(|c| matches!(c, Term::Int(n) if char::from_u32(*n as u32).is_some()))
+        }
+        None => ascii_printable(t, opts.printable_limit),
+    };
+    if as_charlist {
         let mut s = String::new();
         if chardata_to_string(t, &mut s) {
             let (esc, more) = escape(&s, '\'', opts.printable_limit);
@@ -762,7 +786,7 @@ fn to_doc(t: &Term, opts: &Opts, limit: usize) -> Doc {
 
 fn to_doc_inner(t: &Term, opts: &Opts, limit: usize) -> Doc {
     match t {
-        Term::Int(i) => color(text(i.to_string()), Key::Number, opts),
+        Term::Int(i) => color(text(int_in_base(*i, opts.base)), Key::Number, opts),
         Term::BigInt(b) => color(text(b.to_string()), Key::Number, opts),
         Term::Float(f) => color(text(inspect_float(*f)), Key::Number, opts),
         Term::Atom(a) => {
@@ -790,6 +814,17 @@ fn to_doc_inner(t: &Term, opts: &Opts, limit: usize) -> Doc {
         }
         Term::Fun(f) => text(inspect_fun(f)),
     }
+}
+
+/// An integer as `inspect` writes it in `base` (`0xFF`, `0b101`, `0o17`).
+fn int_in_base(i: i64, base: u32) -> String {
+    let (prefix, digits) = match base {
+        16 => ("0x", format!("{:X}", i.unsigned_abs())),
+        8 => ("0o", format!("{:o}", i.unsigned_abs())),
+        2 => ("0b", format!("{:b}", i.unsigned_abs())),
+        _ => return i.to_string(),
+    };
+    format!("{}{prefix}{digits}", if i < 0 { "-" } else { "" })
 }
 
 /// `to_string/1` (`String.Chars`, also string interpolation), or `None` where
