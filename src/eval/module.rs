@@ -313,6 +313,13 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 } = &a.kind
                     && let [v] = args.as_slice()
                 {
+                    // Typespecs and callbacks are documentation here: accepted, not evaluated.
+                    if matches!(
+                        name.as_str(),
+                        "spec" | "type" | "typep" | "opaque" | "callback" | "macrocallback"
+                    ) {
+                        continue;
+                    }
                     let node = c.expr(v).or_else(|e| compile_err(e).map(|_| unreachable_node()))?;
                     grow(&mut frame, c.slots());
                     let val = proc.eval(&node, &mut frame)?;

@@ -6,6 +6,7 @@
 pub mod enumerable;
 pub mod io;
 pub mod kernel;
+pub mod logger;
 pub mod otp;
 pub mod process;
 
@@ -61,6 +62,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     kernel::register(&mut r);
     io::register(&mut r);
     process::register(&mut r);
+    logger::register(&mut r);
     enumerable::register(&mut r);
     r
 });
@@ -185,7 +187,7 @@ pub fn report_gen_server_crash(a: &[Term]) {
 }
 
 /// `HH:MM:SS.mmm`, as Logger prints the time.
-fn timestamp() -> String {
+pub(crate) fn timestamp() -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
