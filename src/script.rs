@@ -4,9 +4,14 @@
 
 use crate::eval::Proc;
 use crate::eval::exception::{self as ex, StackEntry};
-use crate::eval::session::{Failure, Session};
+use std::sync::Arc;
+
+use crate::eval::session::Session;
 use crate::runtime;
 use crate::syntax;
+
+/// The frame Elixir prints under an error that ends a script.
+const REQUIRE_FRAME: &str = "    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2";
 
 /// Runs `src` (named `file` in messages); returns the exit status.
 pub fn run_source(src: &str, file: &str) -> i32 {
@@ -23,20 +28,25 @@ pub fn run_source(src: &str, file: &str) -> i32 {
     };
     let mut proc = Proc::new(me.clone());
     let mut session = Session::new(file, ":elixir_compiler_0.__FILE__/1");
-    let mut status = 0;
-    for e in &exprs {
-        if let Err(f) = session.eval(&mut proc, e) {
-            let text = match f {
-                Failure::Compile(c) => format!("** (CompileError) {file}:{}: {}\n", c.line, c.message),
-                Failure::Raised(x) => {
-                    let mut x = x;
+    let status = match session.compile_all(&exprs) {
+        Err(c) => {
+            runtime::io::err(&format!(
+                "** (CompileError) {file}:{}: {}\n{REQUIRE_FRAME}\n",
+                c.line, c.message
+            ));
+            1
+        }
+        Ok(nodes) => {
+            let mut status = 0;
+            for (node, e) in nodes.iter().zip(&exprs) {
+                if let Err(mut x) = session.run(&mut proc, node) {
                     if let ex::Exc::Error(_, st) = &mut x {
                         let line = if st.pending_line != 0 {
                             st.pending_line
                         } else {
                             e.span.line
                         };
-                        st.entries.push(std::sync::Arc::new(StackEntry {
+                        st.entries.push(Arc::new(StackEntry {
                             file: file.into(),
                             line,
                             what: "(file)".into(),
@@ -49,16 +59,17 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                         t.push('\n');
                     }
                     if matches!(x, ex::Exc::Error(..)) {
-                        t.push_str("    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n");
+                        t.push_str(REQUIRE_FRAME);
+                        t.push('\n');
                     }
-                    t
+                    runtime::io::err(&t);
+                    status = 1;
+                    break;
                 }
-            };
-            runtime::io::err(&text);
-            status = 1;
-            break;
+            }
+            status
         }
-    }
+    };
     runtime::exit(&me);
     runtime::runnable_dec();
     status

@@ -7,6 +7,7 @@
 use super::compile::{CompileError, Compiler};
 use super::exception::Exc;
 use super::exec::Proc;
+use super::ir::Node;
 use crate::syntax::ast::Expr;
 use crate::term::Term;
 
@@ -55,6 +56,21 @@ impl Session {
                 Err(Failure::Raised(x))
             }
         }
+    }
+
+    /// Compiles expressions without running them (a script is compiled whole
+    /// before it runs, as Elixir does, so a compile error stops it before any output).
+    pub fn compile_all(&mut self, exprs: &[Expr]) -> Result<Vec<Node>, CompileError> {
+        exprs.iter().map(|e| self.compiler.expr(e)).collect()
+    }
+
+    /// Runs a node compiled by [`Session::compile_all`].
+    pub fn run(&mut self, proc: &mut Proc, node: &Node) -> Result<Term, Exc> {
+        let n = self.compiler.slots();
+        if self.frame.len() < n {
+            self.frame.resize(n, Term::NIL);
+        }
+        proc.eval(node, &mut self.frame)
     }
 
     /// The current bindings, by name.
