@@ -1,0 +1,84 @@
+#!/bin/sh
+# Times each benchmark script in benches/exs/ under real Elixir (the BEAM) and
+# under iexr, and prints a table. Each whole run is timed, start-up included.
+#
+#   scripts/bench_vs_beam.sh                 # every benches/exs/*.exs
+#   scripts/bench_vs_beam.sh messages calls  # only these
+#
+# ratio = elixir ms / iexr ms: above 1 means iexr was faster.
+# The two engines must print the same stdout; a difference is flagged.
+# The exit status is 1 when a run failed or the outputs differed.
+# Without `elixir` installed, only iexr's times are shown.
+set -u
+cd "$(dirname "$0")/.."
+
+echo "building iexr (release)..." >&2
+cargo build --release --quiet || exit 1
+IEXR=target/release/iexr
+
+have_elixir=1
+if ! command -v elixir >/dev/null 2>&1; then
+  have_elixir=0
+  echo "elixir is not installed: showing iexr times only" >&2
+fi
+
+if [ $# -eq 0 ]; then
+  set -- benches/exs/*.exs
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+now_ns() { date +%s%N; }
+
+# run_timed OUTFILE CMD...: runs CMD with stdout to OUTFILE; prints elapsed ms
+# (or "fail" when the exit status is not 0).
+run_timed() {
+  out=$1
+  shift
+  start=$(now_ns)
+  "$@" > "$out" 2> "$out.err" < /dev/null
+  status=$?
+  end=$(now_ns)
+  if [ $status -ne 0 ]; then
+    echo fail
+  else
+    echo $(( (end - start) / 1000000 ))
+  fi
+}
+
+printf '%-12s %10s %10s %8s  %s\n' name "elixir ms" "iexr ms" ratio note
+differ=0
+for arg in "$@"; do
+  name=$(basename "${arg%.exs}")
+  file=benches/exs/$name.exs
+  if [ ! -f "$file" ]; then
+    printf '%-12s no such benchmark: %s\n' "$name" "$file"
+    continue
+  fi
+  note=""
+  ems="-"
+  if [ $have_elixir -eq 1 ]; then
+    ems=$(run_timed "$tmp/$name.elixir" elixir "$file")
+  fi
+  ims=$(run_timed "$tmp/$name.iexr" "$IEXR" run "$file")
+  ratio="-"
+  if [ "$ems" != "-" ] && [ "$ems" != fail ] && [ "$ims" != fail ] && [ "$ims" -gt 0 ]; then
+    ratio=$(awk -v e="$ems" -v i="$ims" 'BEGIN { printf "%.2f", e / i }')
+  fi
+  if [ "$ims" = fail ]; then
+    note="iexr failed: $(grep -m 1 . "$tmp/$name.iexr.err")"
+    differ=1
+  elif [ "$ems" = fail ]; then
+    note="elixir failed: $(grep -m 1 . "$tmp/$name.elixir.err")"
+    differ=1
+  elif [ $have_elixir -eq 1 ] && ! cmp -s "$tmp/$name.elixir" "$tmp/$name.iexr"; then
+    note="OUTPUT DIFFERS"
+    differ=1
+  fi
+  printf '%-12s %10s %10s %8s  %s\n' "$name" "$ems" "$ims" "$ratio" "$note"
+  if [ "$note" = "OUTPUT DIFFERS" ]; then
+    diff "$tmp/$name.elixir" "$tmp/$name.iexr" | head -n 10 | sed 's/^/    /'
+  fi
+done
+exit $differ

@@ -1,0 +1,17 @@
+kw = [name: "Ann", age: 30, name: "Dup"]
+IO.inspect Keyword.get(kw, :name)
+IO.inspect Keyword.get(kw, :nope, :default)
+IO.inspect Keyword.get_values(kw, :name)
+IO.inspect Keyword.put(kw, :age, 31)
+IO.inspect Keyword.delete(kw, :name)
+IO.inspect Keyword.has_key?(kw, :age)
+IO.inspect Keyword.keys(kw)
+IO.inspect Keyword.values(kw)
+IO.inspect Keyword.merge([a: 1, b: 2], [b: 3, c: 4])
+IO.inspect Keyword.fetch([a: 1], :a)
+IO.inspect Keyword.fetch([a: 1], :b)
+IO.inspect Keyword.take([a: 1, b: 2, c: 3], [:a, :c])
+IO.inspect Keyword.keyword?([a: 1])
+IO.inspect Keyword.keyword?([1])
+IO.inspect kw[:age]
+IO.inspect Keyword.new([{:b, 1}, {:a, 2}])

@@ -1,0 +1,11 @@
+t = {:a, :b, :c}
+IO.inspect elem(t, 0)
+IO.inspect put_elem(t, 1, :x)
+IO.inspect tuple_size(t)
+IO.inspect Tuple.to_list(t)
+IO.inspect Tuple.append(t, :d)
+IO.inspect Tuple.insert_at(t, 0, :z)
+IO.inspect Tuple.delete_at(t, 2)
+IO.inspect Tuple.duplicate(0, 3)
+IO.inspect List.to_tuple([1, 2, 3])
+IO.inspect Tuple.sum({1, 2, 3})
