@@ -14,9 +14,7 @@ pub fn bench(name: &str, ops: u64, op: &str) {
     let path = format!("{}/benches/exs/{name}.exs", env!("CARGO_MANIFEST_DIR"));
     let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let file = format!("{name}.exs");
-    let fixed_runs = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse::<u32>().ok());
+    let fixed_runs = std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse::<u32>().ok());
     let budget = std::env::var("BENCH_SECONDS")
         .ok()
         .and_then(|v| v.parse::<f64>().ok())

@@ -166,6 +166,7 @@ pub fn message(e: &Term) -> String {
     match name.as_str() {
         "MatchError" => format!("no match of right hand side value: {}", inspect(&field(e, "term"))),
         "CaseClauseError" => format!("no case clause matching: {}", inspect(&field(e, "term"))),
+        "ErlangError" if !msg.is_truthy() => format!("Erlang error: {}", inspect(&field(e, "original"))),
         "CondClauseError" => "no cond clause evaluated to a truthy value".to_string(),
         "WithClauseError" => format!("no with clause matching: {}", inspect(&field(e, "term"))),
         "TryClauseError" => format!("no try clause matching: {}", inspect(&field(e, "term"))),

@@ -263,6 +263,12 @@ pub fn register(r: &mut Registry) {
             r.add(":erlang", erl, 2, f);
         }
     }
+    r.add("Kernel", "=~", 2, |_, a| match (&a[0], &a[1]) {
+        (Term::Bin(s), Term::Bin(sub)) => {
+            Ok(Term::bool(sub.is_empty() || s.windows(sub.len()).any(|w| w == &sub[..])))
+        }
+        _ => ex::argument_error("=~ expects a string on the left and a string or regular expression on the right (regular expressions are not supported)"),
+    });
     r.add("Kernel", "-", 1, |_, a| match &a[0] {
         Term::Int(i) => match i.checked_neg() {
             Some(n) => Ok(Term::Int(n)),

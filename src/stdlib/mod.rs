@@ -137,7 +137,20 @@ pub fn use_behaviour(_c: &mut Compiler, _e: &Expr) -> R<()> {
 
 /// Prints a crash report for a process that died of `e`, as Elixir's logger does.
 pub fn report_crash(pid: Pid, e: &Exc) {
-    let Exc::Error(..) = e else { return };
+    // An uncaught throw is reported as the error it becomes.
+    let thrown;
+    let e = match e {
+        Exc::Error(..) => e,
+        Exc::Throw(v) => {
+            let reason = Term::tuple(vec![Term::atom("nocatch"), v.clone()]);
+            thrown = Exc::Error(
+                ex::exception("ErlangError", vec![("original", reason), ("reason", Term::NIL)]),
+                Default::default(),
+            );
+            &thrown
+        }
+        _ => return,
+    };
     let mut text = format!(
         "\n{} [error] Process {} raised an exception\n{}\n",
         timestamp(),
