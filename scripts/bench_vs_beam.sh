@@ -6,6 +6,9 @@
 #   scripts/bench_vs_beam.sh messages calls  # only these
 #
 # ratio = elixir ms / iexr ms: above 1 means iexr was faster.
+# The "work" columns subtract each engine's start-up (the time of an empty
+# script, measured once) so the ratio compares the work itself:
+# work ratio = elixir work ms / iexr work ms.
 # The two engines must print the same stdout; a difference is flagged.
 # The exit status is 1 when a run failed or the outputs differed.
 # Without `elixir` installed, only iexr's times are shown.
@@ -47,7 +50,23 @@ run_timed() {
   fi
 }
 
-printf '%-12s %10s %10s %8s  %s\n' name "elixir ms" "iexr ms" ratio note
+# Start-up of each engine: the best of three runs of an empty script.
+empty=$tmp/empty.exs
+: > "$empty"
+best_of3() {
+  best=""
+  for _ in 1 2 3; do
+    t=$(run_timed "$tmp/empty.out" "$@")
+    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+  done
+  echo "$best"
+}
+ebase=0
+if [ $have_elixir -eq 1 ]; then ebase=$(best_of3 elixir "$empty"); fi
+ibase=$(best_of3 "$IEXR" run "$empty")
+echo "start-up: elixir ${ebase} ms, iexr ${ibase} ms" >&2
+
+printf '%-12s %10s %10s %8s %12s %10s %10s  %s\n' name "elixir ms" "iexr ms" ratio "elixir work" "iexr work" "work ratio" note
 differ=0
 for arg in "$@"; do
   name=$(basename "${arg%.exs}")
@@ -76,7 +95,15 @@ for arg in "$@"; do
     note="OUTPUT DIFFERS"
     differ=1
   fi
-  printf '%-12s %10s %10s %8s  %s\n' "$name" "$ems" "$ims" "$ratio" "$note"
+  ew="-"
+  iw="-"
+  wratio="-"
+  if [ "$ims" != fail ]; then iw=$(( ims > ibase ? ims - ibase : 1 )); fi
+  if [ "$ems" != "-" ] && [ "$ems" != fail ]; then
+    ew=$(( ems > ebase ? ems - ebase : 1 ))
+    if [ "$iw" != "-" ]; then wratio=$(awk -v e="$ew" -v i="$iw" 'BEGIN { printf "%.2f", e / i }'); fi
+  fi
+  printf '%-12s %10s %10s %8s %12s %10s %10s  %s\n' "$name" "$ems" "$ims" "$ratio" "$ew" "$iw" "$wratio" "$note"
   if [ "$note" = "OUTPUT DIFFERS" ]; then
     diff "$tmp/$name.elixir" "$tmp/$name.iexr" | head -n 10 | sed 's/^/    /'
   fi
