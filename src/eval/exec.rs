@@ -38,6 +38,8 @@ pub struct Proc {
     depth: usize,
     /// The process dictionary (`Process.put/get`).
     pub dict: MapT,
+    /// The shell's earlier results, oldest first (`v/0,1`); empty elsewhere.
+    pub results: Vec<Term>,
 }
 
 impl Proc {
@@ -46,6 +48,7 @@ impl Proc {
             me,
             depth: 0,
             dict: MapT::new(),
+            results: Vec::new(),
         }
     }
 

@@ -124,6 +124,9 @@ fn serve(me: Arc<Process>, file: &str, rx: Receiver<Request>, tx: Sender<Reply>)
                         }
                     }
                 }
+                if let Outcome::Value(v) = &out {
+                    proc.results.push(v.clone());
+                }
                 runtime::runnable_dec();
                 let _ = tx.send(Reply::Done(out));
             }

@@ -4,6 +4,7 @@
 //! name and arity in one table; the compiler resolves calls to it once.
 
 pub mod enumerable;
+pub mod iex;
 pub mod io;
 pub mod kernel;
 pub mod logger;
@@ -62,6 +63,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     kernel::register(&mut r);
     io::register(&mut r);
     process::register(&mut r);
+    iex::register(&mut r);
     logger::register(&mut r);
     enumerable::register(&mut r);
     r
