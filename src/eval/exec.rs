@@ -40,6 +40,9 @@ pub struct Proc {
     pub dict: MapT,
     /// The shell's earlier results, oldest first (`v/0,1`); empty elsewhere.
     pub results: Vec<Term>,
+    /// How many rounds `receive` spins before parking (adapts to how it pays off).
+    pub(super) spin: u32,
+    pub(super) spin_probe: u32,
 }
 
 impl Proc {
@@ -49,6 +52,8 @@ impl Proc {
             depth: 0,
             dict: MapT::new(),
             results: Vec::new(),
+            spin: 256,
+            spin_probe: 0,
         }
     }
 

@@ -10,8 +10,10 @@ use super::ir::{BitKind, BitSeg, Clause, For, ForStep, Node, Try, WithStep};
 use crate::stdlib::enumerable;
 use crate::term::{Atom, MapT, Term};
 
-/// How long a `receive` spins for a message before it parks its thread.
-const SPIN_ROUNDS: u32 = 2000;
+/// How long (in rounds) a `receive` may spin for a message before it parks its thread.
+const MAX_SPIN: u32 = 4000;
+/// Where spinning starts again after it stopped paying (every 64th block).
+const MIN_SPIN: u32 = 64;
 
 impl Proc {
     /// `receive`: scans the mailbox in arrival order for the first message a clause
@@ -51,8 +53,20 @@ impl Proc {
                 let (_, body) = after.expect("a deadline comes from an after clause");
                 return self.eval_tail(body, f);
             }
-            if me.mailbox.spin_for_arrival(SPIN_ROUNDS) {
-                continue;
+            // Spin only while spinning pays: a process whose replies come back
+            // within microseconds (request/reply) keeps spinning; one that
+            // waits long (a ring, an idle server) soon parks at once.
+            if self.spin > 0 {
+                if me.mailbox.spin_for_arrival(self.spin) {
+                    self.spin = (self.spin * 2).min(MAX_SPIN);
+                    continue;
+                }
+                self.spin /= 2;
+            } else {
+                self.spin_probe = self.spin_probe.wrapping_add(1);
+                if self.spin_probe % 64 == 0 {
+                    self.spin = MIN_SPIN;
+                }
             }
             if me.mailbox.block(seen) {
                 me.mailbox.wait(deadline);
