@@ -64,7 +64,7 @@ impl Proc {
                 self.spin /= 2;
             } else {
                 self.spin_probe = self.spin_probe.wrapping_add(1);
-                if self.spin_probe % 64 == 0 {
+                if self.spin_probe.is_multiple_of(64) {
                     self.spin = MIN_SPIN;
                 }
             }
