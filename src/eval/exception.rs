@@ -76,6 +76,20 @@ pub fn badarg<T>() -> R<T> {
     argument_error("argument error")
 }
 
+/// A BIF's `badarg` as Elixir 1.14 explains it: which argument, and why
+/// (`errors were found at the given arguments:\n\n  * 1st argument: not an atom\n`).
+pub fn badarg_at<T>(position: usize, why: &str) -> R<T> {
+    let nth = match position {
+        1 => "1st".to_string(),
+        2 => "2nd".to_string(),
+        3 => "3rd".to_string(),
+        n => format!("{n}th"),
+    };
+    argument_error(format!(
+        "errors were found at the given arguments:\n\n  * {nth} argument: {why}\n"
+    ))
+}
+
 pub fn badarith<T>() -> R<T> {
     with_message("ArithmeticError", "bad argument in arithmetic expression")
 }

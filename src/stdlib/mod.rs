@@ -3,6 +3,7 @@
 //! **Invariant:** every builtin is a [`Native`] registered under its module,
 //! name and arity in one table; the compiler resolves calls to it once.
 
+pub mod atom;
 pub mod enumerable;
 pub mod iex;
 pub mod io;
@@ -61,6 +62,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
         modules: Default::default(),
     };
     kernel::register(&mut r);
+    atom::register(&mut r);
     io::register(&mut r);
     process::register(&mut r);
     iex::register(&mut r);

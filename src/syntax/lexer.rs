@@ -42,6 +42,8 @@ pub enum Tok {
     BigInt(String),
     Float(f64),
     Atom(String),
+    /// `:"a#{b}"`: an atom built at run time.
+    AtomInterp(Vec<TokPart>),
     Str(Vec<TokPart>),
     Charlist(Vec<TokPart>),
     Sigil {
@@ -95,7 +97,7 @@ impl Tok {
             Tok::BigInt(s) => format!("\"{s}\""),
             Tok::Float(f) => format!("\"{f:?}\""),
             Tok::Atom(a) => a.clone(),
-            Tok::Str(parts) | Tok::Charlist(parts) => {
+            Tok::Str(parts) | Tok::Charlist(parts) | Tok::AtomInterp(parts) => {
                 let mut s = String::new();
                 for p in parts {
                     if let TokPart::Lit(l) = p {
@@ -682,6 +684,9 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
             let q = if after.starts_with('"') { '"' } else { '\'' };
             let parts = self.lex_plain_string(q, "atom", start)?;
+            if parts.iter().any(|p| matches!(p, TokPart::Interp(..))) {
+                return Ok(Tok::AtomInterp(parts));
+            }
             return Ok(Tok::Atom(self.literal_only(parts, start, "atom")?));
         }
         let word: Res<'_, &str> = alt((

@@ -27,7 +27,7 @@ mod containers;
 mod tests;
 
 use super::SyntaxError;
-use super::ast::{BinOp, Expr, ExprKind, Span, UnaryOp};
+use super::ast::{BinOp, CallTarget, Expr, ExprKind, Span, UnaryOp};
 use super::error::SyntaxErrorKind;
 use super::lexer::{self, MAX_NESTING, Tok, TokPart, Token};
 
@@ -486,6 +486,20 @@ impl<'t> Parser<'t> {
                 self.advance();
                 let parts = self.expect_str_parts(parts)?;
                 lit(ExprKind::Charlist(parts))
+            }
+            Tok::AtomInterp(parts) => {
+                // As Elixir expands it: `:erlang.binary_to_atom("a#{b}", :utf8)`.
+                self.advance();
+                let parts = self.expect_str_parts(parts)?;
+                let erlang = Box::new(Expr::new(ExprKind::Atom("erlang".into()), span));
+                lit(ExprKind::Call {
+                    target: CallTarget::Remote(erlang, "binary_to_atom".into()),
+                    args: vec![
+                        Expr::new(ExprKind::Str(parts), span),
+                        Expr::new(ExprKind::Atom("utf8".into()), span),
+                    ],
+                    parens: true,
+                })
             }
             Tok::Sigil { name, parts, modifiers } => {
                 self.advance();

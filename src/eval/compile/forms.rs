@@ -1,6 +1,6 @@
 //! Compiling `try`, `with` and `for`.
 
-use super::call::kw;
+use super::call::{kw, kw_pairs};
 use super::{CResult, Compiler, err};
 use crate::eval::ir::{For, ForStep, Node, Pat, Rescue, Try, WithStep};
 use crate::syntax::ast::{BinOp, Expr, ExprKind, StabClause};
@@ -120,7 +120,17 @@ impl Compiler {
     }
 
     pub(super) fn for_form(&mut self, args: &[Expr], line: u32) -> CResult<Node> {
-        let (kwl, gens) = args.split_last().expect("for has a keyword list");
+        // `for x <- xs, into: %{} do … end` has two trailing keyword lists:
+        // the options written with commas, then the `do` block.
+        let (last, mut gens) = args.split_last().expect("for has a keyword list");
+        let mut opts = vec![last];
+        if let Some((prev, rest)) = gens.split_last()
+            && kw_pairs(prev).is_some_and(|p| !p.is_empty())
+        {
+            opts.push(prev);
+            gens = rest;
+        }
+        let kw = |key: &str| opts.iter().find_map(|l| kw(l, key));
         self.scoped(|c| {
             let mut steps = Vec::new();
             for g in gens {
@@ -150,18 +160,18 @@ impl Compiler {
                     _ => steps.push(ForStep::Filter(c.expr(g)?)),
                 }
             }
-            let into = match kw(kwl, "into") {
+            let into = match kw("into") {
                 Some(e) => Some(c.expr(e)?),
                 None => None,
             };
-            let uniq = matches!(kw(kwl, "uniq").map(|e| &e.kind), Some(ExprKind::Atom(a)) if a == "true");
-            let (body, reduce) = match kw(kwl, "reduce") {
+            let uniq = matches!(kw("uniq").map(|e| &e.kind), Some(ExprKind::Atom(a)) if a == "true");
+            let (body, reduce) = match kw("reduce") {
                 Some(init) => {
                     let init = c.expr(init)?;
-                    let clauses = c.clauses(stabs(kw(kwl, "do")))?;
+                    let clauses = c.clauses(stabs(kw("do")))?;
                     (Node::Lit(Term::NIL), Some((init, clauses)))
                 }
-                None => match kw(kwl, "do") {
+                None => match kw("do") {
                     Some(b) => (c.expr(b)?, None),
                     None => return err(line, "missing :do option in \"for\""),
                 },

@@ -107,6 +107,25 @@ impl Compiler {
                 ps.extend(self.map_pattern_pairs(pairs, seen)?);
                 Pat::Map(ps)
             }
+            // `first..last` matches any range (its step too); `first..last//step` names the step.
+            ExprKind::Binary(BinOp::Range, first, last) => {
+                let mut ps = vec![(
+                    Node::Lit(Term::Atom(Atom::STRUCT)),
+                    Pat::Lit(Term::Atom(Atom::ELIXIR_RANGE)),
+                )];
+                ps.push((Node::Lit(Term::Atom(Atom::FIRST)), self.pattern(first, seen)?));
+                ps.push((Node::Lit(Term::Atom(Atom::LAST)), self.pattern(last, seen)?));
+                Pat::Map(ps)
+            }
+            ExprKind::Binary(BinOp::StepRange, range, step)
+                if matches!(range.kind, ExprKind::Binary(BinOp::Range, ..)) =>
+            {
+                let Pat::Map(mut ps) = self.pattern(range, seen)? else {
+                    unreachable!("a range pattern is a map pattern")
+                };
+                ps.push((Node::Lit(Term::Atom(Atom::STEP)), self.pattern(step, seen)?));
+                Pat::Map(ps)
+            }
             ExprKind::Binary(BinOp::Match, a, b) => {
                 let pa = self.pattern(a, seen)?;
                 let pb = self.pattern(b, seen)?;

@@ -65,6 +65,7 @@ impl Parser<'_> {
             | Tok::BigInt(_)
             | Tok::Float(_)
             | Tok::Atom(_)
+            | Tok::AtomInterp(_)
             | Tok::Str(_)
             | Tok::Charlist(_)
             | Tok::Sigil { .. }

@@ -1,0 +1,46 @@
+//! `Atom` and the `:erlang` conversions between atoms and text, which
+//! interpolated atoms (`:"key_#{i}"`) compile to.
+
+use super::Registry;
+use crate::eval::exception::{self as ex, R};
+use crate::term::{Atom, Term};
+
+/// The longest atom the BEAM accepts, in characters.
+const MAX_ATOM_CHARS: usize = 255;
+
+/// `:erlang.binary_to_atom(text, :utf8)`: a new atom, or `SystemLimitError` past 255 characters.
+pub fn text_to_atom(text: &str) -> R<Term> {
+    if text.chars().count() > MAX_ATOM_CHARS {
+        return ex::system_limit();
+    }
+    Ok(Term::Atom(Atom::new(text)))
+}
+
+fn atom_arg(t: &Term) -> R<Atom> {
+    t.as_atom().map_or_else(|| ex::badarg_at(1, "not an atom"), Ok)
+}
+
+fn text_arg(t: &Term) -> R<Term> {
+    match t.as_str() {
+        Some(s) => text_to_atom(s),
+        None => ex::badarg_at(1, "not a binary"),
+    }
+}
+
+pub fn register(r: &mut Registry) {
+    r.add(":erlang", "binary_to_atom", 2, |_, a| text_arg(&a[0]));
+    r.add(":erlang", "binary_to_atom", 1, |_, a| text_arg(&a[0]));
+    r.add(":erlang", "atom_to_binary", 1, |_, a| {
+        Ok(Term::str(&atom_arg(&a[0])?.name()))
+    });
+    r.add(":erlang", "atom_to_binary", 2, |_, a| {
+        Ok(Term::str(&atom_arg(&a[0])?.name()))
+    });
+    r.add(":erlang", "atom_to_list", 1, |_, a| {
+        Ok(Term::charlist(&atom_arg(&a[0])?.name()))
+    });
+    r.add("Atom", "to_string", 1, |_, a| Ok(Term::str(&atom_arg(&a[0])?.name())));
+    r.add("Atom", "to_charlist", 1, |_, a| {
+        Ok(Term::charlist(&atom_arg(&a[0])?.name()))
+    });
+}
