@@ -563,9 +563,9 @@ fn send(p: &mut Proc, a: Vec<Term>) -> R<Term> {
         Term::Pid(pid) => *pid,
         Term::Atom(name) => match crate::runtime::whereis(*name) {
             Some(pid) => pid,
-            None => return ex::badarg(),
+            None => return ex::badarg_at(1, "invalid destination"),
         },
-        _ => return ex::badarg(),
+        _ => return ex::badarg_at(1, "invalid destination"),
     };
     if pid == p.pid() {
         p.me.mailbox.push_self(msg.clone());

@@ -27,8 +27,8 @@ defmodule Cases do
   # Rust: Ref(n) prints as #Reference<0.a.b.c> with these numbers.
   def ref(n) do
     a = bxor(1_471_664_229, n >>> 18) &&& 0xFFFFFFFF
-    b = 347_078_657
-    c = n &&& 0x3FFFF
+    b = 2_995_257_346
+    c = 100_000 + (n &&& 0x3FFFF)
     :erlang.list_to_ref('#Ref<0.#{a}.#{b}.#{c}>')
   end
 
