@@ -43,7 +43,14 @@ pub struct Proc {
     /// How many rounds `receive` spins before parking (adapts to how it pays off).
     pub(super) spin: u32,
     pub(super) spin_probe: u32,
+    /// Frames and argument vectors of finished calls, kept for the next calls
+    /// so that a call allocates nothing in the common case.
+    frames: Vec<Vec<Term>>,
+    arg_vecs: Vec<Vec<Term>>,
 }
+
+/// How many spare frames and argument vectors a process keeps.
+const POOL: usize = 256;
 
 impl Proc {
     pub fn new(me: Arc<Process>) -> Proc {
@@ -54,6 +61,8 @@ impl Proc {
             results: Vec::new(),
             spin: 256,
             spin_probe: 0,
+            frames: Vec::new(),
+            arg_vecs: Vec::new(),
         }
     }
 
@@ -183,7 +192,8 @@ impl Proc {
     }
 
     pub fn eval_all(&mut self, items: &[Node], f: &mut [Term]) -> R<Vec<Term>> {
-        let mut v = Vec::with_capacity(items.len());
+        let mut v = self.arg_vecs.pop().unwrap_or_default();
+        v.reserve(items.len());
         for i in items {
             v.push(self.eval(i, f)?);
         }
@@ -349,19 +359,34 @@ impl Proc {
         r
     }
 
-    fn run_loop(&mut self, mut callee: Callee, mut args: Vec<Term>) -> R<Term> {
+    fn run_loop(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+        let mut frame = self.frames.pop().unwrap_or_default();
+        let r = self.run_in(&mut frame, callee, args);
+        frame.clear();
+        if self.frames.len() < POOL {
+            self.frames.push(frame);
+        }
+        r
+    }
+
+    /// Runs calls in `frame`, which each call (and each tail call) clears and reuses.
+    fn run_in(&mut self, frame: &mut Vec<Term>, mut callee: Callee, mut args: Vec<Term>) -> R<Term> {
         loop {
             self.check_interrupt()?;
             let keep = callee;
-            let (clauses, mut frame): (&[Clause], Vec<Term>) = match &keep {
-                Callee::Def(d) => (&d.clauses, vec![Term::NIL; d.slots]),
+            frame.clear();
+            let clauses: &[Clause] = match &keep {
+                Callee::Def(d) => {
+                    frame.resize(d.slots, Term::NIL);
+                    &d.clauses
+                }
                 Callee::Fun(fu) => match &**fu {
                     Fun::Closure { code, env } => {
-                        let mut fr = vec![Term::NIL; code.slots];
+                        frame.resize(code.slots, Term::NIL);
                         for (i, s) in code.capture_slots.iter().enumerate() {
-                            fr[*s] = env[i].clone();
+                            frame[*s] = env[i].clone();
                         }
-                        (&code.clauses, fr)
+                        &code.clauses
                     }
                     Fun::External { module, name, .. } => match self.mfa_flow(*module, *name, args)? {
                         Flow::Value(v) => return Ok(v),
@@ -373,10 +398,14 @@ impl Proc {
                     },
                 },
             };
-            let Some(i) = clauses.iter().position(|c| self.clause_matches(c, &args, &mut frame)) else {
+            let Some(i) = clauses.iter().position(|c| self.clause_matches(c, &args, frame)) else {
                 return Err(no_clause(&keep, args));
             };
-            match self.eval_tail(&clauses[i].body, &mut frame) {
+            args.clear();
+            if self.arg_vecs.len() < POOL {
+                self.arg_vecs.push(args);
+            }
+            match self.eval_tail(&clauses[i].body, frame) {
                 Ok(Flow::Value(v)) => return Ok(v),
                 Ok(Flow::Tail(c, a)) => {
                     callee = c;
