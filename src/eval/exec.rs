@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering;
 use super::Lambda;
 use super::code::FunDef;
 use super::exception::{self as ex, Exc, R, StackEntry};
-use super::ir::{Clause, Node};
+use super::ir::{Clause, Node, Op2};
 use crate::runtime::{self, Process};
 use crate::stdlib::{self, kernel};
 use crate::term::{Atom, Fun, MapT, Term};
@@ -92,6 +92,25 @@ impl Proc {
             Node::Op(op, a, b, line) => {
                 let a = self.eval(a, f)?;
                 let b = self.eval(b, f)?;
+                if let (Term::Int(x), Term::Int(y)) = (&a, &b) {
+                    // Small-integer arithmetic and comparison, without the general path.
+                    let (x, y) = (*x, *y);
+                    let fast = match op {
+                        Op2::Add => x.checked_add(y).map(Term::Int),
+                        Op2::Sub => x.checked_sub(y).map(Term::Int),
+                        Op2::Mul => x.checked_mul(y).map(Term::Int),
+                        Op2::Lt => Some(Term::bool(x < y)),
+                        Op2::Gt => Some(Term::bool(x > y)),
+                        Op2::Le => Some(Term::bool(x <= y)),
+                        Op2::Ge => Some(Term::bool(x >= y)),
+                        Op2::Eq | Op2::StrictEq => Some(Term::bool(x == y)),
+                        Op2::Ne | Op2::StrictNe => Some(Term::bool(x != y)),
+                        _ => None,
+                    };
+                    if let Some(t) = fast {
+                        return Ok(t);
+                    }
+                }
                 kernel::op2(*op, a, b).map_err(|e| at_line(e, *line))
             }
             Node::Tuple(items) => {

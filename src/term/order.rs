@@ -179,7 +179,11 @@ impl PartialOrd for Term {
 impl PartialEq for Term {
     /// `===`.
     fn eq(&self, other: &Term) -> bool {
-        Ord::cmp(self, other) == Ordering::Equal
+        match (self, other) {
+            (Term::Int(a), Term::Int(b)) => a == b,
+            (Term::Atom(a), Term::Atom(b)) => a == b,
+            _ => Ord::cmp(self, other) == Ordering::Equal,
+        }
     }
 }
 
