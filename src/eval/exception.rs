@@ -15,7 +15,7 @@ use crate::term::{Atom, MapT, Term};
 #[derive(Debug, Clone)]
 pub enum Exc {
     /// `raise` or a runtime error: an exception struct and where it happened.
-    Error(Term, Stack),
+    Error(Term, Box<Stack>),
     /// `throw(value)`
     Throw(Term),
     /// `exit(reason)`
@@ -57,7 +57,7 @@ pub fn exception(name: &str, fields: Vec<(&str, Term)>) -> Term {
 
 /// Raises `%Name{fields}`.
 pub fn raise<T>(name: &str, fields: Vec<(&str, Term)>) -> R<T> {
-    Err(Exc::Error(exception(name, fields), Stack::default()))
+    Err(Exc::Error(exception(name, fields), Box::default()))
 }
 
 pub fn with_message<T>(name: &str, msg: impl AsRef<str>) -> R<T> {
