@@ -146,7 +146,19 @@ impl Proc {
                 let args = self.eval_all(args, f)?;
                 nf(self, args).map_err(|e| at_line(e, *line))
             }
-            Node::Call { .. } | Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
+            Node::Call {
+                slot,
+                args,
+                line,
+                remote,
+            } => {
+                let args = self.eval_all(args, f)?;
+                match slot.def.load_full() {
+                    Some(d) if d.public || !remote => self.run(Callee::Def(d), args),
+                    _ => undefined_slot(slot, args.len(), *line),
+                }
+            }
+            Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
                 Flow::Value(v) => Ok(v),
                 Flow::Tail(c, args) => self.run(c, args),
             },
@@ -238,10 +250,7 @@ impl Proc {
                 let args = self.eval_all(args, f)?;
                 match slot.def.load_full() {
                     Some(d) if d.public || !remote => Ok(Flow::Tail(Callee::Def(d), args)),
-                    _ => {
-                        let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));
-                        ex::undefined_function(m, n, args.len()).map_err(|e| at_line(e, *line))
-                    }
+                    _ => undefined_slot(slot, args.len(), *line),
                 }
             }
             Node::Apply { fun, args, line } => {
@@ -434,6 +443,12 @@ impl Proc {
             }
         }
     }
+}
+
+/// The error of a call to a function that is not defined (or not public).
+fn undefined_slot<T>(slot: &super::code::FunSlot, arity: usize, line: u32) -> R<T> {
+    let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));
+    ex::undefined_function(m, n, arity).map_err(|e| at_line(e, line))
 }
 
 /// Records `line` as where an error passed through the current frame.
