@@ -194,6 +194,22 @@ pub fn message(e: &Term) -> String {
             inspect(&field(e, "term"))
         ),
         "BadFunctionError" => format!("expected a function, got: {}", inspect(&field(e, "term"))),
+        "Protocol.UndefinedError" => {
+            let value = field(e, "value");
+            let ty = match value.struct_name() {
+                Some(s) => format!("{} (a struct)", module_name(s)),
+                None => crate::stdlib::kernel::type_name(&value).to_string(),
+            };
+            let description = match field(e, "description") {
+                Term::Bin(d) if !d.is_empty() => format!(", {}", String::from_utf8_lossy(&d)),
+                _ => String::new(),
+            };
+            format!(
+                "protocol {} not implemented for {} of type {ty}{description}",
+                inspect(&field(e, "protocol")),
+                inspect(&value)
+            )
+        }
         "BadStructError" => format!(
             "expected a struct named {}, got: {}",
             field(e, "struct").as_atom().map(module_name).unwrap_or_default(),

@@ -1,66 +1,191 @@
-//! `Enumerable`/`Collectable` for the builtin types, and the `Enum` functions.
+//! `Enumerable` and `Collectable` for the builtin types: lists, maps, ranges,
+//! `MapSet`s and lazy streams.
+//!
+//! **Invariant:** every enumeration goes through [`each`], which pushes the
+//! elements one at a time into a consumer that may stop it; so `Enum.take/2`
+//! on an infinite stream ends, and a long enumeration answers Ctrl+C.
 
 use super::Registry;
 use super::kernel::protocol_undefined;
+use super::stream;
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
 use crate::term::{Atom, MapT, Term};
 
-/// The elements of an enumerable: a list, a map (as `{k, v}` tuples) or a range.
-pub fn to_vec(_p: &mut Proc, t: &Term) -> R<Vec<Term>> {
-    if let Some(v) = t.list_to_vec() {
-        return Ok(v);
+/// Whether an enumeration should go on after an element.
+pub type Go = bool;
+
+/// The fields of a range: `(first, last, step)`.
+pub fn range_parts(t: &Term) -> Option<(i64, i64, i64)> {
+    if t.struct_name() != Some(Atom::ELIXIR_RANGE) {
+        return None;
     }
+    let get = |k: Atom| t.map_get(k).and_then(Term::as_int);
+    Some((get(Atom::FIRST)?, get(Atom::LAST)?, get(Atom::STEP)?))
+}
+
+/// How many elements a range has.
+pub fn range_len(first: i64, last: i64, step: i64) -> i64 {
+    if (step > 0 && first > last) || (step < 0 && first < last) {
+        0
+    } else {
+        ((last as i128 - first as i128) / step as i128 + 1) as i64
+    }
+}
+
+/// The elements of a `MapSet`, if `t` is one.
+pub fn mapset_items(t: &Term) -> Option<Vec<Term>> {
+    if t.struct_name() != Some(Atom::new("Elixir.MapSet")) {
+        return None;
+    }
+    Some(t.map_get(Atom::new("map"))?.as_map()?.keys().cloned().collect())
+}
+
+/// Pushes the elements of `t` into `f` until it returns `false` or they run out.
+pub fn each(p: &mut Proc, t: &Term, f: &mut dyn FnMut(&mut Proc, Term) -> R<Go>) -> R<()> {
     match t {
-        Term::Map(m) if t.struct_name() == Some(Atom::ELIXIR_RANGE) => {
-            let get = |k: Atom| m.get(&Term::Atom(k)).and_then(Term::as_int).unwrap_or(0);
-            let (first, last, step) = (get(Atom::FIRST), get(Atom::LAST), get(Atom::STEP));
-            let mut out = Vec::new();
-            let mut i = first;
-            while (step > 0 && i <= last) || (step < 0 && i >= last) {
-                out.push(Term::Int(i));
-                i += step;
+        Term::EmptyList => Ok(()),
+        Term::Cons(_) => {
+            let mut it = t.iter_list();
+            for x in it.by_ref() {
+                if !f(p, x.clone())? {
+                    return Ok(());
+                }
             }
-            Ok(out)
+            if !matches!(it.tail(), Term::EmptyList) {
+                return protocol_undefined("Enumerable", t);
+            }
+            Ok(())
         }
-        Term::Map(m) if t.struct_name().is_none() => {
-            Ok(m.iter().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect())
+        Term::Map(m) => {
+            if let Some((first, last, step)) = range_parts(t) {
+                let n = range_len(first, last, step);
+                let mut x = first;
+                for i in 0..n {
+                    if i % 4096 == 4095 {
+                        p.check_interrupt()?;
+                    }
+                    if !f(p, Term::Int(x))? {
+                        return Ok(());
+                    }
+                    x = x.wrapping_add(step);
+                }
+                return Ok(());
+            }
+            if let Some(items) = mapset_items(t) {
+                for x in items {
+                    if !f(p, x)? {
+                        return Ok(());
+                    }
+                }
+                return Ok(());
+            }
+            if t.struct_name() == Some(Atom::new("Elixir.Stream")) {
+                return stream::run(p, t, f);
+            }
+            if t.struct_name().is_some() {
+                return protocol_undefined("Enumerable", t);
+            }
+            for (k, v) in m.iter() {
+                if !f(p, Term::tuple(vec![k.clone(), v.clone()]))? {
+                    return Ok(());
+                }
+            }
+            Ok(())
         }
         _ => protocol_undefined("Enumerable", t),
     }
 }
 
+/// Whether `t` can be enumerated (without enumerating it).
+pub fn is_enumerable(t: &Term) -> bool {
+    match t {
+        Term::EmptyList | Term::Cons(_) => true,
+        Term::Map(_) => t.struct_name().is_none_or(|s| {
+            s == Atom::ELIXIR_RANGE || s == Atom::new("Elixir.MapSet") || s == Atom::new("Elixir.Stream")
+        }),
+        _ => false,
+    }
+}
+
+/// The elements of an enumerable.
+pub fn to_vec(p: &mut Proc, t: &Term) -> R<Vec<Term>> {
+    if let Some(v) = t.list_to_vec() {
+        return Ok(v);
+    }
+    let mut out = Vec::new();
+    if let Some((first, last, step)) = range_parts(t) {
+        out.reserve(range_len(first, last, step).clamp(0, 1 << 24) as usize);
+    }
+    each(p, t, &mut |_, x| {
+        out.push(x);
+        Ok(true)
+    })?;
+    Ok(out)
+}
+
+/// How many elements, without building them when the type knows its size.
+pub fn count(p: &mut Proc, t: &Term) -> R<i64> {
+    if let Some((first, last, step)) = range_parts(t) {
+        return Ok(range_len(first, last, step));
+    }
+    match t {
+        Term::Map(m) if t.struct_name().is_none() => Ok(m.len() as i64),
+        _ => {
+            let mut n = 0;
+            each(p, t, &mut |_, _| {
+                n += 1;
+                Ok(true)
+            })?;
+            Ok(n)
+        }
+    }
+}
+
 /// `Enum.into(items, collectable)`.
 pub fn into(p: &mut Proc, items: Term, into: Term) -> R<Term> {
-    let items = to_vec(p, &items)?;
+    if let Some(existing) = mapset_items(&into) {
+        let mut set: MapT = existing.into_iter().map(|k| (k, Term::EmptyList)).collect();
+        each(p, &items, &mut |_, x| {
+            set.insert(x, Term::EmptyList);
+            Ok(true)
+        })?;
+        return Ok(super::mapset::from_map(set));
+    }
     match &into {
         Term::Map(m) if into.struct_name().is_none() => {
             let mut m: MapT = (**m).clone();
-            for kv in items {
+            let mut bad = None;
+            each(p, &items, &mut |_, kv| {
                 match kv.as_tuple() {
                     Some([k, v]) => {
                         m.insert(k.clone(), v.clone());
                     }
                     _ => {
-                        return ex::argument_error(format!(
-                            "collecting into a map requires {{key, value}} tuples, got: {}",
-                            crate::term::inspect::inspect_default(&kv)
-                        ));
+                        bad = Some(kv);
+                        return Ok(false);
                     }
                 }
+                Ok(true)
+            })?;
+            match bad {
+                Some(kv) => ex::argument_error(format!(
+                    "collecting into a map requires {{key, value}} tuples, got: {}",
+                    crate::term::inspect::inspect_default(&kv)
+                )),
+                None => Ok(Term::map(m)),
             }
-            Ok(Term::map(m))
         }
         Term::Bin(b) => {
             let mut out = b.to_vec();
-            for x in items {
+            for x in to_vec(p, &items)? {
                 super::kernel::to_chars(&x, &mut out)?;
             }
             Ok(Term::bytes(&out))
         }
         l if l.is_list() => {
             let mut v = l.list_to_vec().unwrap_or_default();
-            v.extend(items);
+            v.extend(to_vec(p, &items)?);
             Ok(Term::list(v))
         }
         _ => protocol_undefined("Collectable", &into),
@@ -69,39 +194,31 @@ pub fn into(p: &mut Proc, items: Term, into: Term) -> R<Term> {
 
 pub fn register(r: &mut Registry) {
     r.add("Enum", "member?", 2, |p, a| {
-        if let Term::Map(m) = &a[0]
-            && a[0].struct_name() == Some(Atom::ELIXIR_RANGE)
-        {
-            let get = |k: Atom| m.get(&Term::Atom(k)).and_then(Term::as_int).unwrap_or(0);
-            let (f, l, s) = (get(Atom::FIRST), get(Atom::LAST), get(Atom::STEP));
+        if let Some((f, l, s)) = range_parts(&a[0]) {
             return Ok(Term::bool(match a[1] {
                 Term::Int(x) => (if s > 0 { f <= x && x <= l } else { l <= x && x <= f }) && (x - f) % s == 0,
                 _ => false,
             }));
         }
-        let items = to_vec(p, &a[0])?;
-        Ok(Term::bool(items.iter().any(|x| *x == a[1])))
-    });
-    r.add("Enum", "into", 2, |p, a| into(p, a[0].clone(), a[1].clone()));
-    r.add("Enum", "to_list", 1, |p, a| Ok(Term::list(to_vec(p, &a[0])?)));
-    r.add("Enum", "map", 2, |p, a| {
-        let items = to_vec(p, &a[0])?;
-        let mut out = Vec::with_capacity(items.len());
-        for x in items {
-            out.push(p.apply(&a[1], vec![x])?);
+        if let Some(Term::Map(set)) = a[0].map_get(Atom::new("map"))
+            && a[0].struct_name() == Some(Atom::new("Elixir.MapSet"))
+        {
+            return Ok(Term::bool(set.contains_key(&a[1])));
         }
-        Ok(Term::list(out))
-    });
-    r.add("Enum", "each", 2, |p, a| {
-        for x in to_vec(p, &a[0])? {
-            p.apply(&a[1], vec![x])?;
+        if let Term::Map(m) = &a[0]
+            && a[0].struct_name().is_none()
+        {
+            return Ok(Term::bool(match a[1].as_tuple() {
+                Some([k, v]) => m.get(k).is_some_and(|x| x == v),
+                _ => false,
+            }));
         }
-        Ok(Term::OK)
-    });
-    r.add("Enum", "reverse", 1, |p, a| {
-        let mut v = to_vec(p, &a[0])?;
-        v.reverse();
-        Ok(Term::list(v))
+        let mut found = false;
+        each(p, &a[0], &mut |_, x| {
+            found = x == a[1];
+            Ok(!found)
+        })?;
+        Ok(Term::bool(found))
     });
     r.add("Access", "get", 2, |_, a| match &a[0] {
         Term::Map(m) => Ok(m.get(&a[1]).cloned().unwrap_or(Term::NIL)),
@@ -117,10 +234,6 @@ pub fn register(r: &mut Registry) {
             Ok(Term::NIL)
         }
         _ => ex::badarg(),
-    });
-    r.add("String", "to_charlist", 1, |_, a| match a[0].as_str() {
-        Some(s) => Ok(Term::charlist(s)),
-        None => ex::badarg(),
     });
     r.add("String", "__words__", 2, |_, a| {
         let s = a[0].as_str().unwrap_or_default();

@@ -189,14 +189,6 @@ pub fn protocol_undefined<T>(protocol: &str, v: &Term) -> R<T> {
             ("protocol", Term::Atom(Atom::alias(protocol))),
             ("value", v.clone()),
             ("description", Term::str("")),
-            (
-                "message",
-                Term::str(&format!(
-                    "protocol {protocol} not implemented for {} of type {}",
-                    inspect_default(v),
-                    type_name(v)
-                )),
-            ),
         ],
     )
 }

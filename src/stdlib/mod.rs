@@ -4,13 +4,16 @@
 //! name and arity in one table; the compiler resolves calls to it once.
 
 pub mod atom;
+pub mod enum_fns;
 pub mod enumerable;
 pub mod iex;
 pub mod io;
 pub mod kernel;
 pub mod logger;
+pub mod mapset;
 pub mod otp;
 pub mod process;
+pub mod stream;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -68,6 +71,9 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     iex::register(&mut r);
     logger::register(&mut r);
     enumerable::register(&mut r);
+    enum_fns::register(&mut r);
+    stream::register(&mut r);
+    mapset::register(&mut r);
     r
 });
 

@@ -1,0 +1,927 @@
+//! The `Enum` module: eager functions over any enumerable (see `enumerable.rs`).
+//!
+//! Errors are Elixir's: `Protocol.UndefinedError` for a value that is not
+//! enumerable, `Enum.EmptyError`, `Enum.OutOfBoundsError`, and
+//! `FunctionClauseError` for arguments of the wrong kind. Sorting with a
+//! user's function never panics, whatever order the function describes.
+
+use std::cmp::Ordering;
+
+use super::Registry;
+use super::enumerable::{count, each, into, range_len, range_parts, to_vec};
+use super::kernel::{op2, to_chars};
+use crate::eval::exception::{self as ex, R};
+use crate::eval::exec::Proc;
+use crate::eval::ir::Op2;
+use crate::term::order::compare;
+use crate::term::{Atom, MapT, Term};
+
+fn enum_mod() -> Atom {
+    Atom::new("Elixir.Enum")
+}
+
+fn no_clause<T>(name: &str, args: &[Term]) -> R<T> {
+    ex::function_clause(enum_mod(), Atom::new(name), args.to_vec())
+}
+
+fn empty_error<T>() -> R<T> {
+    ex::with_message("Enum.EmptyError", "empty error")
+}
+
+fn out_of_bounds<T>() -> R<T> {
+    ex::with_message("Enum.OutOfBoundsError", "out of bounds error")
+}
+
+fn call1(p: &mut Proc, f: &Term, x: Term) -> R<Term> {
+    p.apply(f, vec![x])
+}
+
+fn test1(p: &mut Proc, f: &Term, x: &Term) -> R<bool> {
+    Ok(p.apply(f, vec![x.clone()])?.is_truthy())
+}
+
+fn int_arg(t: &Term, name: &str, args: &[Term]) -> R<i64> {
+    match t {
+        Term::Int(n) => Ok(*n),
+        _ => no_clause(name, args),
+    }
+}
+
+/// A stable merge sort whose comparison may fail; `before(a, b)` says `a` may come first.
+pub fn sort_by_fn(
+    p: &mut Proc,
+    mut v: Vec<Term>,
+    before: &mut dyn FnMut(&mut Proc, &Term, &Term) -> R<bool>,
+) -> R<Vec<Term>> {
+    if v.len() < 2 {
+        return Ok(v);
+    }
+    let right = v.split_off(v.len() / 2);
+    let left = sort_by_fn(p, v, before)?;
+    let right = sort_by_fn(p, right, before)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
+    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
+        if before(p, a, b)? {
+            out.extend(l.next());
+        } else {
+            out.extend(r.next());
+        }
+    }
+    out.extend(l);
+    out.extend(r);
+    Ok(out)
+}
+
+/// `:asc`, `:desc` or a two-argument function, as `Enum.sort/2` takes it.
+/// Says whether its first argument may come before its second.
+type Before = Box<dyn FnMut(&mut Proc, &Term, &Term) -> R<bool>>;
+
+fn sorter(how: &Term, name: &str, args: &[Term]) -> R<Before> {
+    let how = how.clone();
+    match &how {
+        Term::Atom(a) if &*a.name() == "asc" => Ok(Box::new(|_, a, b| Ok(compare(a, b) != Ordering::Greater))),
+        Term::Atom(a) if &*a.name() == "desc" => Ok(Box::new(|_, a, b| Ok(compare(a, b) != Ordering::Less))),
+        Term::Fun(f) if f.arity() == 2 => Ok(Box::new(move |p, a, b| {
+            Ok(p.apply(&how, vec![a.clone(), b.clone()])?.is_truthy())
+        })),
+        _ => no_clause(name, args),
+    }
+}
+
+/// The index range `Enum.slice/2` takes, resolved against a length.
+fn slice_bounds(first: i64, last: i64, step: i64, len: i64) -> Option<(i64, i64, i64)> {
+    let f = if first < 0 { first + len } else { first };
+    let l = if last < 0 { last + len } else { last };
+    if f < 0 || f >= len || step <= 0 || l < f {
+        return None;
+    }
+    Some((f, l.min(len - 1), step))
+}
+
+fn take_vec(v: Vec<Term>, n: i64) -> Vec<Term> {
+    if n >= 0 {
+        v.into_iter().take(n as usize).collect()
+    } else {
+        let skip = (v.len() as i64 + n).max(0) as usize;
+        v.into_iter().skip(skip).collect()
+    }
+}
+
+fn drop_vec(v: Vec<Term>, n: i64) -> Vec<Term> {
+    if n >= 0 {
+        v.into_iter().skip(n as usize).collect()
+    } else {
+        let keep = (v.len() as i64 + n).max(0) as usize;
+        v.into_iter().take(keep).collect()
+    }
+}
+
+fn at_index(p: &mut Proc, t: &Term, i: i64) -> R<Option<Term>> {
+    if let Some((f, l, s)) = range_parts(t) {
+        let n = range_len(f, l, s);
+        let i = if i < 0 { i + n } else { i };
+        return Ok((0..n).contains(&i).then(|| Term::Int(f + i * s)));
+    }
+    if i >= 0 {
+        let mut k = 0;
+        let mut found = None;
+        each(p, t, &mut |_, x| {
+            if k == i {
+                found = Some(x);
+                return Ok(false);
+            }
+            k += 1;
+            Ok(true)
+        })?;
+        return Ok(found);
+    }
+    let v = to_vec(p, t)?;
+    let j = v.len() as i64 + i;
+    Ok(if j >= 0 { v.into_iter().nth(j as usize) } else { None })
+}
+
+fn chunk_every(p: &mut Proc, a: &[Term], count: i64, step: i64, leftover: Option<&Term>) -> R<Term> {
+    if count <= 0 || step <= 0 {
+        let mut args = a.to_vec();
+        args.resize(4, Term::EmptyList);
+        return no_clause("chunk_every", &args);
+    }
+    let v = to_vec(p, &a[0])?;
+    let (count, step) = (count as usize, step as usize);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        let end = i + count;
+        if end <= v.len() {
+            out.push(Term::list(v[i..end].to_vec()));
+        } else {
+            match leftover {
+                Some(Term::Atom(a)) if &*a.name() == "discard" => {}
+                Some(extra) => {
+                    let mut c = v[i..].to_vec();
+                    let pad = to_vec(p, extra)?;
+                    c.extend(pad.into_iter().take(end - v.len()));
+                    out.push(Term::list(c));
+                }
+                None => out.push(Term::list(v[i..].to_vec())),
+            }
+            break;
+        }
+        if end >= v.len() {
+            break;
+        }
+        i += step;
+    }
+    Ok(Term::list(out))
+}
+
+/// `max`/`min` (and their `_by` forms): the first element whose key is greatest / least.
+fn extreme(p: &mut Proc, t: &Term, key: Option<&Term>, want: Ordering) -> R<Term> {
+    let mut best: Option<(Term, Term)> = None;
+    each(p, t, &mut |p, x| {
+        let k = match key {
+            Some(f) => call1(p, f, x.clone())?,
+            None => x.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((bk, _)) => compare(&k, bk) == want,
+        };
+        if better {
+            best = Some((k, x));
+        }
+        Ok(true)
+    })?;
+    match best {
+        Some((_, x)) => Ok(x),
+        None => empty_error(),
+    }
+}
+
+fn sum(p: &mut Proc, t: &Term, op: Op2, init: i64) -> R<Term> {
+    if let (Some((f, l, s)), Op2::Add) = (range_parts(t), op) {
+        let n = range_len(f, l, s) as i128;
+        let total = n * f as i128 + s as i128 * n * (n - 1) / 2;
+        if let Ok(v) = i64::try_from(total) {
+            return Ok(Term::Int(v));
+        }
+    }
+    let mut acc = Term::Int(init);
+    each(p, t, &mut |_, x| {
+        acc = op2(op, std::mem::replace(&mut acc, Term::NIL), x)?;
+        Ok(true)
+    })?;
+    Ok(acc)
+}
+
+fn join(p: &mut Proc, t: &Term, sep: &Term, f: Option<&Term>) -> R<Term> {
+    let Some(sep) = sep.as_bin().map(<[u8]>::to_vec) else {
+        return ex::badarg();
+    };
+    let mut out = Vec::new();
+    let mut first = true;
+    each(p, t, &mut |p, x| {
+        if !first {
+            out.extend_from_slice(&sep);
+        }
+        first = false;
+        let x = match f {
+            Some(f) => call1(p, f, x)?,
+            None => x,
+        };
+        to_chars(&x, &mut out)?;
+        Ok(true)
+    })?;
+    Ok(Term::bytes(&out))
+}
+
+fn group_by(p: &mut Proc, t: &Term, key: &Term, value: Option<&Term>) -> R<Term> {
+    let mut groups: MapT = MapT::new();
+    let items = to_vec(p, t)?;
+    for x in items.into_iter().rev() {
+        let k = call1(p, key, x.clone())?;
+        let v = match value {
+            Some(f) => call1(p, f, x)?,
+            None => x,
+        };
+        let tail = groups.get(&k).cloned().unwrap_or(Term::EmptyList);
+        groups.insert(k, Term::cons(v, tail));
+    }
+    Ok(Term::map(groups))
+}
+
+fn uniq_by(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    each(p, t, &mut |p, x| {
+        let k = match key {
+            Some(f) => call1(p, f, x.clone())?,
+            None => x.clone(),
+        };
+        if seen.insert(k) {
+            out.push(x);
+        }
+        Ok(true)
+    })?;
+    Ok(Term::list(out))
+}
+
+fn dedup_by(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
+    let mut last: Option<Term> = None;
+    let mut out = Vec::new();
+    each(p, t, &mut |p, x| {
+        let k = match key {
+            Some(f) => call1(p, f, x.clone())?,
+            None => x.clone(),
+        };
+        if last.as_ref() != Some(&k) {
+            out.push(x);
+        }
+        last = Some(k);
+        Ok(true)
+    })?;
+    Ok(Term::list(out))
+}
+
+fn frequencies(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
+    let mut m = MapT::new();
+    each(p, t, &mut |p, x| {
+        let k = match key {
+            Some(f) => call1(p, f, x)?,
+            None => x,
+        };
+        let n = m.get(&k).and_then(Term::as_int).unwrap_or(0);
+        m.insert(k, Term::Int(n + 1));
+        Ok(true)
+    })?;
+    Ok(Term::map(m))
+}
+
+fn zip_lists(lists: Vec<Vec<Term>>) -> Term {
+    let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+    Term::list(
+        (0..n)
+            .map(|i| Term::tuple(lists.iter().map(|l| l[i].clone()).collect()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The elements of each enumerable, taking no more than the shortest finite one has.
+fn zip_sources(p: &mut Proc, sources: &[Term]) -> R<Vec<Vec<Term>>> {
+    let finite = |t: &Term| !(t.struct_name() == Some(Atom::new("Elixir.Stream")));
+    let mut limit: Option<usize> = None;
+    for s in sources.iter().filter(|s| finite(s)) {
+        let n = count(p, s)? as usize;
+        limit = Some(limit.map_or(n, |l| l.min(n)));
+    }
+    let mut out = Vec::new();
+    for s in sources {
+        let mut v = Vec::new();
+        let cap = limit;
+        if cap != Some(0) {
+            each(p, s, &mut |_, x| {
+                v.push(x);
+                Ok(cap.is_none_or(|c| v.len() < c))
+            })?;
+        }
+        out.push(v);
+    }
+    Ok(out)
+}
+
+fn reduce_while(p: &mut Proc, t: &Term, acc: Term, f: &Term) -> R<Term> {
+    let mut acc = acc;
+    each(p, t, &mut |p, x| {
+        let r = p.apply(f, vec![x, std::mem::replace(&mut acc, Term::NIL)])?;
+        match r.as_tuple() {
+            Some([tag, v]) if tag.as_atom().is_some_and(|a| &*a.name() == "cont") => {
+                acc = v.clone();
+                Ok(true)
+            }
+            Some([tag, v]) if tag.as_atom().is_some_and(|a| &*a.name() == "halt") => {
+                acc = v.clone();
+                Ok(false)
+            }
+            _ => ex::case_clause(r),
+        }
+    })?;
+    Ok(acc)
+}
+
+fn split_while(p: &mut Proc, t: &Term, f: &Term) -> R<(Vec<Term>, Vec<Term>)> {
+    let v = to_vec(p, t)?;
+    let mut i = 0;
+    while i < v.len() && test1(p, f, &v[i])? {
+        i += 1;
+    }
+    let mut v = v;
+    let rest = v.split_off(i);
+    Ok((v, rest))
+}
+
+fn pair(a: Vec<Term>, b: Vec<Term>) -> Term {
+    Term::tuple(vec![Term::list(a), Term::list(b)])
+}
+
+fn slice_amount(p: &mut Proc, a: &[Term], start: i64, amount: i64) -> R<Term> {
+    if amount < 0 {
+        return no_clause("slice", a);
+    }
+    let v = to_vec(p, &a[0])?;
+    let len = v.len() as i64;
+    let start = if start < 0 { (start + len).max(0) } else { start };
+    if start >= len {
+        return Ok(Term::EmptyList);
+    }
+    Ok(Term::list(
+        v.into_iter()
+            .skip(start as usize)
+            .take(amount as usize)
+            .collect::<Vec<_>>(),
+    ))
+}
+
+fn random_index(n: usize) -> usize {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_usize(n);
+    (h.finish() % n as u64) as usize
+}
+
+pub fn register(r: &mut Registry) {
+    r.add("Enum", "to_list", 1, |p, a| Ok(Term::list(to_vec(p, &a[0])?)));
+    r.add("Enum", "into", 2, |p, a| into(p, a[0].clone(), a[1].clone()));
+    r.add("Enum", "into", 3, |p, a| {
+        let mut v = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            v.push(call1(p, &a[2], x)?);
+            Ok(true)
+        })?;
+        into(p, Term::list(v), a[1].clone())
+    });
+    r.add("Enum", "map", 2, |p, a| {
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            out.push(call1(p, &a[1], x)?);
+            Ok(true)
+        })?;
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "each", 2, |p, a| {
+        each(p, &a[0], &mut |p, x| {
+            call1(p, &a[1], x)?;
+            Ok(true)
+        })?;
+        Ok(Term::OK)
+    });
+    for (name, keep) in [("filter", true), ("reject", false)] {
+        let f: crate::stdlib::Native = if keep {
+            |p, a| {
+                let mut out = Vec::new();
+                each(p, &a[0], &mut |p, x| {
+                    if test1(p, &a[1], &x)? {
+                        out.push(x);
+                    }
+                    Ok(true)
+                })?;
+                Ok(Term::list(out))
+            }
+        } else {
+            |p, a| {
+                let mut out = Vec::new();
+                each(p, &a[0], &mut |p, x| {
+                    if !test1(p, &a[1], &x)? {
+                        out.push(x);
+                    }
+                    Ok(true)
+                })?;
+                Ok(Term::list(out))
+            }
+        };
+        r.add("Enum", name, 2, f);
+    }
+    r.add("Enum", "reduce", 3, |p, a| {
+        let mut acc = a[1].clone();
+        each(p, &a[0], &mut |p, x| {
+            acc = p.apply(&a[2], vec![x, std::mem::replace(&mut acc, Term::NIL)])?;
+            Ok(true)
+        })?;
+        Ok(acc)
+    });
+    r.add("Enum", "reduce", 2, |p, a| {
+        let mut acc: Option<Term> = None;
+        each(p, &a[0], &mut |p, x| {
+            acc = Some(match acc.take() {
+                None => x,
+                Some(acc) => p.apply(&a[1], vec![x, acc])?,
+            });
+            Ok(true)
+        })?;
+        acc.map_or_else(empty_error, Ok)
+    });
+    r.add("Enum", "reduce_while", 3, |p, a| {
+        reduce_while(p, &a[0], a[1].clone(), &a[2])
+    });
+    r.add("Enum", "map_reduce", 3, |p, a| {
+        let mut acc = a[1].clone();
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            let r = p.apply(&a[2], vec![x, std::mem::replace(&mut acc, Term::NIL)])?;
+            match r.as_tuple() {
+                Some([y, next]) => {
+                    out.push(y.clone());
+                    acc = next.clone();
+                    Ok(true)
+                }
+                _ => ex::badmatch(r),
+            }
+        })?;
+        Ok(Term::tuple(vec![Term::list(out), acc]))
+    });
+    r.add("Enum", "scan", 2, |p, a| {
+        let mut acc: Option<Term> = None;
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            let next = match acc.take() {
+                None => x,
+                Some(acc) => p.apply(&a[1], vec![x, acc])?,
+            };
+            out.push(next.clone());
+            acc = Some(next);
+            Ok(true)
+        })?;
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "scan", 3, |p, a| {
+        let mut acc = a[1].clone();
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            acc = p.apply(&a[2], vec![x, acc.clone()])?;
+            out.push(acc.clone());
+            Ok(true)
+        })?;
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "sum", 1, |p, a| sum(p, &a[0], Op2::Add, 0));
+    r.add("Enum", "product", 1, |p, a| sum(p, &a[0], Op2::Mul, 1));
+    r.add("Enum", "count", 1, |p, a| Ok(Term::Int(count(p, &a[0])?)));
+    r.add("Enum", "count", 2, |p, a| {
+        let mut n = 0;
+        each(p, &a[0], &mut |p, x| {
+            if test1(p, &a[1], &x)? {
+                n += 1;
+            }
+            Ok(true)
+        })?;
+        Ok(Term::Int(n))
+    });
+    r.add("Enum", "count_until", 2, |p, a| {
+        let limit = int_arg(&a[1], "count_until", &a)?;
+        if limit <= 0 {
+            return no_clause("count_until", &a);
+        }
+        let mut n = 0;
+        each(p, &a[0], &mut |_, _| {
+            n += 1;
+            Ok(n < limit)
+        })?;
+        Ok(Term::Int(n))
+    });
+    r.add("Enum", "empty?", 1, |p, a| {
+        let mut empty = true;
+        each(p, &a[0], &mut |_, _| {
+            empty = false;
+            Ok(false)
+        })?;
+        Ok(Term::bool(empty))
+    });
+    r.add("Enum", "any?", 1, |p, a| {
+        let mut any = false;
+        each(p, &a[0], &mut |_, x| {
+            any = x.is_truthy();
+            Ok(!any)
+        })?;
+        Ok(Term::bool(any))
+    });
+    r.add("Enum", "any?", 2, |p, a| {
+        let mut any = false;
+        each(p, &a[0], &mut |p, x| {
+            any = test1(p, &a[1], &x)?;
+            Ok(!any)
+        })?;
+        Ok(Term::bool(any))
+    });
+    r.add("Enum", "all?", 1, |p, a| {
+        let mut all = true;
+        each(p, &a[0], &mut |_, x| {
+            all = x.is_truthy();
+            Ok(all)
+        })?;
+        Ok(Term::bool(all))
+    });
+    r.add("Enum", "all?", 2, |p, a| {
+        let mut all = true;
+        each(p, &a[0], &mut |p, x| {
+            all = test1(p, &a[1], &x)?;
+            Ok(all)
+        })?;
+        Ok(Term::bool(all))
+    });
+    fn find(p: &mut Proc, t: &Term, default: Term, f: &Term) -> R<Term> {
+        let mut found = default;
+        each(p, t, &mut |p, x| {
+            if test1(p, f, &x)? {
+                found = x;
+                return Ok(false);
+            }
+            Ok(true)
+        })?;
+        Ok(found)
+    }
+    r.add("Enum", "find", 2, |p, a| find(p, &a[0], Term::NIL, &a[1]));
+    r.add("Enum", "find", 3, |p, a| find(p, &a[0], a[1].clone(), &a[2]));
+    r.add("Enum", "find_index", 2, |p, a| {
+        let (mut i, mut found) = (0, Term::NIL);
+        each(p, &a[0], &mut |p, x| {
+            if test1(p, &a[1], &x)? {
+                found = Term::Int(i);
+                return Ok(false);
+            }
+            i += 1;
+            Ok(true)
+        })?;
+        Ok(found)
+    });
+    fn find_value(p: &mut Proc, t: &Term, default: Term, f: &Term) -> R<Term> {
+        let mut found = default;
+        each(p, t, &mut |p, x| {
+            let v = call1(p, f, x)?;
+            if v.is_truthy() {
+                found = v;
+                return Ok(false);
+            }
+            Ok(true)
+        })?;
+        Ok(found)
+    }
+    r.add("Enum", "find_value", 2, |p, a| find_value(p, &a[0], Term::NIL, &a[1]));
+    r.add("Enum", "find_value", 3, |p, a| {
+        find_value(p, &a[0], a[1].clone(), &a[2])
+    });
+    r.add("Enum", "sort", 1, |p, a| {
+        let mut v = to_vec(p, &a[0])?;
+        v.sort_by(compare);
+        Ok(Term::list(v))
+    });
+    r.add("Enum", "sort", 2, |p, a| {
+        let mut before = sorter(&a[1], "sort", &a)?;
+        let v = to_vec(p, &a[0])?;
+        Ok(Term::list(sort_by_fn(p, v, &mut *before)?))
+    });
+    fn sort_by(p: &mut Proc, a: &[Term], how: &Term) -> R<Term> {
+        let mut before = sorter(how, "sort_by", a)?;
+        let v = to_vec(p, &a[0])?;
+        let mut keyed = Vec::with_capacity(v.len());
+        for x in v {
+            let k = call1(p, &a[1], x.clone())?;
+            keyed.push(Term::tuple(vec![k, x]));
+        }
+        let sorted = sort_by_fn(p, keyed, &mut |p, x, y| {
+            let (Some([kx, _]), Some([ky, _])) = (x.as_tuple(), y.as_tuple()) else {
+                return Ok(true);
+            };
+            before(p, kx, ky)
+        })?;
+        Ok(Term::list(
+            sorted
+                .into_iter()
+                .map(|t| t.as_tuple().map(|t| t[1].clone()).unwrap_or(Term::NIL))
+                .collect::<Vec<_>>(),
+        ))
+    }
+    r.add("Enum", "sort_by", 2, |p, a| sort_by(p, &a, &Term::atom("asc")));
+    r.add("Enum", "sort_by", 3, |p, a| sort_by(p, &a, &a[2].clone()));
+    r.add("Enum", "reverse", 1, |p, a| {
+        let mut v = to_vec(p, &a[0])?;
+        v.reverse();
+        Ok(Term::list(v))
+    });
+    r.add("Enum", "reverse", 2, |p, a| {
+        let mut v = to_vec(p, &a[0])?;
+        v.reverse();
+        Ok(Term::list_with_tail(v, a[1].clone()))
+    });
+    r.add("Enum", "take", 2, |p, a| {
+        let n = int_arg(&a[1], "take", &a)?;
+        if n >= 0 {
+            let mut out = Vec::new();
+            if n > 0 {
+                each(p, &a[0], &mut |_, x| {
+                    out.push(x);
+                    Ok((out.len() as i64) < n)
+                })?;
+            }
+            return Ok(Term::list(out));
+        }
+        Ok(Term::list(take_vec(to_vec(p, &a[0])?, n)))
+    });
+    r.add("Enum", "drop", 2, |p, a| {
+        let n = int_arg(&a[1], "drop", &a)?;
+        Ok(Term::list(drop_vec(to_vec(p, &a[0])?, n)))
+    });
+    r.add("Enum", "take_every", 2, |p, a| {
+        let n = int_arg(&a[1], "take_every", &a)?;
+        if n < 0 {
+            return no_clause("take_every", &a);
+        }
+        if n == 0 {
+            return Ok(Term::EmptyList);
+        }
+        let v = to_vec(p, &a[0])?;
+        Ok(Term::list(v.into_iter().step_by(n as usize).collect::<Vec<_>>()))
+    });
+    r.add("Enum", "take_while", 2, |p, a| {
+        Ok(Term::list(split_while(p, &a[0], &a[1])?.0))
+    });
+    r.add("Enum", "drop_while", 2, |p, a| {
+        Ok(Term::list(split_while(p, &a[0], &a[1])?.1))
+    });
+    r.add("Enum", "split_while", 2, |p, a| {
+        let (x, y) = split_while(p, &a[0], &a[1])?;
+        Ok(pair(x, y))
+    });
+    r.add("Enum", "split_with", 2, |p, a| {
+        let (mut yes, mut no) = (Vec::new(), Vec::new());
+        each(p, &a[0], &mut |p, x| {
+            if test1(p, &a[1], &x)? {
+                yes.push(x);
+            } else {
+                no.push(x);
+            }
+            Ok(true)
+        })?;
+        Ok(pair(yes, no))
+    });
+    r.add("Enum", "split", 2, |p, a| {
+        let n = int_arg(&a[1], "split", &a)?;
+        let mut v = to_vec(p, &a[0])?;
+        let at = if n >= 0 {
+            (n as usize).min(v.len())
+        } else {
+            (v.len() as i64 + n).max(0) as usize
+        };
+        let rest = v.split_off(at);
+        Ok(pair(v, rest))
+    });
+    r.add("Enum", "at", 2, |p, a| {
+        let i = int_arg(&a[1], "at", &a)?;
+        Ok(at_index(p, &a[0], i)?.unwrap_or(Term::NIL))
+    });
+    r.add("Enum", "at", 3, |p, a| {
+        let i = int_arg(&a[1], "at", &a)?;
+        Ok(at_index(p, &a[0], i)?.unwrap_or_else(|| a[2].clone()))
+    });
+    r.add("Enum", "fetch", 2, |p, a| {
+        let i = int_arg(&a[1], "fetch", &a)?;
+        Ok(match at_index(p, &a[0], i)? {
+            Some(x) => Term::tuple(vec![Term::OK, x]),
+            None => Term::Atom(Atom::ERROR),
+        })
+    });
+    r.add("Enum", "fetch!", 2, |p, a| {
+        let i = int_arg(&a[1], "fetch!", &a)?;
+        at_index(p, &a[0], i)?.map_or_else(out_of_bounds, Ok)
+    });
+    r.add("Enum", "slice", 2, |p, a| {
+        let Some((first, last, step)) = range_parts(&a[1]) else {
+            return no_clause("slice", &a);
+        };
+        let v = to_vec(p, &a[0])?;
+        // A range written `first..last` with `last < first` slices forwards, as in Elixir 1.14.
+        let step = if step == -1 && first > last { 1 } else { step };
+        let Some((f, l, s)) = slice_bounds(first, last, step, v.len() as i64) else {
+            return Ok(Term::EmptyList);
+        };
+        Ok(Term::list(
+            (f..=l)
+                .step_by(s as usize)
+                .map(|i| v[i as usize].clone())
+                .collect::<Vec<_>>(),
+        ))
+    });
+    r.add("Enum", "slice", 3, |p, a| {
+        let start = int_arg(&a[1], "slice", &a)?;
+        let amount = int_arg(&a[2], "slice", &a)?;
+        slice_amount(p, &a, start, amount)
+    });
+    r.add("Enum", "chunk_every", 2, |p, a| {
+        let n = int_arg(&a[1], "chunk_every", &a)?;
+        chunk_every(p, &a, n, n, None)
+    });
+    r.add("Enum", "chunk_every", 3, |p, a| {
+        let n = int_arg(&a[1], "chunk_every", &a)?;
+        let s = int_arg(&a[2], "chunk_every", &a)?;
+        chunk_every(p, &a, n, s, None)
+    });
+    r.add("Enum", "chunk_every", 4, |p, a| {
+        let n = int_arg(&a[1], "chunk_every", &a)?;
+        let s = int_arg(&a[2], "chunk_every", &a)?;
+        chunk_every(p, &a, n, s, Some(&a[3]))
+    });
+    r.add("Enum", "chunk_by", 2, |p, a| {
+        let mut out: Vec<Term> = Vec::new();
+        let mut cur: Vec<Term> = Vec::new();
+        let mut key: Option<Term> = None;
+        each(p, &a[0], &mut |p, x| {
+            let k = call1(p, &a[1], x.clone())?;
+            if key.as_ref().is_some_and(|old| *old != k) {
+                out.push(Term::list(std::mem::take(&mut cur)));
+            }
+            key = Some(k);
+            cur.push(x);
+            Ok(true)
+        })?;
+        if !cur.is_empty() {
+            out.push(Term::list(cur));
+        }
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "max", 1, |p, a| extreme(p, &a[0], None, Ordering::Greater));
+    r.add("Enum", "min", 1, |p, a| extreme(p, &a[0], None, Ordering::Less));
+    r.add("Enum", "max_by", 2, |p, a| {
+        extreme(p, &a[0], Some(&a[1]), Ordering::Greater)
+    });
+    r.add("Enum", "min_by", 2, |p, a| {
+        extreme(p, &a[0], Some(&a[1]), Ordering::Less)
+    });
+    r.add("Enum", "min_max", 1, |p, a| {
+        let lo = extreme(p, &a[0], None, Ordering::Less)?;
+        let hi = extreme(p, &a[0], None, Ordering::Greater)?;
+        Ok(Term::tuple(vec![lo, hi]))
+    });
+    r.add("Enum", "uniq", 1, |p, a| uniq_by(p, &a[0], None));
+    r.add("Enum", "uniq_by", 2, |p, a| uniq_by(p, &a[0], Some(&a[1])));
+    r.add("Enum", "dedup", 1, |p, a| dedup_by(p, &a[0], None));
+    r.add("Enum", "dedup_by", 2, |p, a| dedup_by(p, &a[0], Some(&a[1])));
+    r.add("Enum", "frequencies", 1, |p, a| frequencies(p, &a[0], None));
+    r.add("Enum", "frequencies_by", 2, |p, a| frequencies(p, &a[0], Some(&a[1])));
+    r.add("Enum", "group_by", 2, |p, a| group_by(p, &a[0], &a[1], None));
+    r.add("Enum", "group_by", 3, |p, a| group_by(p, &a[0], &a[1], Some(&a[2])));
+    r.add("Enum", "join", 1, |p, a| join(p, &a[0], &Term::str(""), None));
+    r.add("Enum", "join", 2, |p, a| join(p, &a[0], &a[1], None));
+    r.add("Enum", "map_join", 2, |p, a| {
+        join(p, &a[0], &Term::str(""), Some(&a[1]))
+    });
+    r.add("Enum", "map_join", 3, |p, a| join(p, &a[0], &a[1], Some(&a[2])));
+    r.add("Enum", "flat_map", 2, |p, a| {
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            let ys = call1(p, &a[1], x)?;
+            each(p, &ys, &mut |_, y| {
+                out.push(y);
+                Ok(true)
+            })?;
+            Ok(true)
+        })?;
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "concat", 1, |p, a| {
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |p, part| {
+            each(p, &part, &mut |_, y| {
+                out.push(y);
+                Ok(true)
+            })?;
+            Ok(true)
+        })?;
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "concat", 2, |p, a| {
+        let mut v = to_vec(p, &a[0])?;
+        v.extend(to_vec(p, &a[1])?);
+        Ok(Term::list(v))
+    });
+    r.add("Enum", "intersperse", 2, |p, a| {
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |_, x| {
+            if !out.is_empty() {
+                out.push(a[1].clone());
+            }
+            out.push(x);
+            Ok(true)
+        })?;
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "with_index", 1, |p, a| {
+        let v = to_vec(p, &a[0])?;
+        Ok(Term::list(
+            v.into_iter()
+                .enumerate()
+                .map(|(i, x)| Term::tuple(vec![x, Term::Int(i as i64)]))
+                .collect::<Vec<_>>(),
+        ))
+    });
+    r.add("Enum", "with_index", 2, |p, a| {
+        let v = to_vec(p, &a[0])?;
+        let mut out = Vec::with_capacity(v.len());
+        match &a[1] {
+            Term::Int(off) => {
+                for (i, x) in v.into_iter().enumerate() {
+                    out.push(Term::tuple(vec![x, Term::Int(off + i as i64)]));
+                }
+            }
+            Term::Fun(_) => {
+                for (i, x) in v.into_iter().enumerate() {
+                    out.push(p.apply(&a[1], vec![x, Term::Int(i as i64)])?);
+                }
+            }
+            _ => return no_clause("with_index", &a),
+        }
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "zip", 2, |p, a| Ok(zip_lists(zip_sources(p, &a)?)));
+    r.add("Enum", "zip", 1, |p, a| {
+        let sources = to_vec(p, &a[0])?;
+        if sources.is_empty() {
+            return Ok(Term::EmptyList);
+        }
+        Ok(zip_lists(zip_sources(p, &sources)?))
+    });
+    r.add("Enum", "zip_with", 3, |p, a| {
+        let lists = zip_sources(p, &a[..2])?;
+        let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+        let mut out = Vec::with_capacity(n);
+        for (x, y) in lists[0].iter().zip(&lists[1]) {
+            out.push(p.apply(&a[2], vec![x.clone(), y.clone()])?);
+        }
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "unzip", 1, |p, a| {
+        let (mut xs, mut ys) = (Vec::new(), Vec::new());
+        for t in to_vec(p, &a[0])? {
+            match t.as_tuple() {
+                Some([x, y]) => {
+                    xs.push(x.clone());
+                    ys.push(y.clone());
+                }
+                _ => return no_clause("unzip", &a),
+            }
+        }
+        Ok(pair(xs, ys))
+    });
+    r.add("Enum", "random", 1, |p, a| {
+        let v = to_vec(p, &a[0])?;
+        if v.is_empty() {
+            return empty_error();
+        }
+        Ok(v[random_index(v.len())].clone())
+    });
+    r.add("Enum", "shuffle", 1, |p, a| {
+        let mut v = to_vec(p, &a[0])?;
+        for i in (1..v.len()).rev() {
+            v.swap(i, random_index(i + 1));
+        }
+        Ok(Term::list(v))
+    });
+}
