@@ -220,21 +220,6 @@ pub fn register(r: &mut Registry) {
         })?;
         Ok(Term::bool(found))
     });
-    r.add("Access", "get", 2, |_, a| match &a[0] {
-        Term::Map(m) => Ok(m.get(&a[1]).cloned().unwrap_or(Term::NIL)),
-        Term::Atom(Atom::NIL) => Ok(Term::NIL),
-        l if l.is_list() => {
-            for kv in l.iter_list() {
-                if let Some([k, v]) = kv.as_tuple()
-                    && *k == a[1]
-                {
-                    return Ok(v.clone());
-                }
-            }
-            Ok(Term::NIL)
-        }
-        _ => ex::badarg(),
-    });
     r.add("String", "__words__", 2, |_, a| {
         let s = a[0].as_str().unwrap_or_default();
         let kind = a[1].as_atom().map(|k| k.name().to_string()).unwrap_or_default();

@@ -344,23 +344,24 @@ pub fn register(r: &mut Registry) {
     r.add("Kernel", "exit", 1, |_, a| Err(Exc::Exit(a[0].clone())));
     r.add("Kernel", "elem", 2, |_, a| match (&a[0], &a[1]) {
         (Term::Tuple(t), Term::Int(i)) if *i >= 0 && (*i as usize) < t.len() => Ok(t[*i as usize].clone()),
-        _ => ex::badarg(),
+        (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),
+        _ => ex::badarg_at(2, "not a tuple"),
     });
     r.add("Kernel", "tuple_size", 1, |_, a| match &a[0] {
         Term::Tuple(t) => Ok(Term::Int(t.len() as i64)),
-        _ => ex::badarg(),
+        _ => ex::badarg_at(1, "not a tuple"),
     });
     r.add("Kernel", "length", 1, |_, a| match a[0].list_to_vec() {
         Some(v) => Ok(Term::Int(v.len() as i64)),
-        None => ex::badarg(),
+        None => ex::badarg_at(1, "not a list"),
     });
     r.add("Kernel", "hd", 1, |_, a| match &a[0] {
         Term::Cons(c) => Ok(c.head.clone()),
-        _ => ex::badarg(),
+        _ => ex::badarg_at(1, "not a nonempty list"),
     });
     r.add("Kernel", "tl", 1, |_, a| match &a[0] {
         Term::Cons(c) => Ok(c.tail.clone()),
-        _ => ex::badarg(),
+        _ => ex::badarg_at(1, "not a nonempty list"),
     });
     r.add("Kernel", "make_ref", 0, |_, _| {
         Ok(Term::Ref(crate::runtime::make_ref()))

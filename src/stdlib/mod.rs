@@ -4,12 +4,16 @@
 //! name and arity in one table; the compiler resolves calls to it once.
 
 pub mod atom;
+pub mod data;
 pub mod enum_fns;
 pub mod enumerable;
 pub mod iex;
 pub mod io;
 pub mod kernel;
+pub mod keyword;
+pub mod list;
 pub mod logger;
+pub mod map;
 pub mod mapset;
 pub mod otp;
 pub mod process;
@@ -74,6 +78,10 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     enum_fns::register(&mut r);
     stream::register(&mut r);
     mapset::register(&mut r);
+    map::register(&mut r);
+    keyword::register(&mut r);
+    list::register(&mut r);
+    data::register(&mut r);
     r
 });
 

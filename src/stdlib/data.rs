@@ -1,0 +1,280 @@
+//! Kernel functions on tuples, binaries, structs and nested data: `put_elem`,
+//! `byte_size`, `struct/2`, `then`/`tap`, and `get_in`/`put_in`/`update_in`/
+//! `pop_in` over maps and keyword lists (the `Access` behaviour).
+
+use super::Registry;
+use super::kernel::to_chars;
+use crate::eval::exception::{self as ex, R};
+use crate::eval::exec::Proc;
+use crate::term::inspect::inspect_default;
+use crate::term::{Atom, MapT, Term};
+
+/// `Access.get(container, key)` for maps, keyword lists and `nil`.
+pub fn access_get(container: &Term, key: &Term) -> R<Term> {
+    match container {
+        Term::Map(m) if container.struct_name().is_none() => Ok(m.get(key).cloned().unwrap_or(Term::NIL)),
+        Term::Map(_) => ex::undefined_function(container.struct_name().unwrap_or(Atom::NIL), Atom::new("fetch"), 2),
+        Term::Atom(Atom::NIL) => Ok(Term::NIL),
+        l if l.is_list() => {
+            if key.as_atom().is_none() {
+                return ex::argument_error(format!(
+                    "the Access calls for keywords expect the key to be an atom, got: {}",
+                    inspect_default(key)
+                ));
+            }
+            for kv in l.iter_list() {
+                if let Some([k, v]) = kv.as_tuple()
+                    && k == key
+                {
+                    return Ok(v.clone());
+                }
+            }
+            Ok(Term::NIL)
+        }
+        _ => ex::undefined_function(Atom::new("Elixir.Access"), Atom::new("get"), 3),
+    }
+}
+
+/// Whether `key` is in `container` (for `pop_in` and updates).
+fn access_has(container: &Term, key: &Term) -> bool {
+    match container {
+        Term::Map(m) => m.contains_key(key),
+        l if l.is_list() => l
+            .iter_list()
+            .any(|kv| matches!(kv.as_tuple(), Some([k, _]) if k == key)),
+        _ => false,
+    }
+}
+
+/// `container` with `key` set to `value`.
+fn access_put(container: &Term, key: &Term, value: Term) -> R<Term> {
+    match container {
+        Term::Map(m) => Ok(Term::map(m.update(key.clone(), value))),
+        l if l.is_list() => {
+            let mut out = Vec::new();
+            let mut done = false;
+            for kv in l.iter_list() {
+                match kv.as_tuple() {
+                    Some([k, _]) if k == key => {
+                        if !done {
+                            out.push(Term::tuple(vec![k.clone(), value.clone()]));
+                            done = true;
+                        }
+                    }
+                    _ => out.push(kv.clone()),
+                }
+            }
+            if !done {
+                out.push(Term::tuple(vec![key.clone(), value]));
+            }
+            Ok(Term::list(out))
+        }
+        Term::Atom(Atom::NIL) => ex::argument_error(format!(
+            "could not put/update key {} on a nil value",
+            inspect_default(key)
+        )),
+        _ => ex::badarg(),
+    }
+}
+
+fn access_delete(container: &Term, key: &Term) -> Term {
+    match container {
+        Term::Map(m) => Term::map(m.without(key)),
+        l if l.is_list() => Term::list(
+            l.iter_list()
+                .filter(|kv| !matches!(kv.as_tuple(), Some([k, _]) if k == key))
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
+        other => other.clone(),
+    }
+}
+
+fn path(t: &Term, name: &str, args: &[Term]) -> R<Vec<Term>> {
+    match t.list_to_vec() {
+        Some(v) if !v.is_empty() => Ok(v),
+        _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new(name), args.to_vec()),
+    }
+}
+
+/// Rebuilds `data` with the value at `keys` replaced by `f(old)`.
+fn update_path(p: &mut Proc, data: &Term, keys: &[Term], f: &mut dyn FnMut(&mut Proc, Term) -> R<Term>) -> R<Term> {
+    let (key, rest) = keys.split_first().expect("a non-empty path");
+    let current = access_get(data, key)?;
+    let new = if rest.is_empty() {
+        f(p, current)?
+    } else {
+        update_path(p, &current, rest, f)?
+    };
+    access_put(data, key, new)
+}
+
+fn int_at(t: &Term) -> Option<usize> {
+    match t {
+        Term::Int(i) if *i >= 0 => Some(*i as usize),
+        _ => None,
+    }
+}
+
+fn struct_from(p: &mut Proc, a: &[Term], strict: bool) -> R<Term> {
+    let module = match &a[0] {
+        Term::Atom(m) => *m,
+        s => s.struct_name().map_or_else(|| ex::badarg(), Ok)?,
+    };
+    let mut s: MapT = match &a[0] {
+        Term::Map(m) => (**m).clone(),
+        _ => super::struct_default(module)?,
+    };
+    let fields = if a.len() > 1 {
+        super::enumerable::to_vec(p, &a[1])?
+    } else {
+        Vec::new()
+    };
+    for kv in fields {
+        let Some([k, v]) = kv.as_tuple() else {
+            return ex::badarg();
+        };
+        if k == &Term::Atom(Atom::STRUCT) {
+            continue;
+        }
+        if s.contains_key(k) {
+            s.insert(k.clone(), v.clone());
+        } else if strict {
+            return ex::badkey(k.clone(), Term::map(s));
+        }
+    }
+    Ok(Term::map(s))
+}
+
+pub fn register(r: &mut Registry) {
+    r.add("Kernel", "put_elem", 3, |_, a| match (&a[0], int_at(&a[1])) {
+        (Term::Tuple(t), Some(i)) if i < t.len() => {
+            let mut v = t.to_vec();
+            v[i] = a[2].clone();
+            Ok(Term::tuple(v))
+        }
+        (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),
+        _ => ex::badarg_at(2, "not a tuple"),
+    });
+    r.add("Kernel", "byte_size", 1, |_, a| match &a[0] {
+        Term::Bin(b) => Ok(Term::Int(b.len() as i64)),
+        _ => ex::badarg_at(1, "not a bitstring"),
+    });
+    r.add("Kernel", "bit_size", 1, |_, a| match &a[0] {
+        Term::Bin(b) => Ok(Term::Int(8 * b.len() as i64)),
+        _ => ex::badarg_at(1, "not a bitstring"),
+    });
+    r.add("Kernel", "binary_part", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+        (Term::Bin(b), Term::Int(start), Term::Int(len)) => {
+            let (s, e) = if *len >= 0 {
+                (*start, start + len)
+            } else {
+                (start + len, *start)
+            };
+            if s < 0 || e > b.len() as i64 {
+                return ex::badarg();
+            }
+            Ok(Term::bytes(&b[s as usize..e as usize]))
+        }
+        _ => ex::badarg(),
+    });
+    r.add("Kernel", "then", 2, |p, a| p.apply(&a[1], vec![a[0].clone()]));
+    r.add("Kernel", "tap", 2, |p, a| {
+        p.apply(&a[1], vec![a[0].clone()])?;
+        Ok(a[0].clone())
+    });
+    r.add("Kernel", "to_charlist", 1, |_, a| {
+        if a[0].is_list() {
+            return Ok(a[0].clone());
+        }
+        let mut out = Vec::new();
+        to_chars(&a[0], &mut out)?;
+        Ok(Term::charlist(&String::from_utf8_lossy(&out)))
+    });
+    r.add("Kernel", "struct", 1, |p, a| struct_from(p, &a, false));
+    r.add("Kernel", "struct", 2, |p, a| struct_from(p, &a, false));
+    r.add("Kernel", "struct!", 1, |p, a| struct_from(p, &a, true));
+    r.add("Kernel", "struct!", 2, |p, a| struct_from(p, &a, true));
+    r.add("Kernel", "get_in", 2, |_, a| {
+        let keys = path(&a[1], "get_in", &a)?;
+        let mut cur = a[0].clone();
+        for k in keys {
+            if cur == Term::NIL {
+                return Ok(Term::NIL);
+            }
+            cur = access_get(&cur, &k)?;
+        }
+        Ok(cur)
+    });
+    r.add("Kernel", "put_in", 3, |p, a| {
+        let keys = path(&a[1], "put_in", &a)?;
+        let v = a[2].clone();
+        update_path(p, &a[0], &keys, &mut |_, _| Ok(v.clone()))
+    });
+    r.add("Kernel", "update_in", 3, |p, a| {
+        let keys = path(&a[1], "update_in", &a)?;
+        let f = a[2].clone();
+        update_path(p, &a[0], &keys, &mut |p, old| p.apply(&f, vec![old]))
+    });
+    r.add("Kernel", "pop_in", 2, |p, a| {
+        let keys = path(&a[1], "pop_in", &a)?;
+        let (last, init) = keys.split_last().expect("a non-empty path");
+        let mut popped = Term::NIL;
+        let pop = &mut |_: &mut Proc, parent: Term| -> R<Term> {
+            if access_has(&parent, last) {
+                popped = access_get(&parent, last)?;
+                Ok(access_delete(&parent, last))
+            } else {
+                Ok(parent)
+            }
+        };
+        let data = if init.is_empty() {
+            pop(p, a[0].clone())?
+        } else {
+            update_path(p, &a[0], init, pop)?
+        };
+        Ok(Term::tuple(vec![popped, data]))
+    });
+    r.add("Access", "get", 2, |_, a| access_get(&a[0], &a[1]));
+    r.add("Access", "get", 3, |_, a| {
+        let v = access_get(&a[0], &a[1])?;
+        Ok(if v == Term::NIL && !access_has(&a[0], &a[1]) {
+            a[2].clone()
+        } else {
+            v
+        })
+    });
+    r.add("Access", "fetch", 2, |_, a| {
+        if access_has(&a[0], &a[1]) {
+            Ok(Term::tuple(vec![Term::OK, access_get(&a[0], &a[1])?]))
+        } else {
+            Ok(Term::Atom(Atom::ERROR))
+        }
+    });
+    r.add(":erlang", "element", 2, |_, a| match (&a[1], int_at(&a[0])) {
+        (Term::Tuple(t), Some(i)) if i >= 1 && i <= t.len() => Ok(t[i - 1].clone()),
+        (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),
+        _ => ex::badarg_at(2, "not a tuple"),
+    });
+    r.add(":erlang", "setelement", 3, |_, a| match (&a[1], int_at(&a[0])) {
+        (Term::Tuple(t), Some(i)) if i >= 1 && i <= t.len() => {
+            let mut v = t.to_vec();
+            v[i - 1] = a[2].clone();
+            Ok(Term::tuple(v))
+        }
+        (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),
+        _ => ex::badarg_at(2, "not a tuple"),
+    });
+    r.add(":erlang", "tuple_to_list", 1, |_, a| match &a[0] {
+        Term::Tuple(t) => Ok(Term::list(t.to_vec())),
+        _ => ex::badarg_at(1, "not a tuple"),
+    });
+    r.add(":erlang", "list_to_tuple", 1, |_, a| match a[0].list_to_vec() {
+        Some(v) => Ok(Term::tuple(v)),
+        None => ex::badarg_at(1, "not a list"),
+    });
+    r.add(":erlang", "byte_size", 1, |_, a| match &a[0] {
+        Term::Bin(b) => Ok(Term::Int(b.len() as i64)),
+        _ => ex::badarg_at(1, "not a bitstring"),
+    });
+}

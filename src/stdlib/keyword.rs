@@ -1,0 +1,214 @@
+//! The `Keyword` module: lists of `{atom, value}` pairs, duplicates allowed,
+//! the first occurrence of a key winning on lookup.
+
+use super::Registry;
+use crate::eval::exception::{self as ex, R};
+use crate::eval::exec::Proc;
+use crate::term::{Atom, Term};
+
+fn no_clause<T>(name: &str, args: &[Term]) -> R<T> {
+    ex::function_clause(Atom::new("Elixir.Keyword"), Atom::new(name), args.to_vec())
+}
+
+/// The pairs of a keyword list; `FunctionClauseError` of `name` when `t` is not a list.
+fn pairs(t: &Term, name: &str, args: &[Term]) -> R<Vec<(Term, Term)>> {
+    let Some(items) = t.list_to_vec() else {
+        return no_clause(name, args);
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for i in items {
+        match i.as_tuple() {
+            Some([k, v]) => out.push((k.clone(), v.clone())),
+            _ => return no_clause(name, args),
+        }
+    }
+    Ok(out)
+}
+
+fn build(pairs: impl IntoIterator<Item = (Term, Term)>) -> Term {
+    Term::list(
+        pairs
+            .into_iter()
+            .map(|(k, v)| Term::tuple(vec![k, v]))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn first(t: &Term, key: &Term) -> Option<Term> {
+    t.iter_list().find_map(|i| match i.as_tuple() {
+        Some([k, v]) if k == key => Some(v.clone()),
+        _ => None,
+    })
+}
+
+fn get(a: &[Term], default: Term) -> R<Term> {
+    if !a[0].is_list() || a[1].as_atom().is_none() {
+        return no_clause("get", &[a[0].clone(), a[1].clone(), default]);
+    }
+    Ok(first(&a[0], &a[1]).unwrap_or(default))
+}
+
+fn is_keyword(t: &Term) -> bool {
+    t.list_to_vec()
+        .is_some_and(|v| v.iter().all(|i| matches!(i.as_tuple(), Some([Term::Atom(_), _]))))
+}
+
+fn put(a: &[Term], name: &str) -> R<Term> {
+    let ps = pairs(&a[0], name, a)?;
+    let mut out = vec![(a[1].clone(), a[2].clone())];
+    out.extend(ps.into_iter().filter(|(k, _)| *k != a[1]));
+    Ok(build(out))
+}
+
+fn update(p: &mut Proc, a: &[Term], default: Option<&Term>, f: &Term) -> R<Term> {
+    let name = if default.is_some() { "update" } else { "update!" };
+    let ps = pairs(&a[0], name, a)?;
+    let mut out = Vec::with_capacity(ps.len() + 1);
+    let mut done = false;
+    for (k, v) in ps {
+        if k == a[1] {
+            if !done {
+                out.push((k, p.apply(f, vec![v])?));
+                done = true;
+            }
+        } else {
+            out.push((k, v));
+        }
+    }
+    if !done {
+        match default {
+            Some(d) => out.push((a[1].clone(), d.clone())),
+            None => return ex::badkey(a[1].clone(), a[0].clone()),
+        }
+    }
+    Ok(build(out))
+}
+
+pub fn register(r: &mut Registry) {
+    r.add("Keyword", "get", 2, |_, a| get(&a, Term::NIL));
+    r.add("Keyword", "get", 3, |_, a| get(&a[..2], a[2].clone()));
+    r.add("Keyword", "get_lazy", 3, |p, a| match first(&a[0], &a[1]) {
+        Some(v) => Ok(v),
+        None => p.apply(&a[2], vec![]),
+    });
+    r.add("Keyword", "fetch", 2, |_, a| {
+        pairs(&a[0], "fetch", &a)?;
+        Ok(match first(&a[0], &a[1]) {
+            Some(v) => Term::tuple(vec![Term::OK, v]),
+            None => Term::Atom(Atom::ERROR),
+        })
+    });
+    r.add("Keyword", "fetch!", 2, |_, a| {
+        pairs(&a[0], "fetch!", &a)?;
+        match first(&a[0], &a[1]) {
+            Some(v) => Ok(v),
+            None => ex::badkey(a[1].clone(), a[0].clone()),
+        }
+    });
+    r.add("Keyword", "get_values", 2, |_, a| {
+        let ps = pairs(&a[0], "get_values", &a)?;
+        Ok(Term::list(
+            ps.into_iter()
+                .filter(|(k, _)| *k == a[1])
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>(),
+        ))
+    });
+    r.add("Keyword", "has_key?", 2, |_, a| {
+        let ps = pairs(&a[0], "has_key?", &a)?;
+        Ok(Term::bool(ps.iter().any(|(k, _)| *k == a[1])))
+    });
+    r.add("Keyword", "keys", 1, |_, a| {
+        let ps = pairs(&a[0], "keys", &a)?;
+        Ok(Term::list(ps.into_iter().map(|(k, _)| k).collect::<Vec<_>>()))
+    });
+    r.add("Keyword", "values", 1, |_, a| {
+        let ps = pairs(&a[0], "values", &a)?;
+        Ok(Term::list(ps.into_iter().map(|(_, v)| v).collect::<Vec<_>>()))
+    });
+    r.add("Keyword", "put", 3, |_, a| put(&a, "put"));
+    r.add("Keyword", "put_new", 3, |_, a| {
+        let ps = pairs(&a[0], "put_new", &a)?;
+        if ps.iter().any(|(k, _)| *k == a[1]) {
+            return Ok(a[0].clone());
+        }
+        put(&a, "put_new")
+    });
+    r.add("Keyword", "delete", 2, |_, a| {
+        let ps = pairs(&a[0], "delete", &a)?;
+        Ok(build(ps.into_iter().filter(|(k, _)| *k != a[1])))
+    });
+    r.add("Keyword", "delete_first", 2, |_, a| {
+        let ps = pairs(&a[0], "delete_first", &a)?;
+        let mut gone = false;
+        Ok(build(ps.into_iter().filter(|(k, _)| {
+            let drop = !gone && *k == a[1];
+            gone |= drop;
+            !drop
+        })))
+    });
+    r.add("Keyword", "merge", 2, |_, a| {
+        let (x, y) = (pairs(&a[0], "merge", &a)?, pairs(&a[1], "merge", &a)?);
+        let mut out: Vec<(Term, Term)> = x
+            .into_iter()
+            .filter(|(k, _)| !y.iter().any(|(k2, _)| k2 == k))
+            .collect();
+        out.extend(y);
+        Ok(build(out))
+    });
+    r.add("Keyword", "merge", 3, |p, a| {
+        let (x, y) = (pairs(&a[0], "merge", &a)?, pairs(&a[1], "merge", &a)?);
+        let mut out = x;
+        for (k, v2) in y {
+            match out.iter().position(|(k1, _)| *k1 == k) {
+                Some(i) => {
+                    let v1 = out[i].1.clone();
+                    let v = p.apply(&a[2], vec![k.clone(), v1, v2])?;
+                    out.retain(|(k1, _)| *k1 != k);
+                    out.push((k, v));
+                }
+                None => out.push((k, v2)),
+            }
+        }
+        Ok(build(out))
+    });
+    r.add("Keyword", "take", 2, |_, a| {
+        let ps = pairs(&a[0], "take", &a)?;
+        let keys = a[1].list_to_vec().unwrap_or_default();
+        Ok(build(ps.into_iter().filter(|(k, _)| keys.contains(k))))
+    });
+    r.add("Keyword", "drop", 2, |_, a| {
+        let ps = pairs(&a[0], "drop", &a)?;
+        let keys = a[1].list_to_vec().unwrap_or_default();
+        Ok(build(ps.into_iter().filter(|(k, _)| !keys.contains(k))))
+    });
+    r.add("Keyword", "pop", 2, |_, a| {
+        let ps = pairs(&a[0], "pop", &a)?;
+        let v = first(&a[0], &a[1]).unwrap_or(Term::NIL);
+        Ok(Term::tuple(vec![v, build(ps.into_iter().filter(|(k, _)| *k != a[1]))]))
+    });
+    r.add("Keyword", "pop", 3, |_, a| {
+        let ps = pairs(&a[0], "pop", &a)?;
+        let v = first(&a[0], &a[1]).unwrap_or_else(|| a[2].clone());
+        Ok(Term::tuple(vec![v, build(ps.into_iter().filter(|(k, _)| *k != a[1]))]))
+    });
+    r.add("Keyword", "update", 4, |p, a| update(p, &a[..2], Some(&a[2]), &a[3]));
+    r.add("Keyword", "update!", 3, |p, a| update(p, &a[..2], None, &a[2]));
+    r.add("Keyword", "new", 0, |_, _| Ok(Term::EmptyList));
+    r.add("Keyword", "new", 1, |p, a| {
+        let items = super::enumerable::to_vec(p, &a[0])?;
+        let mut out: Vec<(Term, Term)> = Vec::new();
+        for i in items {
+            match i.as_tuple() {
+                Some([k @ Term::Atom(_), v]) => {
+                    out.retain(|(k1, _)| k1 != k);
+                    out.push((k.clone(), v.clone()));
+                }
+                _ => return no_clause("new", &a),
+            }
+        }
+        Ok(build(out))
+    });
+    r.add("Keyword", "keyword?", 1, |_, a| Ok(Term::bool(is_keyword(&a[0]))));
+    r.add("Keyword", "to_list", 1, |_, a| Ok(a[0].clone()));
+}

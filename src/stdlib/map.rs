@@ -1,0 +1,310 @@
+//! The `Map` module. Maps are persistent (`imbl::OrdMap`), so every update
+//! shares the unchanged part of the map it came from.
+
+use super::Registry;
+use super::enumerable::each;
+use crate::eval::exception::{self as ex, R};
+use crate::eval::exec::Proc;
+use crate::term::{Atom, MapT, Term};
+
+/// The map inside `t`, or `BadMapError`.
+pub fn map_of(t: &Term) -> R<&MapT> {
+    match t {
+        Term::Map(m) => Ok(m),
+        _ => ex::badmap(t.clone()),
+    }
+}
+
+fn no_clause<T>(name: &str, args: &[Term]) -> R<T> {
+    ex::function_clause(Atom::new("Elixir.Map"), Atom::new(name), args.to_vec())
+}
+
+fn ok(v: Term) -> Term {
+    Term::tuple(vec![Term::OK, v])
+}
+
+/// `{key, value}` pairs of an enumerable into a map; `ArgumentError` for anything else.
+pub fn from_pairs(p: &mut Proc, items: &Term, f: Option<&Term>) -> R<MapT> {
+    let mut m = MapT::new();
+    let mut bad = false;
+    each(p, items, &mut |p, x| {
+        let x = match f {
+            Some(f) => p.apply(f, vec![x])?,
+            None => x,
+        };
+        match x.as_tuple() {
+            Some([k, v]) => {
+                m.insert(k.clone(), v.clone());
+                Ok(true)
+            }
+            _ => {
+                bad = true;
+                Ok(false)
+            }
+        }
+    })?;
+    if bad {
+        return ex::badarg();
+    }
+    Ok(m)
+}
+
+fn keys_of(p: &mut Proc, t: &Term) -> R<Vec<Term>> {
+    super::enumerable::to_vec(p, t)
+}
+
+fn filter(p: &mut Proc, a: &[Term], keep: bool) -> R<Term> {
+    let m = map_of(&a[0])?.clone();
+    let mut out = MapT::new();
+    for (k, v) in m.iter() {
+        let t = Term::tuple(vec![k.clone(), v.clone()]);
+        if p.apply(&a[1], vec![t])?.is_truthy() == keep {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    Ok(Term::map(out))
+}
+
+fn get_and_update(p: &mut Proc, a: &[Term], must: bool) -> R<Term> {
+    let mut m = map_of(&a[0])?.clone();
+    let current = m.get(&a[1]).cloned();
+    if must && current.is_none() {
+        return ex::badkey(a[1].clone(), a[0].clone());
+    }
+    let r = p.apply(&a[2], vec![current.clone().unwrap_or(Term::NIL)])?;
+    match r.as_tuple() {
+        Some([get, new]) => {
+            m.insert(a[1].clone(), new.clone());
+            Ok(Term::tuple(vec![get.clone(), Term::map(m)]))
+        }
+        _ if r.as_atom().is_some_and(|x| &*x.name() == "pop") => {
+            m.remove(&a[1]);
+            Ok(Term::tuple(vec![current.unwrap_or(Term::NIL), Term::map(m)]))
+        }
+        _ => ex::raise(
+            "RuntimeError",
+            vec![(
+                "message",
+                Term::str(&format!(
+                    "the given function must return a two-element tuple or :pop, got: {}",
+                    crate::term::inspect::inspect_default(&r)
+                )),
+            )],
+        ),
+    }
+}
+
+pub fn register(r: &mut Registry) {
+    r.add("Map", "new", 0, |_, _| Ok(Term::map(MapT::new())));
+    r.add("Map", "new", 1, |p, a| match &a[0] {
+        Term::Map(_) if a[0].struct_name().is_none() => Ok(a[0].clone()),
+        _ => Ok(Term::map(from_pairs(p, &a[0], None)?)),
+    });
+    r.add("Map", "new", 2, |p, a| {
+        Ok(Term::map(from_pairs(p, &a[0], Some(&a[1]))?))
+    });
+    r.add("Map", "get", 2, |_, a| {
+        Ok(map_of(&a[0])?.get(&a[1]).cloned().unwrap_or(Term::NIL))
+    });
+    r.add("Map", "get", 3, |_, a| {
+        Ok(map_of(&a[0])?.get(&a[1]).cloned().unwrap_or_else(|| a[2].clone()))
+    });
+    r.add("Map", "get_lazy", 3, |p, a| match map_of(&a[0])?.get(&a[1]) {
+        Some(v) => Ok(v.clone()),
+        None => p.apply(&a[2], vec![]),
+    });
+    r.add("Map", "fetch", 2, |_, a| {
+        Ok(match map_of(&a[0])?.get(&a[1]) {
+            Some(v) => ok(v.clone()),
+            None => Term::Atom(Atom::ERROR),
+        })
+    });
+    r.add("Map", "fetch!", 2, |_, a| match map_of(&a[0])?.get(&a[1]) {
+        Some(v) => Ok(v.clone()),
+        None => ex::badkey(a[1].clone(), a[0].clone()),
+    });
+    r.add("Map", "has_key?", 2, |_, a| {
+        Ok(Term::bool(map_of(&a[0])?.contains_key(&a[1])))
+    });
+    r.add("Map", "put", 3, |_, a| {
+        Ok(Term::map(map_of(&a[0])?.update(a[1].clone(), a[2].clone())))
+    });
+    r.add("Map", "put_new", 3, |_, a| {
+        let m = map_of(&a[0])?;
+        if m.contains_key(&a[1]) {
+            return Ok(a[0].clone());
+        }
+        Ok(Term::map(m.update(a[1].clone(), a[2].clone())))
+    });
+    r.add("Map", "put_new_lazy", 3, |p, a| {
+        let m = map_of(&a[0])?.clone();
+        if m.contains_key(&a[1]) {
+            return Ok(a[0].clone());
+        }
+        let v = p.apply(&a[2], vec![])?;
+        Ok(Term::map(m.update(a[1].clone(), v)))
+    });
+    r.add("Map", "replace", 3, |_, a| {
+        let m = map_of(&a[0])?;
+        if !m.contains_key(&a[1]) {
+            return Ok(a[0].clone());
+        }
+        Ok(Term::map(m.update(a[1].clone(), a[2].clone())))
+    });
+    r.add("Map", "replace!", 3, |_, a| {
+        let m = map_of(&a[0])?;
+        if !m.contains_key(&a[1]) {
+            return ex::badkey(a[1].clone(), a[0].clone());
+        }
+        Ok(Term::map(m.update(a[1].clone(), a[2].clone())))
+    });
+    r.add("Map", "update", 4, |p, a| {
+        let m = map_of(&a[0])?.clone();
+        let v = match m.get(&a[1]) {
+            Some(v) => p.apply(&a[3], vec![v.clone()])?,
+            None => a[2].clone(),
+        };
+        Ok(Term::map(m.update(a[1].clone(), v)))
+    });
+    r.add("Map", "update!", 3, |p, a| {
+        let m = map_of(&a[0])?.clone();
+        let Some(v) = m.get(&a[1]) else {
+            return ex::badkey(a[1].clone(), a[0].clone());
+        };
+        let v = p.apply(&a[2], vec![v.clone()])?;
+        Ok(Term::map(m.update(a[1].clone(), v)))
+    });
+    r.add("Map", "delete", 2, |_, a| Ok(Term::map(map_of(&a[0])?.without(&a[1]))));
+    r.add("Map", "pop", 2, |_, a| {
+        let m = map_of(&a[0])?;
+        let v = m.get(&a[1]).cloned().unwrap_or(Term::NIL);
+        Ok(Term::tuple(vec![v, Term::map(m.without(&a[1]))]))
+    });
+    r.add("Map", "pop", 3, |_, a| {
+        let m = map_of(&a[0])?;
+        let v = m.get(&a[1]).cloned().unwrap_or_else(|| a[2].clone());
+        Ok(Term::tuple(vec![v, Term::map(m.without(&a[1]))]))
+    });
+    r.add("Map", "pop!", 2, |_, a| {
+        let m = map_of(&a[0])?;
+        match m.get(&a[1]) {
+            Some(v) => Ok(Term::tuple(vec![v.clone(), Term::map(m.without(&a[1]))])),
+            None => ex::badkey(a[1].clone(), a[0].clone()),
+        }
+    });
+    r.add("Map", "pop_lazy", 3, |p, a| {
+        let m = map_of(&a[0])?.clone();
+        let v = match m.get(&a[1]) {
+            Some(v) => v.clone(),
+            None => p.apply(&a[2], vec![])?,
+        };
+        Ok(Term::tuple(vec![v, Term::map(m.without(&a[1]))]))
+    });
+    r.add("Map", "keys", 1, |_, a| {
+        Ok(Term::list(map_of(&a[0])?.keys().cloned().collect::<Vec<_>>()))
+    });
+    r.add("Map", "values", 1, |_, a| {
+        Ok(Term::list(map_of(&a[0])?.values().cloned().collect::<Vec<_>>()))
+    });
+    r.add("Map", "to_list", 1, |_, a| {
+        Ok(Term::list(
+            map_of(&a[0])?
+                .iter()
+                .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+                .collect::<Vec<_>>(),
+        ))
+    });
+    r.add("Map", "merge", 2, |_, a| {
+        let (x, y) = (map_of(&a[0])?, map_of(&a[1])?);
+        Ok(Term::map(y.clone().union(x.clone())))
+    });
+    r.add("Map", "merge", 3, |p, a| {
+        let (x, y) = (map_of(&a[0])?.clone(), map_of(&a[1])?.clone());
+        let mut out = x.clone();
+        for (k, v2) in y.iter() {
+            let v = match x.get(k) {
+                Some(v1) => p.apply(&a[2], vec![k.clone(), v1.clone(), v2.clone()])?,
+                None => v2.clone(),
+            };
+            out.insert(k.clone(), v);
+        }
+        Ok(Term::map(out))
+    });
+    r.add("Map", "take", 2, |p, a| {
+        let m = map_of(&a[0])?.clone();
+        let mut out = MapT::new();
+        for k in keys_of(p, &a[1])? {
+            if let Some(v) = m.get(&k) {
+                out.insert(k, v.clone());
+            }
+        }
+        Ok(Term::map(out))
+    });
+    r.add("Map", "drop", 2, |p, a| {
+        let mut m = map_of(&a[0])?.clone();
+        for k in keys_of(p, &a[1])? {
+            m.remove(&k);
+        }
+        Ok(Term::map(m))
+    });
+    r.add("Map", "split", 2, |p, a| {
+        let mut rest = map_of(&a[0])?.clone();
+        let mut taken = MapT::new();
+        for k in keys_of(p, &a[1])? {
+            if let Some(v) = rest.remove(&k) {
+                taken.insert(k, v);
+            }
+        }
+        Ok(Term::tuple(vec![Term::map(taken), Term::map(rest)]))
+    });
+    r.add("Map", "filter", 2, |p, a| filter(p, &a, true));
+    r.add("Map", "reject", 2, |p, a| filter(p, &a, false));
+    r.add("Map", "map", 2, |p, a| {
+        let m = map_of(&a[0])?.clone();
+        let mut out = MapT::new();
+        for (k, v) in m.iter() {
+            let t = Term::tuple(vec![k.clone(), v.clone()]);
+            out.insert(k.clone(), p.apply(&a[1], vec![t])?);
+        }
+        Ok(Term::map(out))
+    });
+    r.add("Map", "get_and_update", 3, |p, a| get_and_update(p, &a, false));
+    r.add("Map", "get_and_update!", 3, |p, a| get_and_update(p, &a, true));
+    r.add("Map", "from_struct", 1, |_, a| match &a[0] {
+        Term::Map(m) if a[0].struct_name().is_some() => Ok(Term::map(m.without(&Term::Atom(Atom::STRUCT)))),
+        Term::Atom(module) => {
+            let s = super::struct_default(*module)?;
+            Ok(Term::map(s.without(&Term::Atom(Atom::STRUCT))))
+        }
+        _ => no_clause("from_struct", &a),
+    });
+    r.add("Map", "equal?", 2, |_, a| {
+        map_of(&a[0])?;
+        map_of(&a[1])?;
+        Ok(Term::bool(a[0] == a[1]))
+    });
+    r.add(":maps", "get", 2, |_, a| match map_of(&a[1])?.get(&a[0]) {
+        Some(v) => Ok(v.clone()),
+        None => ex::badkey(a[0].clone(), a[1].clone()),
+    });
+    r.add(":maps", "get", 3, |_, a| {
+        Ok(map_of(&a[1])?.get(&a[0]).cloned().unwrap_or_else(|| a[2].clone()))
+    });
+    r.add(":maps", "put", 3, |_, a| {
+        Ok(Term::map(map_of(&a[2])?.update(a[0].clone(), a[1].clone())))
+    });
+    r.add(":maps", "keys", 1, |_, a| {
+        Ok(Term::list(map_of(&a[0])?.keys().cloned().collect::<Vec<_>>()))
+    });
+    r.add(":maps", "values", 1, |_, a| {
+        Ok(Term::list(map_of(&a[0])?.values().cloned().collect::<Vec<_>>()))
+    });
+    r.add(":maps", "to_list", 1, |_, a| {
+        Ok(Term::list(
+            map_of(&a[0])?
+                .iter()
+                .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+                .collect::<Vec<_>>(),
+        ))
+    });
+}
