@@ -119,7 +119,7 @@ fn int_at(t: &Term) -> Option<usize> {
 fn struct_from(p: &mut Proc, a: &[Term], strict: bool) -> R<Term> {
     let module = match &a[0] {
         Term::Atom(m) => *m,
-        s => s.struct_name().map_or_else(|| ex::badarg(), Ok)?,
+        s => s.struct_name().map_or_else(ex::badarg, Ok)?,
     };
     let mut s: MapT = match &a[0] {
         Term::Map(m) => (**m).clone(),
