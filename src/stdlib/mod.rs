@@ -15,9 +15,12 @@ pub mod list;
 pub mod logger;
 pub mod map;
 pub mod mapset;
+pub mod numbers;
 pub mod otp;
 pub mod process;
 pub mod stream;
+pub mod string;
+pub mod system;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -82,6 +85,9 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     keyword::register(&mut r);
     list::register(&mut r);
     data::register(&mut r);
+    numbers::register(&mut r);
+    system::register(&mut r);
+    string::register(&mut r);
     r
 });
 

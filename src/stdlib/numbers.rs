@@ -1,0 +1,329 @@
+//! `Integer`, `Float` and `:math`, plus `ceil/1` and `floor/1`.
+//!
+//! `Float.round/2`, `ceil/2` and `floor/2` round the float's exact binary
+//! value, as Elixir does (`Float.round(2.675, 2)` is `2.67`), using integer
+//! arithmetic, never `f64` multiplication.
+
+use num_bigint::BigInt;
+use num_integer::Integer as _;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::Registry;
+use crate::eval::exception::{self as ex, R};
+use crate::term::float::format_float;
+use crate::term::{Atom, Term};
+
+fn no_clause<T>(module: &str, name: &str, args: &[Term]) -> R<T> {
+    ex::function_clause(Atom::new(module), Atom::new(name), args.to_vec())
+}
+
+fn big(t: &Term) -> Option<BigInt> {
+    match t {
+        Term::Int(i) => Some(BigInt::from(*i)),
+        Term::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+fn is_int(t: &Term) -> bool {
+    matches!(t, Term::Int(_) | Term::BigInt(_))
+}
+
+#[derive(Clone, Copy)]
+enum Mode {
+    HalfUp,
+    Ceil,
+    Floor,
+}
+
+/// `f` rounded to `digits` decimal places by its exact value.
+fn round_float(f: f64, digits: u32, mode: Mode) -> f64 {
+    if !f.is_finite() || f == 0.0 {
+        return f;
+    }
+    let bits = f.to_bits();
+    let negative = bits >> 63 == 1;
+    let exp_bits = ((bits >> 52) & 0x7FF) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    let (mant, exp) = if exp_bits == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), exp_bits - 1075)
+    };
+    let scale = num_traits::pow(BigInt::from(10), digits as usize);
+    let num = BigInt::from(mant) * &scale;
+    let (q, r, den) = if exp >= 0 {
+        (num << exp as usize, BigInt::zero(), BigInt::from(1))
+    } else {
+        let den = BigInt::from(1) << (-exp) as usize;
+        let (q, r) = num.div_rem(&den);
+        (q, r, den)
+    };
+    let up = match mode {
+        Mode::HalfUp => &r * 2 >= den,
+        Mode::Ceil => !negative && !r.is_zero(),
+        Mode::Floor => negative && !r.is_zero(),
+    };
+    let q = if up { q + 1 } else { q };
+    let text = format!("{}{}e-{}", if negative { "-" } else { "" }, q, digits);
+    text.parse::<f64>().unwrap_or(f)
+}
+
+fn precision(t: &Term) -> Option<u32> {
+    match t {
+        Term::Int(p) if (0..=15).contains(p) => Some(*p as u32),
+        _ => None,
+    }
+}
+
+fn float_rounding(a: &[Term], name: &str, mode: Mode) -> R<Term> {
+    let digits = if a.len() > 1 { precision(&a[1]) } else { Some(0) };
+    match (&a[0], digits) {
+        (Term::Float(f), Some(d)) => Ok(Term::Float(round_float(*f, d, mode))),
+        _ => no_clause(
+            "Elixir.Float",
+            name,
+            &[a[0].clone(), a.get(1).cloned().unwrap_or(Term::Int(0))],
+        ),
+    }
+}
+
+fn float_to_int(f: f64) -> Term {
+    if f.abs() < 9.0e18 {
+        Term::Int(f as i64)
+    } else {
+        use num_traits::FromPrimitive;
+        Term::from_bigint(BigInt::from_f64(f).unwrap_or_default())
+    }
+}
+
+fn to_base(n: &BigInt, base: u32) -> String {
+    n.to_str_radix(base).to_uppercase()
+}
+
+/// `Integer.parse/2`: the longest valid prefix, or `:error`.
+fn parse_int(s: &str, base: u32) -> Term {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    if matches!(bytes.first(), Some(b'+' | b'-')) {
+        i = 1;
+    }
+    let start = i;
+    while i < bytes.len() && (bytes[i] as char).is_digit(base) {
+        i += 1;
+    }
+    if i == start {
+        return Term::Atom(Atom::ERROR);
+    }
+    match BigInt::parse_bytes(&bytes[..i], base) {
+        Some(n) => Term::tuple(vec![Term::from_bigint(n), Term::str(&s[i..])]),
+        None => Term::Atom(Atom::ERROR),
+    }
+}
+
+/// `Float.parse/1`: the longest valid prefix, or `:error`.
+pub fn parse_float(s: &str) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if matches!(b.first(), Some(b'+' | b'-')) {
+        i = 1;
+    }
+    let digits = |mut j: usize| {
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    let int_end = digits(i);
+    if int_end == i {
+        return None;
+    }
+    let mut end = int_end;
+    if end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_digit() {
+        end = digits(end + 1);
+    }
+    if end < b.len() && matches!(b[end], b'e' | b'E') {
+        let mut j = end + 1;
+        if j < b.len() && matches!(b[j], b'+' | b'-') {
+            j += 1;
+        }
+        let k = digits(j);
+        if k > j {
+            end = k;
+        }
+    }
+    s[..end].parse::<f64>().ok().map(|f| (f, end))
+}
+
+fn base_arg(t: &Term) -> Option<u32> {
+    match t {
+        Term::Int(b) if (2..=36).contains(b) => Some(*b as u32),
+        _ => None,
+    }
+}
+
+fn math1(a: &[Term], f: fn(f64) -> f64) -> R<Term> {
+    let x = match &a[0] {
+        Term::Float(x) => *x,
+        t => match big(t).and_then(|b| b.to_f64()) {
+            Some(x) => x,
+            None => return ex::badarith(),
+        },
+    };
+    let y = f(x);
+    if y.is_finite() {
+        Ok(Term::Float(y))
+    } else {
+        ex::badarith()
+    }
+}
+
+fn as_f64(t: &Term) -> Option<f64> {
+    match t {
+        Term::Float(x) => Some(*x),
+        t => big(t).and_then(|b| b.to_f64()),
+    }
+}
+
+pub fn register(r: &mut Registry) {
+    r.add("Integer", "to_string", 1, |_, a| match big(&a[0]) {
+        Some(n) => Ok(Term::str(&n.to_string())),
+        None => ex::badarg_at(1, "not an integer"),
+    });
+    r.add("Integer", "to_string", 2, |_, a| match (big(&a[0]), base_arg(&a[1])) {
+        (Some(n), Some(b)) => Ok(Term::str(&to_base(&n, b))),
+        (None, _) => ex::badarg_at(1, "not an integer"),
+        _ => ex::badarg_at(2, "not an integer in the range 2 through 36"),
+    });
+    r.add("Integer", "to_charlist", 1, |_, a| match big(&a[0]) {
+        Some(n) => Ok(Term::charlist(&n.to_string())),
+        None => ex::badarg_at(1, "not an integer"),
+    });
+    r.add("Integer", "to_charlist", 2, |_, a| {
+        match (big(&a[0]), base_arg(&a[1])) {
+            (Some(n), Some(b)) => Ok(Term::charlist(&to_base(&n, b))),
+            _ => ex::badarg(),
+        }
+    });
+    r.add("Integer", "parse", 1, |_, a| match a[0].as_str() {
+        Some(s) => Ok(parse_int(s, 10)),
+        None => no_clause("Elixir.Integer", "parse", &[a[0].clone(), Term::Int(10)]),
+    });
+    r.add("Integer", "parse", 2, |_, a| match (a[0].as_str(), base_arg(&a[1])) {
+        (Some(s), Some(b)) => Ok(parse_int(s, b)),
+        _ => no_clause("Elixir.Integer", "parse", &a),
+    });
+    r.add("Integer", "pow", 2, |_, a| match (big(&a[0]), &a[1]) {
+        (Some(b), Term::Int(e)) if *e >= 0 => Ok(Term::from_bigint(num_traits::pow(b, *e as usize))),
+        (Some(_), Term::Int(_)) => ex::badarith(),
+        _ => no_clause("Elixir.Integer", "pow", &a),
+    });
+    r.add("Integer", "digits", 1, |_, a| match big(&a[0]) {
+        Some(n) => Ok(Term::list(
+            n.abs()
+                .to_string()
+                .bytes()
+                .map(|d| Term::Int(((d - b'0') as i64) * if n.is_negative() { -1 } else { 1 }))
+                .collect::<Vec<_>>(),
+        )),
+        None => no_clause("Elixir.Integer", "digits", &[a[0].clone(), Term::Int(10)]),
+    });
+    r.add("Integer", "digits", 2, |_, a| match (big(&a[0]), base_arg(&a[1])) {
+        (Some(n), Some(b)) => {
+            let sign = if n.is_negative() { -1 } else { 1 };
+            Ok(Term::list(
+                n.abs()
+                    .to_radix_be(b)
+                    .1
+                    .into_iter()
+                    .map(|d| Term::Int(d as i64 * sign))
+                    .collect::<Vec<_>>(),
+            ))
+        }
+        _ => no_clause("Elixir.Integer", "digits", &a),
+    });
+    r.add("Integer", "undigits", 1, |_, a| {
+        let mut n = BigInt::zero();
+        for d in a[0].iter_list() {
+            match big(d) {
+                Some(d) => n = n * 10 + d,
+                None => return no_clause("Elixir.Integer", "undigits", &[a[0].clone(), Term::Int(10)]),
+            }
+        }
+        Ok(Term::from_bigint(n))
+    });
+    r.add("Integer", "mod", 2, |_, a| match (big(&a[0]), big(&a[1])) {
+        (Some(_), Some(d)) if d.is_zero() => ex::badarith(),
+        (Some(x), Some(d)) => Ok(Term::from_bigint(x.mod_floor(&d))),
+        _ => ex::badarith(),
+    });
+    r.add("Integer", "floor_div", 2, |_, a| match (big(&a[0]), big(&a[1])) {
+        (Some(_), Some(d)) if d.is_zero() => ex::badarith(),
+        (Some(x), Some(d)) => Ok(Term::from_bigint(x.div_floor(&d))),
+        _ => ex::badarith(),
+    });
+    r.add("Integer", "gcd", 2, |_, a| match (big(&a[0]), big(&a[1])) {
+        (Some(x), Some(y)) => Ok(Term::from_bigint(x.gcd(&y))),
+        _ => no_clause("Elixir.Integer", "gcd", &a),
+    });
+    r.add("Integer", "is_even", 1, |_, a| {
+        Ok(Term::bool(big(&a[0]).is_some_and(|n| n.is_even())))
+    });
+    r.add("Integer", "is_odd", 1, |_, a| {
+        Ok(Term::bool(big(&a[0]).is_some_and(|n| n.is_odd())))
+    });
+
+    r.add("Float", "round", 1, |_, a| float_rounding(&a, "round", Mode::HalfUp));
+    r.add("Float", "round", 2, |_, a| float_rounding(&a, "round", Mode::HalfUp));
+    r.add("Float", "ceil", 1, |_, a| float_rounding(&a, "ceil", Mode::Ceil));
+    r.add("Float", "ceil", 2, |_, a| float_rounding(&a, "ceil", Mode::Ceil));
+    r.add("Float", "floor", 1, |_, a| float_rounding(&a, "floor", Mode::Floor));
+    r.add("Float", "floor", 2, |_, a| float_rounding(&a, "floor", Mode::Floor));
+    r.add("Float", "to_string", 1, |_, a| match &a[0] {
+        Term::Float(f) => Ok(Term::str(&format_float(*f))),
+        _ => no_clause("Elixir.Float", "to_string", &a),
+    });
+    r.add("Float", "parse", 1, |_, a| match a[0].as_str() {
+        Some(s) => Ok(match parse_float(s) {
+            Some((f, end)) => Term::tuple(vec![Term::Float(f), Term::str(&s[end..])]),
+            None => Term::Atom(Atom::ERROR),
+        }),
+        None => no_clause("Elixir.Float", "parse", &a),
+    });
+    r.add("Float", "pow", 2, |_, a| match (&a[0], as_f64(&a[1])) {
+        (Term::Float(x), Some(y)) => {
+            let z = x.powf(y);
+            if z.is_finite() {
+                Ok(Term::Float(z))
+            } else {
+                ex::badarith()
+            }
+        }
+        _ => no_clause("Elixir.Float", "pow", &a),
+    });
+    r.add("Kernel", "ceil", 1, |_, a| match &a[0] {
+        Term::Float(f) => Ok(float_to_int(f.ceil())),
+        t if is_int(t) => Ok(t.clone()),
+        _ => ex::badarg_at(1, "not a number"),
+    });
+    r.add("Kernel", "floor", 1, |_, a| match &a[0] {
+        Term::Float(f) => Ok(float_to_int(f.floor())),
+        t if is_int(t) => Ok(t.clone()),
+        _ => ex::badarg_at(1, "not a number"),
+    });
+    r.add(":math", "sqrt", 1, |_, a| math1(&a, f64::sqrt));
+    r.add(":math", "log", 1, |_, a| math1(&a, f64::ln));
+    r.add(":math", "log2", 1, |_, a| math1(&a, f64::log2));
+    r.add(":math", "log10", 1, |_, a| math1(&a, f64::log10));
+    r.add(":math", "exp", 1, |_, a| math1(&a, f64::exp));
+    r.add(":math", "sin", 1, |_, a| math1(&a, f64::sin));
+    r.add(":math", "cos", 1, |_, a| math1(&a, f64::cos));
+    r.add(":math", "tan", 1, |_, a| math1(&a, f64::tan));
+    r.add(":math", "floor", 1, |_, a| math1(&a, f64::floor));
+    r.add(":math", "ceil", 1, |_, a| math1(&a, f64::ceil));
+    r.add(":math", "pi", 0, |_, _| Ok(Term::Float(std::f64::consts::PI)));
+    r.add(":math", "pow", 2, |_, a| match (as_f64(&a[0]), as_f64(&a[1])) {
+        (Some(x), Some(y)) if x.powf(y).is_finite() => Ok(Term::Float(x.powf(y))),
+        _ => ex::badarith(),
+    });
+}

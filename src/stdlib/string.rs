@@ -1,0 +1,507 @@
+//! The `String` module. Strings are UTF-8 binaries; lengths, indexes and
+//! reversal count graphemes (extended grapheme clusters), as Elixir's do.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::Registry;
+use crate::eval::exception::{self as ex, R};
+use crate::term::{Atom, Term};
+
+fn no_clause<T>(name: &str, args: &[Term]) -> R<T> {
+    ex::function_clause(Atom::new("Elixir.String"), Atom::new(name), args.to_vec())
+}
+
+/// The text of a string argument, or `FunctionClauseError` of `String.name/arity`
+/// (with `args` as Elixir's implementation receives them).
+fn text<'a>(t: &'a Term, name: &str, args: &[Term]) -> R<&'a str> {
+    match t {
+        Term::Bin(b) => std::str::from_utf8(b).or_else(|_| no_clause(name, args)),
+        _ => no_clause(name, args),
+    }
+}
+
+fn graphemes(s: &str) -> Vec<&str> {
+    s.graphemes(true).collect()
+}
+
+fn opt(opts: &Term, key: &str) -> Option<Term> {
+    opts.iter_list().find_map(|kv| match kv.as_tuple() {
+        Some([Term::Atom(k), v]) if &*k.name() == key => Some(v.clone()),
+        _ => None,
+    })
+}
+
+/// The patterns of `split`/`replace`/`contains?`: a string or a list of strings.
+fn patterns(t: &Term) -> Option<Vec<String>> {
+    match t {
+        Term::Bin(_) => Some(vec![t.as_str()?.to_string()]),
+        l if l.is_list() => l.iter_list().map(|p| p.as_str().map(str::to_string)).collect(),
+        _ => None,
+    }
+}
+
+/// The earliest (then longest) match of any pattern at or after `from`.
+fn find_any(s: &str, pats: &[String], from: usize) -> Option<(usize, usize)> {
+    pats.iter()
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| s[from..].find(p.as_str()).map(|i| (from + i, p.len())))
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+}
+
+fn split(s: &str, pats: &[String], parts: Option<usize>, trim: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let limit = parts.unwrap_or(usize::MAX);
+    if pats.iter().all(String::is_empty) {
+        // Splitting on "" separates the graphemes, with empty strings at both ends.
+        let mut pieces = vec![String::new()];
+        pieces.extend(graphemes(s).into_iter().map(str::to_string));
+        pieces.push(String::new());
+        if limit < pieces.len() {
+            let rest: String = pieces[limit - 1..].concat();
+            pieces.truncate(limit - 1);
+            pieces.push(rest);
+        }
+        out = pieces;
+    } else {
+        let mut from = 0;
+        let mut start = 0;
+        while out.len() + 1 < limit {
+            let Some((i, len)) = find_any(s, pats, from) else { break };
+            let piece = &s[start..i];
+            if !(trim && piece.is_empty()) {
+                out.push(piece.to_string());
+            }
+            start = i + len;
+            from = start;
+        }
+        out.push(s[start..].to_string());
+    }
+    if trim {
+        out.retain(|p| !p.is_empty());
+    }
+    out
+}
+
+fn strings(v: Vec<String>) -> Term {
+    Term::list(v.iter().map(|s| Term::str(s)).collect::<Vec<_>>())
+}
+
+/// Graphemes `start..start+len` (indexes already resolved).
+fn slice_graphemes(s: &str, start: i64, len: i64) -> String {
+    let g = graphemes(s);
+    let n = g.len() as i64;
+    let start = if start < 0 { (start + n).max(0) } else { start };
+    if start >= n || len <= 0 {
+        return String::new();
+    }
+    g[start as usize..(start + len).min(n) as usize].concat()
+}
+
+fn pad(s: &str, count: &Term, padding: &str, leading: bool, args: &[Term]) -> R<Term> {
+    let Term::Int(count) = count else {
+        return no_clause(if leading { "pad_leading" } else { "pad_trailing" }, args);
+    };
+    let len = graphemes(s).len() as i64;
+    let pad_g = graphemes(padding);
+    if *count <= len || pad_g.is_empty() {
+        if pad_g.is_empty() && *count > len {
+            return ex::argument_error("expected a string padding element, got: \"\"");
+        }
+        return Ok(Term::str(s));
+    }
+    let need = (*count - len) as usize;
+    let fill: String = pad_g.iter().cycle().take(need).copied().collect();
+    Ok(Term::str(&if leading { fill + s } else { s.to_string() + &fill }))
+}
+
+fn trim_chars<'a>(s: &'a str, chars: Option<&str>, lead: bool, trail: bool) -> &'a str {
+    match chars {
+        None => {
+            let s = if lead { s.trim_start() } else { s };
+            if trail { s.trim_end() } else { s }
+        }
+        Some("") => s,
+        Some(c) => {
+            let mut s = s;
+            if lead {
+                while let Some(r) = s.strip_prefix(c) {
+                    s = r;
+                }
+            }
+            if trail {
+                while let Some(r) = s.strip_suffix(c) {
+                    s = r;
+                }
+            }
+            s
+        }
+    }
+}
+
+fn first_upper(s: &str) -> String {
+    let mut g = graphemes(s).into_iter();
+    match g.next() {
+        Some(first) => first.to_uppercase() + &g.collect::<String>().to_lowercase(),
+        None => String::new(),
+    }
+}
+
+fn to_integer(s: &str, base: u32) -> R<Term> {
+    match num_bigint::BigInt::parse_bytes(s.as_bytes(), base) {
+        Some(n) if !s.is_empty() && !s.starts_with('_') && !s.contains('_') => Ok(Term::from_bigint(n)),
+        _ => ex::badarg_at(1, "not a textual representation of an integer"),
+    }
+}
+
+fn to_float(s: &str) -> R<Term> {
+    match super::numbers::parse_float(s) {
+        Some((f, end)) if end == s.len() && s.contains('.') => Ok(Term::Float(f)),
+        _ => ex::badarg_at(1, "not a textual representation of a float"),
+    }
+}
+
+fn replace(s: &str, pats: &[String], with: &str, global: bool) -> String {
+    if pats.iter().all(String::is_empty) {
+        if !global {
+            return with.to_string() + s;
+        }
+        let mut out = with.to_string();
+        for g in graphemes(s) {
+            out.push_str(g);
+            out.push_str(with);
+        }
+        return out;
+    }
+    let mut out = String::new();
+    let mut from = 0;
+    while let Some((i, len)) = find_any(s, pats, from) {
+        out.push_str(&s[from..i]);
+        out.push_str(with);
+        from = i + len;
+        if !global {
+            break;
+        }
+    }
+    out.push_str(&s[from..]);
+    out
+}
+
+fn myers(a: &str, b: &str) -> Term {
+    let (x, y) = (graphemes(a), graphemes(b));
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .diff_slices(&x, &y);
+    let mut out: Vec<(&str, String)> = Vec::new();
+    for op in diff.ops() {
+        for change in diff.iter_changes(op) {
+            let tag = match change.tag() {
+                similar::ChangeTag::Equal => "eq",
+                similar::ChangeTag::Delete => "del",
+                similar::ChangeTag::Insert => "ins",
+            };
+            match out.last_mut() {
+                Some((t, s)) if *t == tag => s.push_str(change.value()),
+                _ => out.push((tag, change.value().to_string())),
+            }
+        }
+    }
+    Term::list(
+        out.into_iter()
+            .map(|(t, s)| Term::tuple(vec![Term::atom(t), Term::str(&s)]))
+            .collect::<Vec<_>>(),
+    )
+}
+
+pub fn register(r: &mut Registry) {
+    r.add("String", "length", 1, |_, a| {
+        Ok(Term::Int(graphemes(text(&a[0], "length", &a)?).len() as i64))
+    });
+    r.add("String", "upcase", 1, |_, a| {
+        Ok(Term::str(
+            &text(&a[0], "upcase", &[a[0].clone(), Term::atom("default")])?.to_uppercase(),
+        ))
+    });
+    r.add("String", "downcase", 1, |_, a| {
+        Ok(Term::str(
+            &text(&a[0], "downcase", &[a[0].clone(), Term::atom("default")])?.to_lowercase(),
+        ))
+    });
+    r.add("String", "capitalize", 1, |_, a| {
+        Ok(Term::str(&first_upper(text(
+            &a[0],
+            "capitalize",
+            &[a[0].clone(), Term::atom("default")],
+        )?)))
+    });
+    r.add("String", "reverse", 1, |_, a| {
+        let g = graphemes(text(&a[0], "reverse", &a)?);
+        Ok(Term::str(&g.into_iter().rev().collect::<String>()))
+    });
+    r.add("String", "graphemes", 1, |_, a| {
+        let g = graphemes(text(&a[0], "graphemes", &a)?);
+        Ok(Term::list(g.into_iter().map(Term::str).collect::<Vec<_>>()))
+    });
+    r.add("String", "codepoints", 1, |_, a| {
+        let s = text(&a[0], "codepoints", &a)?;
+        Ok(Term::list(
+            s.chars()
+                .map(|c| Term::str(c.encode_utf8(&mut [0; 4])))
+                .collect::<Vec<_>>(),
+        ))
+    });
+    r.add("String", "first", 1, |_, a| {
+        Ok(graphemes(text(&a[0], "first", &a)?)
+            .first()
+            .map_or(Term::NIL, |g| Term::str(g)))
+    });
+    r.add("String", "last", 1, |_, a| {
+        Ok(graphemes(text(&a[0], "last", &a)?)
+            .last()
+            .map_or(Term::NIL, |g| Term::str(g)))
+    });
+    r.add("String", "at", 2, |_, a| {
+        let g = graphemes(text(&a[0], "at", &a)?);
+        let Term::Int(i) = a[1] else { return no_clause("at", &a) };
+        let i = if i < 0 { i + g.len() as i64 } else { i };
+        Ok(if (0..g.len() as i64).contains(&i) {
+            Term::str(g[i as usize])
+        } else {
+            Term::NIL
+        })
+    });
+    r.add("String", "slice", 3, |_, a| {
+        let s = text(&a[0], "slice", &a)?;
+        match (&a[1], &a[2]) {
+            (Term::Int(start), Term::Int(len)) if *len >= 0 => Ok(Term::str(&slice_graphemes(s, *start, *len))),
+            _ => no_clause("slice", &a),
+        }
+    });
+    r.add("String", "slice", 2, |_, a| {
+        let s = text(&a[0], "slice", &a)?;
+        let Some((first, last, step)) = super::enumerable::range_parts(&a[1]) else {
+            return no_clause("slice", &a);
+        };
+        let step = if step == -1 && first > last { 1 } else { step };
+        let g = graphemes(s);
+        let n = g.len() as i64;
+        let f = if first < 0 { (first + n).max(0) } else { first };
+        let l = if last < 0 { last + n } else { last };
+        if f >= n || l < f || step <= 0 {
+            return Ok(Term::str(""));
+        }
+        let l = l.min(n - 1);
+        Ok(Term::str(
+            &(f..=l)
+                .step_by(step as usize)
+                .map(|i| g[i as usize])
+                .collect::<String>(),
+        ))
+    });
+    r.add("String", "split_at", 2, |_, a| {
+        let s = text(&a[0], "split_at", &a)?;
+        let Term::Int(i) = a[1] else {
+            return no_clause("split_at", &a);
+        };
+        let g = graphemes(s);
+        let n = g.len() as i64;
+        let at = if i < 0 { (n + i).max(0) } else { i.min(n) } as usize;
+        Ok(Term::tuple(vec![
+            Term::str(&g[..at].concat()),
+            Term::str(&g[at..].concat()),
+        ]))
+    });
+    r.add("String", "split", 1, |_, a| {
+        let s = text(&a[0], "split", &a)?;
+        Ok(strings(s.split_whitespace().map(str::to_string).collect()))
+    });
+    fn split_with(a: &[Term], opts: &Term) -> R<Term> {
+        let s = text(&a[0], "split", a)?;
+        let Some(pats) = patterns(&a[1]) else {
+            return no_clause("split", a);
+        };
+        let parts = match opt(opts, "parts") {
+            Some(Term::Int(n)) if n > 0 => Some(n as usize),
+            _ => None,
+        };
+        let trim = opt(opts, "trim").is_some_and(|t| t.is_truthy());
+        Ok(strings(split(s, &pats, parts, trim)))
+    }
+    r.add("String", "split", 2, |_, a| split_with(&a, &Term::EmptyList));
+    r.add("String", "split", 3, |_, a| split_with(&a[..2], &a[2]));
+    fn replace_with(a: &[Term], opts: &Term) -> R<Term> {
+        let s = text(&a[0], "replace", a)?;
+        let (Some(pats), Some(with)) = (patterns(&a[1]), a[2].as_str()) else {
+            return no_clause("replace", a);
+        };
+        let global = opt(opts, "global").is_none_or(|g| g.is_truthy());
+        Ok(Term::str(&replace(s, &pats, with, global)))
+    }
+    r.add("String", "replace", 3, |_, a| replace_with(&a, &Term::EmptyList));
+    r.add("String", "replace", 4, |_, a| replace_with(&a[..3], &a[3]));
+    r.add("String", "replace_prefix", 3, |_, a| {
+        let s = text(&a[0], "replace_prefix", &a)?;
+        let (Some(m), Some(w)) = (a[1].as_str(), a[2].as_str()) else {
+            return no_clause("replace_prefix", &a);
+        };
+        Ok(Term::str(&match s.strip_prefix(m) {
+            Some(rest) => w.to_string() + rest,
+            None => s.to_string(),
+        }))
+    });
+    r.add("String", "replace_suffix", 3, |_, a| {
+        let s = text(&a[0], "replace_suffix", &a)?;
+        let (Some(m), Some(w)) = (a[1].as_str(), a[2].as_str()) else {
+            return no_clause("replace_suffix", &a);
+        };
+        Ok(Term::str(&match s.strip_suffix(m) {
+            Some(rest) => rest.to_string() + w,
+            None => s.to_string(),
+        }))
+    });
+    r.add("String", "contains?", 2, |_, a| {
+        let s = text(&a[0], "contains?", &a)?;
+        let Some(pats) = patterns(&a[1]) else {
+            return no_clause("contains?", &a);
+        };
+        Ok(Term::bool(pats.iter().any(|p| s.contains(p.as_str()))))
+    });
+    r.add("String", "starts_with?", 2, |_, a| {
+        let s = text(&a[0], "starts_with?", &a)?;
+        let Some(pats) = patterns(&a[1]) else {
+            return no_clause("starts_with?", &a);
+        };
+        Ok(Term::bool(pats.iter().any(|p| s.starts_with(p.as_str()))))
+    });
+    r.add("String", "ends_with?", 2, |_, a| {
+        let s = text(&a[0], "ends_with?", &a)?;
+        let Some(pats) = patterns(&a[1]) else {
+            return no_clause("ends_with?", &a);
+        };
+        Ok(Term::bool(pats.iter().any(|p| s.ends_with(p.as_str()))))
+    });
+    r.add("String", "duplicate", 2, |_, a| {
+        let s = text(&a[0], "duplicate", &a)?;
+        match a[1] {
+            Term::Int(n) if n >= 0 => Ok(Term::str(&s.repeat(n as usize))),
+            _ => ex::badarg(),
+        }
+    });
+    r.add("String", "pad_leading", 2, |_, a| {
+        pad(text(&a[0], "pad_leading", &a)?, &a[1], " ", true, &a)
+    });
+    r.add("String", "pad_leading", 3, |_, a| {
+        let p = text(&a[2], "pad_leading", &a)?;
+        pad(text(&a[0], "pad_leading", &a)?, &a[1], p, true, &a)
+    });
+    r.add("String", "pad_trailing", 2, |_, a| {
+        pad(text(&a[0], "pad_trailing", &a)?, &a[1], " ", false, &a)
+    });
+    r.add("String", "pad_trailing", 3, |_, a| {
+        let p = text(&a[2], "pad_trailing", &a)?;
+        pad(text(&a[0], "pad_trailing", &a)?, &a[1], p, false, &a)
+    });
+    for name in ["trim", "trim_leading", "trim_trailing"] {
+        let one: crate::stdlib::Native = match name {
+            "trim" => |_, a| Ok(Term::str(trim_chars(text(&a[0], "trim", &a)?, None, true, true))),
+            "trim_leading" => |_, a| {
+                Ok(Term::str(trim_chars(
+                    text(&a[0], "trim_leading", &a)?,
+                    None,
+                    true,
+                    false,
+                )))
+            },
+            _ => |_, a| {
+                Ok(Term::str(trim_chars(
+                    text(&a[0], "trim_trailing", &a)?,
+                    None,
+                    false,
+                    true,
+                )))
+            },
+        };
+        r.add("String", name, 1, one);
+    }
+    r.add("String", "trim", 2, |_, a| {
+        let c = text(&a[1], "trim", &a)?;
+        Ok(Term::str(trim_chars(text(&a[0], "trim", &a)?, Some(c), true, true)))
+    });
+    r.add("String", "trim_leading", 2, |_, a| {
+        let c = text(&a[1], "trim_leading", &a)?;
+        Ok(Term::str(trim_chars(
+            text(&a[0], "trim_leading", &a)?,
+            Some(c),
+            true,
+            false,
+        )))
+    });
+    r.add("String", "trim_trailing", 2, |_, a| {
+        let c = text(&a[1], "trim_trailing", &a)?;
+        Ok(Term::str(trim_chars(
+            text(&a[0], "trim_trailing", &a)?,
+            Some(c),
+            false,
+            true,
+        )))
+    });
+    r.add("String", "to_integer", 1, |_, a| {
+        to_integer(text(&a[0], "to_integer", &a)?, 10)
+    });
+    r.add("String", "to_integer", 2, |_, a| match a[1] {
+        Term::Int(b) if (2..=36).contains(&b) => to_integer(text(&a[0], "to_integer", &a)?, b as u32),
+        _ => ex::badarg(),
+    });
+    r.add("String", "to_float", 1, |_, a| to_float(text(&a[0], "to_float", &a)?));
+    r.add("String", "to_atom", 1, |_, a| {
+        super::atom::text_to_atom(text(&a[0], "to_atom", &a)?)
+    });
+    r.add("String", "to_existing_atom", 1, |_, a| {
+        match Atom::existing(text(&a[0], "to_existing_atom", &a)?) {
+            Some(x) => Ok(Term::Atom(x)),
+            None => ex::badarg_at(1, "not an already existing atom"),
+        }
+    });
+    r.add("String", "to_charlist", 1, |_, a| {
+        Ok(Term::charlist(text(&a[0], "to_charlist", &a)?))
+    });
+    r.add("String", "valid?", 1, |_, a| match &a[0] {
+        Term::Bin(b) => Ok(Term::bool(std::str::from_utf8(b).is_ok())),
+        _ => no_clause("valid?", &a),
+    });
+    r.add("String", "printable?", 1, |_, a| match &a[0] {
+        Term::Bin(b) => Ok(Term::bool(std::str::from_utf8(b).is_ok_and(|s| {
+            s.chars().all(|c| {
+                !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\x0b' | '\x0c' | '\x08' | '\x1b' | '\x07')
+            })
+        }))),
+        _ => no_clause("printable?", &a),
+    });
+    r.add("String", "next_grapheme", 1, |_, a| {
+        let s = text(&a[0], "next_grapheme", &a)?;
+        Ok(match s.graphemes(true).next() {
+            Some(g) => Term::tuple(vec![Term::str(g), Term::str(&s[g.len()..])]),
+            None => Term::NIL,
+        })
+    });
+    r.add("String", "next_codepoint", 1, |_, a| {
+        let s = text(&a[0], "next_codepoint", &a)?;
+        Ok(match s.chars().next() {
+            Some(c) => Term::tuple(vec![
+                Term::str(c.encode_utf8(&mut [0; 4])),
+                Term::str(&s[c.len_utf8()..]),
+            ]),
+            None => Term::NIL,
+        })
+    });
+    r.add("String", "myers_difference", 2, |_, a| {
+        Ok(myers(
+            text(&a[0], "myers_difference", &a)?,
+            text(&a[1], "myers_difference", &a)?,
+        ))
+    });
+    r.add("String", "equivalent?", 2, |_, a| {
+        Ok(Term::bool(
+            text(&a[0], "equivalent?", &a)? == text(&a[1], "equivalent?", &a)?,
+        ))
+    });
+}
