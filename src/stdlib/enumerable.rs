@@ -220,6 +220,10 @@ pub fn register(r: &mut Registry) {
         })?;
         Ok(Term::bool(found))
     });
+    r.add("Range", "size", 1, |_, a| match range_parts(&a[0]) {
+        Some((f, l, s)) => Ok(Term::Int(range_len(f, l, s))),
+        None => ex::function_clause(Atom::new("Elixir.Range"), Atom::new("size"), a),
+    });
     r.add("String", "__words__", 2, |_, a| {
         let s = a[0].as_str().unwrap_or_default();
         let kind = a[1].as_atom().map(|k| k.name().to_string()).unwrap_or_default();

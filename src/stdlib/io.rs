@@ -115,6 +115,24 @@ pub fn register(r: &mut Registry) {
         request(p, device(&a[0])?, &inspected(&a[1], &a[2]))?;
         Ok(a[1].clone())
     });
+    r.add("IO", "iodata_length", 1, |_, a| {
+        let mut out = Vec::new();
+        to_chars(&a[0], &mut out)?;
+        Ok(Term::Int(out.len() as i64))
+    });
+    r.add(":io", "format", 2, |p, a| {
+        let Some(args) = a[1].list_to_vec() else {
+            return ex::badarg();
+        };
+        let s = super::erlfmt::format(&text(&a[0])?, &args)?;
+        request(p, Device::Stdout, &s)?;
+        Ok(Term::OK)
+    });
+    r.add(":io", "format", 1, |p, a| {
+        let s = super::erlfmt::format(&text(&a[0])?, &[])?;
+        request(p, Device::Stdout, &s)?;
+        Ok(Term::OK)
+    });
     r.add("IO", "iodata_to_binary", 1, |_, a| {
         Ok(Term::Bin(Arc::from(text(&a[0])?.into_bytes())))
     });

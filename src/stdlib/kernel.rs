@@ -256,10 +256,14 @@ pub fn register(r: &mut Registry) {
         }
     }
     r.add("Kernel", "=~", 2, |_, a| match (&a[0], &a[1]) {
-        (Term::Bin(s), Term::Bin(sub)) => {
-            Ok(Term::bool(sub.is_empty() || s.windows(sub.len()).any(|w| w == &sub[..])))
-        }
-        _ => ex::argument_error("=~ expects a string on the left and a string or regular expression on the right (regular expressions are not supported)"),
+        (Term::Bin(s), Term::Bin(sub)) => Ok(Term::bool(
+            sub.is_empty() || s.windows(sub.len()).any(|w| w == &sub[..]),
+        )),
+        (Term::Bin(s), re) => match (super::regex::of(re), std::str::from_utf8(s)) {
+            (Some(re), Ok(s)) => Ok(Term::bool(re.is_match(s))),
+            _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("=~"), a),
+        },
+        _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("=~"), a),
     });
     r.add("Kernel", "-", 1, |_, a| match &a[0] {
         Term::Int(i) => match i.checked_neg() {
@@ -461,6 +465,11 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Range", "new", 2, |_, a| range(&a[0], &a[1], None));
     r.add("Range", "new", 3, |_, a| range(&a[0], &a[1], Some(&a[2])));
+    for (name, arity) in KERNEL_BIFS {
+        if let Some(f) = r.get("Kernel", name, *arity) {
+            r.add(":erlang", name, *arity, f);
+        }
+    }
 }
 
 fn float_to_int(f: f64) -> Term {
@@ -589,6 +598,53 @@ fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
         }
     };
     Err(Exc::Error(e, Default::default()))
+}
+
+/// `Kernel` functions that are Erlang BIFs of the same name and arity.
+const KERNEL_BIFS: &[(&str, usize)] = &[
+    ("length", 1),
+    ("hd", 1),
+    ("tl", 1),
+    ("abs", 1),
+    ("byte_size", 1),
+    ("bit_size", 1),
+    ("tuple_size", 1),
+    ("map_size", 1),
+    ("div", 2),
+    ("rem", 2),
+    ("round", 1),
+    ("trunc", 1),
+    ("self", 0),
+    ("node", 0),
+    ("is_atom", 1),
+    ("is_binary", 1),
+    ("is_boolean", 1),
+    ("is_float", 1),
+    ("is_function", 1),
+    ("is_integer", 1),
+    ("is_list", 1),
+    ("is_map", 1),
+    ("is_number", 1),
+    ("is_pid", 1),
+    ("is_tuple", 1),
+    ("max", 2),
+    ("min", 2),
+];
+
+/// The Erlang BIF a `Kernel` function compiles to, if it is one (`Kernel.+/2`, `Kernel.length/1`).
+pub fn erlang_bif(module: Atom, name: &str, arity: usize) -> Option<&'static str> {
+    if module != Atom::alias("Kernel") {
+        return None;
+    }
+    if arity == 2
+        && let Some(op) = erlang_operator(name)
+    {
+        return Some(op);
+    }
+    KERNEL_BIFS
+        .iter()
+        .find(|(n, a)| *n == name && *a == arity)
+        .map(|(n, _)| *n)
 }
 
 /// The Erlang name of an Elixir operator that is an Erlang BIF (`&!=/2` is `&:erlang."/="/2`).

@@ -7,6 +7,8 @@ pub mod atom;
 pub mod data;
 pub mod enum_fns;
 pub mod enumerable;
+pub mod erlfmt;
+pub mod function;
 pub mod iex;
 pub mod io;
 pub mod kernel;
@@ -18,6 +20,7 @@ pub mod mapset;
 pub mod numbers;
 pub mod otp;
 pub mod process;
+pub mod regex;
 pub mod stream;
 pub mod string;
 pub mod system;
@@ -88,6 +91,9 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     numbers::register(&mut r);
     system::register(&mut r);
     string::register(&mut r);
+    regex::register(&mut r);
+    erlfmt::register(&mut r);
+    function::register(&mut r);
     r
 });
 

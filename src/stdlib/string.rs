@@ -316,6 +316,14 @@ pub fn register(r: &mut Registry) {
     });
     fn split_with(a: &[Term], opts: &Term) -> R<Term> {
         let s = text(&a[0], "split", a)?;
+        if let Some(re) = super::regex::of(&a[1]) {
+            let parts = match opt(opts, "parts") {
+                Some(Term::Int(n)) if n > 0 => Some(n as usize),
+                _ => None,
+            };
+            let trim = opt(opts, "trim").is_some_and(|t| t.is_truthy());
+            return Ok(super::regex::split(&re, s, parts, trim));
+        }
         let Some(pats) = patterns(&a[1]) else {
             return no_clause("split", a);
         };
@@ -328,16 +336,20 @@ pub fn register(r: &mut Registry) {
     }
     r.add("String", "split", 2, |_, a| split_with(&a, &Term::EmptyList));
     r.add("String", "split", 3, |_, a| split_with(&a[..2], &a[2]));
-    fn replace_with(a: &[Term], opts: &Term) -> R<Term> {
+    fn replace_with(p: &mut crate::eval::exec::Proc, a: &[Term], opts: &Term) -> R<Term> {
         let s = text(&a[0], "replace", a)?;
+        if let Some(re) = super::regex::of(&a[1]) {
+            let global = opt(opts, "global").is_none_or(|g| g.is_truthy());
+            return super::regex::replace(p, &re, s, &a[2], global);
+        }
         let (Some(pats), Some(with)) = (patterns(&a[1]), a[2].as_str()) else {
             return no_clause("replace", a);
         };
         let global = opt(opts, "global").is_none_or(|g| g.is_truthy());
         Ok(Term::str(&replace(s, &pats, with, global)))
     }
-    r.add("String", "replace", 3, |_, a| replace_with(&a, &Term::EmptyList));
-    r.add("String", "replace", 4, |_, a| replace_with(&a[..3], &a[3]));
+    r.add("String", "replace", 3, |p, a| replace_with(p, &a, &Term::EmptyList));
+    r.add("String", "replace", 4, |p, a| replace_with(p, &a[..3], &a[3]));
     r.add("String", "replace_prefix", 3, |_, a| {
         let s = text(&a[0], "replace_prefix", &a)?;
         let (Some(m), Some(w)) = (a[1].as_str(), a[2].as_str()) else {

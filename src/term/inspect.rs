@@ -722,6 +722,12 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
                 ]));
             }
         }
+        "Elixir.Regex" => {
+            if let (Some(Term::Bin(source)), Some(Term::Bin(mods))) = (get("source"), get("opts")) {
+                let text_of = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+                return Some(text(format!("~r/{}/{}", text_of(source), text_of(mods))));
+            }
+        }
         _ => {}
     }
     let fields = struct_fields(name)?;

@@ -429,6 +429,11 @@ impl Compiler {
                         _ => None,
                     };
                     if let Some(module) = module {
+                        // Kernel functions that are Erlang BIFs capture as the BIF (`&:erlang.+/2`).
+                        let (module, name) = match stdlib::kernel::erlang_bif(module, name, arity) {
+                            Some(erl) => (Atom::new("erlang"), erl),
+                            None => (module, name.as_str()),
+                        };
                         return Ok(Node::Lit(Term::Fun(Arc::new(crate::term::Fun::External {
                             module,
                             name: Atom::new(name),

@@ -336,8 +336,9 @@ impl Compiler {
     }
 
     fn sigil(&mut self, name: &str, parts: &[StrPart], mods: &str, line: u32) -> CResult<Node> {
-        // Lowercase sigils process escapes in their literal parts; uppercase ones do not.
-        let parts: Vec<StrPart> = if name.chars().all(|c| c.is_ascii_lowercase()) {
+        // Lowercase sigils process escapes in their literal parts; uppercase ones do not,
+        // nor does `~r`, whose escapes belong to the regular expression.
+        let parts: Vec<StrPart> = if name != "r" && name.chars().all(|c| c.is_ascii_lowercase()) {
             parts
                 .iter()
                 .map(|p| match p {
@@ -359,6 +360,10 @@ impl Compiler {
                     _ => "strings",
                 }));
                 stdlib::native_call("Elixir.String", "__words__", vec![s, kind], line)
+            }
+            "r" | "R" => {
+                let mods = Node::Lit(Term::str(mods));
+                stdlib::native_call("Elixir.Regex", "__sigil__", vec![s, mods], line)
             }
             _ => err(
                 line,

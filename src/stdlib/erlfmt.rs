@@ -1,0 +1,219 @@
+//! Erlang-side text: `:io_lib.format/2` (the common directives), terms in
+//! Erlang syntax (`~p`, `~w`: `[1,2]`, `{ok,<<"x">>}`, `#{a => 1}`), and
+//! `:erlang.float_to_binary/2`. `~p` is written on one line (Erlang breaks
+//! terms longer than 80 columns; this does not).
+
+use super::Registry;
+use super::kernel::to_chars;
+use crate::eval::exception::{self as ex, R};
+use crate::term::float::format_float;
+use crate::term::{Atom, Term};
+
+/// An atom in Erlang syntax: bare when it can be, else in single quotes.
+fn erl_atom(a: Atom) -> String {
+    let name = a.name();
+    let mut chars = name.chars();
+    let bare = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+    if bare {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\\', "\\\\").replace('\'', "\\'"))
+    }
+}
+
+fn printable_list(items: &[Term]) -> Option<String> {
+    let mut s = String::new();
+    for i in items {
+        match i {
+            Term::Int(c) if (32..127).contains(c) || matches!(c, 9 | 10 | 13) => s.push(*c as u8 as char),
+            _ => return None,
+        }
+    }
+    Some(s)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t")
+        .replace('\r', "\\r")
+}
+
+/// A term in Erlang syntax; `pretty` (`~p`) shows printable lists and binaries as strings.
+pub fn erl_term(t: &Term, pretty: bool) -> String {
+    match t {
+        Term::Int(i) => i.to_string(),
+        Term::BigInt(b) => b.to_string(),
+        Term::Float(f) => format_float(*f),
+        Term::Atom(a) => erl_atom(*a),
+        Term::Bin(b) => match std::str::from_utf8(b) {
+            Ok(s) if s.chars().all(|c| c >= ' ' || c == '\n' || c == '\t') => format!("<<\"{}\">>", escape(s)),
+            _ => format!("<<{}>>", b.iter().map(u8::to_string).collect::<Vec<_>>().join(",")),
+        },
+        Term::EmptyList => "[]".into(),
+        Term::Cons(_) => {
+            let mut items = Vec::new();
+            let mut it = t.iter_list();
+            for x in it.by_ref() {
+                items.push(x.clone());
+            }
+            let tail = it.tail().clone();
+            if pretty
+                && tail == Term::EmptyList
+                && let Some(s) = printable_list(&items)
+            {
+                return format!("\"{}\"", escape(&s));
+            }
+            let body = items.iter().map(|x| erl_term(x, pretty)).collect::<Vec<_>>().join(",");
+            match tail {
+                Term::EmptyList => format!("[{body}]"),
+                tail => format!("[{body}|{}]", erl_term(&tail, pretty)),
+            }
+        }
+        Term::Tuple(items) => format!(
+            "{{{}}}",
+            items.iter().map(|x| erl_term(x, pretty)).collect::<Vec<_>>().join(",")
+        ),
+        Term::Map(m) => format!(
+            "#{{{}}}",
+            m.iter()
+                .map(|(k, v)| format!("{} => {}", erl_term(k, pretty), erl_term(v, pretty)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        Term::Pid(p) => format!("<0.{}.0>", p.0),
+        Term::Ref(_) | Term::Fun(_) => crate::term::inspect::inspect_default(t),
+    }
+}
+
+fn chars_of(t: &Term) -> R<String> {
+    let mut out = Vec::new();
+    to_chars(t, &mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// `:io_lib.format(format, args)` as a string; `ArgumentError` when they do not fit.
+pub fn format(fmt: &str, args: &[Term]) -> R<String> {
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            out.push(c);
+            continue;
+        }
+        // ~[width][.precision]control
+        let mut width = String::new();
+        while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+            width.push(*d);
+            chars.next();
+        }
+        let mut precision = String::new();
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                precision.push(*d);
+                chars.next();
+            }
+        }
+        let Some(control) = chars.next() else {
+            return ex::badarg();
+        };
+        let mut next = || args.next().cloned().map_or_else(ex::badarg, Ok);
+        let piece = match control {
+            '~' => "~".to_string(),
+            'n' => "\n".to_string(),
+            'p' => erl_term(&next()?, true),
+            'w' => erl_term(&next()?, false),
+            's' => match next()? {
+                Term::Atom(a) => a.name().to_string(),
+                t => chars_of(&t)?,
+            },
+            'c' => match next()? {
+                Term::Int(c) => char::from_u32(c as u32).map(String::from).map_or_else(ex::badarg, Ok)?,
+                _ => return ex::badarg(),
+            },
+            'b' | 'B' | 'd' => match next()? {
+                t @ (Term::Int(_) | Term::BigInt(_)) => erl_term(&t, false),
+                _ => return ex::badarg(),
+            },
+            'f' => match next()? {
+                Term::Float(f) => format!("{:.*}", precision.parse().unwrap_or(6), f),
+                _ => return ex::badarg(),
+            },
+            'e' => match next()? {
+                Term::Float(f) => {
+                    let p: usize = precision.parse().unwrap_or(6);
+                    let s = format!("{:.*e}", p.saturating_sub(1), f);
+                    match s.split_once('e') {
+                        Some((m, e)) => {
+                            let e: i32 = e.parse().unwrap_or(0);
+                            format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+                        }
+                        None => s,
+                    }
+                }
+                _ => return ex::badarg(),
+            },
+            _ => return ex::badarg(),
+        };
+        match width.parse::<usize>() {
+            Ok(w) if piece.chars().count() < w => {
+                out.push_str(&" ".repeat(w - piece.chars().count()));
+                out.push_str(&piece);
+            }
+            _ => out.push_str(&piece),
+        }
+    }
+    if args.next().is_some() {
+        return ex::badarg();
+    }
+    Ok(out)
+}
+
+pub fn register(r: &mut Registry) {
+    r.add(":io_lib", "format", 2, |_, a| {
+        let fmt = chars_of(&a[0])?;
+        let Some(args) = a[1].list_to_vec() else {
+            return ex::badarg();
+        };
+        let s = format(&fmt, &args)?;
+        Ok(Term::list(s.bytes().map(|b| Term::Int(b as i64)).collect::<Vec<_>>()))
+    });
+    r.add(":erlang", "float_to_binary", 1, |_, a| match a[0] {
+        Term::Float(f) => Ok(Term::str(&format!("{f:.20e}"))),
+        _ => ex::badarg_at(1, "not a float"),
+    });
+    r.add(":erlang", "float_to_binary", 2, |_, a| {
+        let Term::Float(f) = a[0] else {
+            return ex::badarg_at(1, "not a float");
+        };
+        let decimals = a[1].iter_list().find_map(|kv| match kv.as_tuple() {
+            Some([Term::Atom(k), Term::Int(n)]) if &*k.name() == "decimals" => Some(*n as usize),
+            _ => None,
+        });
+        let compact = a[1]
+            .iter_list()
+            .any(|o| o.as_atom().is_some_and(|a| &*a.name() == "compact"));
+        match decimals {
+            Some(d) => {
+                let mut s = format!("{f:.d$}");
+                if compact && s.contains('.') {
+                    while s.ends_with('0') && !s.ends_with(".0") {
+                        s.pop();
+                    }
+                }
+                Ok(Term::str(&s))
+            }
+            None if a[1]
+                .iter_list()
+                .any(|o| o.as_atom().is_some_and(|a| &*a.name() == "short")) =>
+            {
+                Ok(Term::str(&format_float(f)))
+            }
+            None => Ok(Term::str(&format!("{f:.20e}"))),
+        }
+    });
+}
