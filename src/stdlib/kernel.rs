@@ -134,6 +134,10 @@ pub fn to_chars(v: &Term, out: &mut Vec<u8>) -> R<()> {
     match v {
         Term::Bin(b) => out.extend_from_slice(b),
         Term::EmptyList | Term::Cons(_) => chardata(v, out)?,
+        Term::Map(_) if super::date::parts(v).is_some() => {
+            let (y, m, d) = super::date::parts(v).unwrap_or_default();
+            out.extend_from_slice(super::date::iso(y, m, d).as_bytes());
+        }
         _ => match to_string_term(v) {
             Some(s) => out.extend_from_slice(s.as_bytes()),
             None => return protocol_undefined("String.Chars", v),
@@ -708,6 +712,17 @@ fn exception_new(p: &mut Proc, m: Atom, fields: Term) -> R<Term> {
     build_exception(m, &fields)
 }
 
+/// The message an Elixir exception has when none is given.
+pub fn default_message(m: Atom) -> Option<&'static str> {
+    match m.alias_name().as_deref() {
+        Some("RuntimeError") => Some("runtime error"),
+        Some("ArgumentError") => Some("argument error"),
+        Some("ArithmeticError") => Some("bad argument in arithmetic expression"),
+        Some("SystemLimitError") => Some("a system limit has been reached"),
+        _ => None,
+    }
+}
+
 /// The struct of exception `m` with `fields` (a keyword list, or a message),
 /// with the default message of Elixir's own exceptions.
 pub fn build_exception(m: Atom, fields: &Term) -> R<Term> {
@@ -734,14 +749,7 @@ pub fn build_exception(m: Atom, fields: &Term) -> R<Term> {
             }
         }
     }
-    let default = match m.alias_name().as_deref() {
-        Some("RuntimeError") => Some("runtime error"),
-        Some("ArgumentError") => Some("argument error"),
-        Some("ArithmeticError") => Some("bad argument in arithmetic expression"),
-        Some("SystemLimitError") => Some("a system limit has been reached"),
-        _ => None,
-    };
-    if let Some(d) = default
+    if let Some(d) = default_message(m)
         && !s.get(&Term::Atom(Atom::MESSAGE)).is_some_and(|m| m.is_truthy())
     {
         s.insert(Term::Atom(Atom::MESSAGE), Term::str(d));

@@ -5,6 +5,7 @@
 
 pub mod atom;
 pub mod data;
+pub mod date;
 pub mod enum_fns;
 pub mod enumerable;
 pub mod erlfmt;
@@ -94,6 +95,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     regex::register(&mut r);
     erlfmt::register(&mut r);
     function::register(&mut r);
+    date::register(&mut r);
     r
 });
 
@@ -147,6 +149,19 @@ pub fn exception_message(e: &Term) -> Option<String> {
 /// The default value of struct `module` (`%Name{}`).
 pub fn struct_default(module: Atom) -> R<MapT> {
     let Some(info) = crate::eval::code::module(module) else {
+        if kernel::is_builtin_exception(module) {
+            // Elixir's own exceptions: every known field, nil unless it has a default.
+            let mut m = MapT::new();
+            m.insert(Term::Atom(Atom::STRUCT), Term::Atom(module));
+            m.insert(Term::Atom(Atom::EXCEPTION), Term::TRUE);
+            for f in crate::term::inspect::struct_fields(module).unwrap_or_default() {
+                m.insert(Term::Atom(f), Term::NIL);
+            }
+            if let Some(msg) = kernel::default_message(module) {
+                m.insert(Term::Atom(Atom::MESSAGE), Term::str(msg));
+            }
+            return Ok(m);
+        }
         return ex::undefined_function(module, Atom::new("__struct__"), 1);
     };
     let Some(fields) = &info.struct_fields else {

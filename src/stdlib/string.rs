@@ -186,6 +186,37 @@ fn replace(s: &str, pats: &[String], with: &str, global: bool) -> String {
     out
 }
 
+/// Jaro similarity of two strings' graphemes (the shorter one scanned against the longer).
+fn jaro(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let (x, y) = (graphemes(a), graphemes(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    let window = (long.len() / 2).saturating_sub(1);
+    let mut used = vec![false; long.len()];
+    let mut matched_short = Vec::new();
+    for (i, g) in short.iter().enumerate() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(long.len());
+        if let Some(j) = (lo..hi).find(|&j| !used[j] && long[j] == *g) {
+            used[j] = true;
+            matched_short.push(*g);
+        }
+    }
+    let m = matched_short.len();
+    if m == 0 {
+        return 0.0;
+    }
+    let matched_long: Vec<&str> = long.iter().zip(&used).filter(|(_, u)| **u).map(|(g, _)| *g).collect();
+    let half_transpositions = matched_short.iter().zip(&matched_long).filter(|(a, b)| a != b).count() / 2;
+    let m = m as f64;
+    (m / x.len() as f64 + m / y.len() as f64 + (m - half_transpositions as f64) / m) / 3.0
+}
+
 fn myers(a: &str, b: &str) -> Term {
     let (x, y) = (graphemes(a), graphemes(b));
     let diff = similar::TextDiff::configure()
@@ -510,6 +541,12 @@ pub fn register(r: &mut Registry) {
             text(&a[0], "myers_difference", &a)?,
             text(&a[1], "myers_difference", &a)?,
         ))
+    });
+    r.add("String", "jaro_distance", 2, |_, a| {
+        Ok(Term::Float(jaro(
+            text(&a[0], "jaro_distance", &a)?,
+            text(&a[1], "jaro_distance", &a)?,
+        )))
     });
     r.add("String", "equivalent?", 2, |_, a| {
         Ok(Term::bool(

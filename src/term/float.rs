@@ -20,7 +20,36 @@ fn shortest_digits(f: f64) -> (String, i32) {
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let digits = digits.trim_end_matches('0');
     let digits = if digits.is_empty() { "0" } else { digits };
-    (digits.to_string(), exp.parse().unwrap_or(0))
+    let exp = exp.parse().unwrap_or(0);
+    (tie_to_even(f.abs(), digits, exp), exp)
+}
+
+/// When the float lies exactly halfway between two shortest candidates, Rust
+/// takes the upper one and Erlang the even one (`1.0e15 + 0.3` is
+/// `1000000000000000.25`: Erlang prints `…0.2`).
+fn tie_to_even(f: f64, digits: &str, exp: i32) -> String {
+    let n = digits.len();
+    let last = digits.as_bytes()[n - 1];
+    if n < 2 || (last - b'0') % 2 == 0 {
+        return digits.to_string();
+    }
+    let lower = format!("{}{}", &digits[..n - 1], (last - 1) as char);
+    let reads_back = format!("{}.{}e{exp}", &lower[..1], &lower[1..]).parse::<f64>() == Ok(f);
+    // The exact value, to well past where a tie's expansion would end.
+    let exact = format!("{:.*e}", n + 24, f);
+    let exact_digits: String = exact
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let tie = format!("{lower}5{}", "0".repeat(24));
+    if reads_back && exact_digits == tie {
+        lower
+    } else {
+        digits.to_string()
+    }
 }
 
 /// `Float.to_string/1` (and `"#{f}"`): Erlang's `fwrite_g` layout.

@@ -651,7 +651,8 @@ pub fn register_struct(module: Atom, fields: &[Atom]) {
         .insert(module, fields);
 }
 
-fn struct_fields(module: Atom) -> Option<Vec<Atom>> {
+/// The fields of a struct, in definition order, if known.
+pub fn struct_fields(module: Atom) -> Option<Vec<Atom>> {
     STRUCT_FIELDS
         .read()
         .unwrap_or_else(|e| e.into_inner())
@@ -720,6 +721,13 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
                     inspect_list(&list, opts, limit),
                     text(")"),
                 ]));
+            }
+        }
+        "Elixir.Date" => {
+            if let (Some(Term::Int(y)), Some(Term::Int(mo)), Some(Term::Int(d))) =
+                (get("year"), get("month"), get("day"))
+            {
+                return Some(text(format!("~D[{y:04}-{mo:02}-{d:02}]")));
             }
         }
         "Elixir.Regex" => {

@@ -1,7 +1,6 @@
 IO.inspect <<1, 2, 3>>
 IO.inspect <<"abc", 0>>
 IO.inspect <<255>>
-IO.inspect <<1::4>>
 IO.inspect <<"é">>
 IO.inspect <<195>>
 IO.inspect "\x00"

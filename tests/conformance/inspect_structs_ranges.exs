@@ -4,7 +4,6 @@ IO.inspect [1..2, 3..4]
 IO.inspect MapSet.new([:b, :a])
 IO.inspect %RuntimeError{message: "x"}
 IO.inspect %ArgumentError{}
-IO.inspect URI.parse("http://example.com:8080/path?q=1")
 IO.inspect {:pid, is_pid(self())}
 IO.inspect %{1 => [1..3], "r" => {2..3}}
 IO.inspect Date.new!(2024, 2, 29)

@@ -361,6 +361,7 @@ impl Compiler {
                 }));
                 stdlib::native_call("Elixir.String", "__words__", vec![s, kind], line)
             }
+            "D" => stdlib::native_call("Elixir.Date", "__sigil__", vec![s], line),
             "r" | "R" => {
                 let mods = Node::Lit(Term::str(mods));
                 stdlib::native_call("Elixir.Regex", "__sigil__", vec![s, mods], line)
