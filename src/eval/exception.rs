@@ -17,7 +17,7 @@ pub enum Exc {
     /// `raise` or a runtime error: an exception struct and where it happened.
     Error(Term, Box<Stack>),
     /// `throw(value)`
-    Throw(Term),
+    Throw(Term, Box<Stack>),
     /// `exit(reason)`
     Exit(Term),
     /// The evaluation was cancelled (Ctrl+C in the REPL, or the process was killed).
@@ -299,7 +299,7 @@ pub fn fun_name(a: Atom) -> String {
 pub fn banner(e: &Exc) -> String {
     match e {
         Exc::Error(t, _) => format!("** ({}) {}", exception_name(t), message(t)),
-        Exc::Throw(v) => format!("** (throw) {}", inspect(v)),
+        Exc::Throw(v, _) => format!("** (throw) {}", inspect(v)),
         Exc::Exit(v) => format!("** (exit) {}", exit_message(v)),
         Exc::Cancelled => "** (exit) :killed".into(),
     }
@@ -329,7 +329,7 @@ pub fn exit_reason(e: &Exc) -> Term {
             };
             Term::tuple(vec![reason, Term::EmptyList])
         }
-        Exc::Throw(v) => Term::tuple(vec![
+        Exc::Throw(v, _) => Term::tuple(vec![
             Term::tuple(vec![Term::atom("nocatch"), v.clone()]),
             Term::EmptyList,
         ]),
@@ -341,7 +341,7 @@ pub fn exit_reason(e: &Exc) -> Term {
 /// The stack-trace lines Elixir prints under the banner (`    file:line: what`).
 pub fn stack_lines(e: &Exc) -> Vec<String> {
     match e {
-        Exc::Error(_, s) => s
+        Exc::Error(_, s) | Exc::Throw(_, s) => s
             .entries
             .iter()
             .map(|f| format!("    {}:{}: {}", f.file, f.line, f.what))

@@ -453,7 +453,7 @@ fn undefined_slot<T>(slot: &super::code::FunSlot, arity: usize, line: u32) -> R<
 
 /// Records `line` as where an error passed through the current frame.
 pub fn at_line(mut e: Exc, line: u32) -> Exc {
-    if let Exc::Error(_, st) = &mut e
+    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut e
         && st.pending_line == 0
     {
         st.pending_line = line;
@@ -506,7 +506,7 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
 
 /// Adds the frame of `callee` to an error leaving it.
 fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
-    if let Exc::Error(_, st) = &mut e {
+    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut e {
         let (file, def_line, what) = describe(callee);
         let shell_fn = matches!(callee, Callee::Fun(f) if matches!(&**f, Fun::Closure { code, .. } if code.context == SHELL_CONTEXT));
         let line = if st.pending_line != 0 && !shell_fn {

@@ -180,7 +180,7 @@ impl Proc {
         }
         let (kind, value) = match &e {
             Exc::Error(v, _) => (Atom::ERROR, v.clone()),
-            Exc::Throw(v) => (Atom::THROW, v.clone()),
+            Exc::Throw(v, _) => (Atom::THROW, v.clone()),
             Exc::Exit(v) => (Atom::EXIT_KIND, v.clone()),
             Exc::Cancelled => return Err(e),
         };

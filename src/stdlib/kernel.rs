@@ -348,7 +348,9 @@ pub fn register(r: &mut Registry) {
         super::report_gen_server_crash(&a);
         Ok(Term::OK)
     });
-    r.add("Kernel", "throw", 1, |_, a| Err(Exc::Throw(a[0].clone())));
+    r.add("Kernel", "throw", 1, |_, a| {
+        Err(Exc::Throw(a[0].clone(), Box::default()))
+    });
     r.add("Kernel", "exit", 1, |_, a| Err(Exc::Exit(a[0].clone())));
     r.add("Kernel", "elem", 2, |_, a| match (&a[0], &a[1]) {
         (Term::Tuple(t), Term::Int(i)) if *i >= 0 && (*i as usize) < t.len() => Ok(t[*i as usize].clone()),
@@ -462,7 +464,7 @@ pub fn register(r: &mut Registry) {
     r.add("Exception", "format", 2, |_, a| {
         let e = match a[0].as_atom() {
             Some(Atom::ERROR) => Exc::Error(a[1].clone(), Default::default()),
-            Some(Atom::THROW) => Exc::Throw(a[1].clone()),
+            Some(Atom::THROW) => Exc::Throw(a[1].clone(), Box::default()),
             _ => Exc::Exit(a[1].clone()),
         };
         Ok(Term::str(&ex::banner(&e)[3..]))

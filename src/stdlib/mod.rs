@@ -186,11 +186,11 @@ pub fn report_crash(pid: Pid, e: &Exc) {
     let thrown;
     let e = match e {
         Exc::Error(..) => e,
-        Exc::Throw(v) => {
+        Exc::Throw(v, stack) => {
             let reason = Term::tuple(vec![Term::atom("nocatch"), v.clone()]);
             thrown = Exc::Error(
                 ex::exception("ErlangError", vec![("original", reason), ("reason", Term::NIL)]),
-                Default::default(),
+                stack.clone(),
             );
             &thrown
         }

@@ -30,7 +30,7 @@ fn shortest_digits(f: f64) -> (String, i32) {
 fn tie_to_even(f: f64, digits: &str, exp: i32) -> String {
     let n = digits.len();
     let last = digits.as_bytes()[n - 1];
-    if n < 2 || (last - b'0') % 2 == 0 {
+    if n < 2 || (last - b'0').is_multiple_of(2) {
         return digits.to_string();
     }
     let lower = format!("{}{}", &digits[..n - 1], (last - 1) as char);
