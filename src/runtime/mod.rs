@@ -39,6 +39,8 @@ pub struct Process {
     pub monitored_by: std::sync::Mutex<Vec<(Ref, Pid)>>,
     /// `Process.flag(:trap_exit, true)`: exit signals arrive as `{:EXIT, pid, reason}`.
     pub trap_exit: AtomicBool,
+    /// How many references this process has made (see [`make_ref_in`]).
+    refs: AtomicU64,
     /// Set once the process has exited (signals to it are dropped).
     pub dead: AtomicBool,
 }
@@ -53,6 +55,7 @@ impl Process {
             links: Default::default(),
             monitored_by: Default::default(),
             trap_exit: AtomicBool::new(false),
+            refs: AtomicU64::new(0),
             dead: AtomicBool::new(false),
         }
     }
@@ -93,8 +96,19 @@ pub fn set_process_cap(n: usize) {
     RT.cap.store(n, Ordering::Relaxed);
 }
 
+/// A reference made outside any process.
 pub fn make_ref() -> Ref {
     Ref(RT.next_ref.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A reference made by `owner`: its pid and its own count, so the references a
+/// process makes are the same on every run, however other processes interleave.
+pub fn make_ref_in(owner: &Process) -> Ref {
+    let n = owner.refs.fetch_add(1, Ordering::Relaxed);
+    if n >= 1 << 24 {
+        return make_ref();
+    }
+    Ref(1 << 49 | owner.pid.0 << 24 | n)
 }
 
 /// The process record of a live pid.
@@ -345,8 +359,9 @@ pub fn unlink(a: Pid, b: Pid) {
 }
 
 /// `watcher` monitors `target`; a dead target gives `:noproc` at once.
-pub fn monitor(watcher: Pid, target: Pid) -> Ref {
-    let r = make_ref();
+pub fn monitor(watcher: &Process, target: Pid) -> Ref {
+    let r = make_ref_in(watcher);
+    let watcher = watcher.pid;
     match lookup(target) {
         Some(t) if !t.dead.load(Ordering::SeqCst) => locked(&t.monitored_by).push((r, watcher)),
         _ => send(

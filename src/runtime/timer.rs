@@ -51,8 +51,8 @@ fn serve() {
 }
 
 /// Sends `msg` to `pid` after `ms` milliseconds; the reference cancels it.
-pub fn send_after(pid: Pid, msg: Term, ms: u64) -> Ref {
-    let r = super::make_ref();
+pub fn send_after(owner: &super::Process, pid: Pid, msg: Term, ms: u64) -> Ref {
+    let r = super::make_ref_in(owner);
     let deadline = Instant::now() + Duration::from_millis(ms);
     let (m, cv) = &*TIMERS;
     let mut t = m.lock().unwrap_or_else(|e| e.into_inner());

@@ -373,8 +373,8 @@ pub fn register(r: &mut Registry) {
         Term::Cons(c) => Ok(c.tail.clone()),
         _ => ex::badarg_at(1, "not a nonempty list"),
     });
-    r.add("Kernel", "make_ref", 0, |_, _| {
-        Ok(Term::Ref(crate::runtime::make_ref()))
+    r.add("Kernel", "make_ref", 0, |p, _| {
+        Ok(Term::Ref(crate::runtime::make_ref_in(&p.me)))
     });
     r.add("Kernel", "apply", 2, |p, a| match a[1].list_to_vec() {
         Some(args) => p.apply(&a[0], args),

@@ -167,7 +167,7 @@ pub fn register(r: &mut Registry) {
             },
             t => pid_of(t)?,
         };
-        Ok(Term::Ref(runtime::monitor(p.pid(), target)))
+        Ok(Term::Ref(runtime::monitor(&p.me, target)))
     });
     r.add("Process", "demonitor", 1, |_, a| match &a[0] {
         Term::Ref(r) => {
@@ -217,13 +217,18 @@ pub fn register(r: &mut Registry) {
             runtime::registered().into_iter().map(Term::Atom).collect::<Vec<_>>(),
         ))
     });
-    r.add("Process", "send_after", 3, |_, a| {
+    r.add("Process", "send_after", 3, |p, a| {
         let pid = match &a[0] {
             Term::Atom(n) => runtime::whereis(*n).unwrap_or(Pid(0)),
             t => pid_of(t)?,
         };
         match &a[2] {
-            Term::Int(ms) if *ms >= 0 => Ok(Term::Ref(runtime::timer::send_after(pid, a[1].clone(), *ms as u64))),
+            Term::Int(ms) if *ms >= 0 => Ok(Term::Ref(runtime::timer::send_after(
+                &p.me,
+                pid,
+                a[1].clone(),
+                *ms as u64,
+            ))),
             _ => ex::badarg(),
         }
     });
@@ -286,6 +291,6 @@ fn mfa(a: &[Term]) -> R<(Atom, Atom, Vec<Term>)> {
 /// `{pid, ref}` with the caller monitoring `pid`.
 fn with_monitor(p: &Proc, pid: Term) -> Term {
     let Term::Pid(target) = pid else { return pid };
-    let r = runtime::monitor(p.pid(), target);
+    let r = runtime::monitor(&p.me, target);
     Term::tuple(vec![Term::Pid(target), Term::Ref(r)])
 }
