@@ -163,7 +163,15 @@ fn split_sources(writes: Vec<(u64, String)>) -> Printed {
             lines.push(p);
         }
     }
-    let by_source = order.iter().map(|s| per.remove(s).unwrap_or_default()).collect();
+    // Lines that read as comments are ignored on both sides.
+    let by_source = order
+        .iter()
+        .map(|s| {
+            let mut v = per.remove(s).unwrap_or_default();
+            v.retain(|l| !is_comment(l));
+            v
+        })
+        .collect();
     Printed { lines, by_source }
 }
 

@@ -52,10 +52,11 @@ pub fn prompt_input(line: &str, continuation: bool) -> Option<&str> {
     }
 }
 
-/// True for a line that is a comment: it starts with `#` but is not a value
-/// such as `#PID<0.1.0>`, `#Reference<…>` or `#MapSet<[]>`.
+/// True for a line that is a comment: it starts with `#` (not indented: the
+/// `# 1` lines of a FunctionClauseError are output) but is not a value such
+/// as `#PID<0.1.0>`, `#Reference<…>` or `#MapSet<[]>`.
 pub fn is_comment(line: &str) -> bool {
-    let Some(rest) = line.trim_start().strip_prefix('#') else {
+    let Some(rest) = line.strip_prefix('#') else {
         return false;
     };
     let name_len = rest
@@ -147,6 +148,7 @@ mod tests {
         assert!(!is_comment("#Reference<0.1.2.3>"));
         assert!(!is_comment("#MapSet<[1, 2]>"));
         assert!(!is_comment("#Function<42.3316493/1 in :erl_eval.expr/6>"));
+        assert!(!is_comment("        # 1"));
     }
 
     #[test]
