@@ -40,6 +40,7 @@ enum Command {
     },
     /// Check saved iex transcripts (or the iex sessions in Markdown files) against what is printed now.
     Check {
+        /// Transcripts (`iex(N)>` prompts, then what was printed) or Markdown files.
         #[arg(required = true)]
         files: Vec<String>,
         /// Modules to load first into each file's session.
