@@ -38,6 +38,18 @@ enum Command {
         #[arg(long = "require")]
         require: Vec<String>,
     },
+    /// Check saved iex transcripts (or the iex sessions in Markdown files) against what is printed now.
+    Check {
+        /// Transcripts (`iex(N)>` prompts, then what was printed) or Markdown files.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Modules to load first into each file's session.
+        #[arg(long = "require")]
+        require: Vec<String>,
+        /// Rewrite the outputs that do not match with what was printed.
+        #[arg(long)]
+        update: bool,
+    },
 }
 
 fn main() {
@@ -54,6 +66,14 @@ fn main() {
                 colors: false,
                 settle,
                 files: require,
+            },
+        ),
+        Some(Command::Check { files, require, update }) => iexr::transcript::check::check_files(
+            &files,
+            &iexr::transcript::check::CheckOptions {
+                settle,
+                require,
+                update,
             },
         ),
         None => iexr::repl::run(Options {

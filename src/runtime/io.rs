@@ -15,6 +15,27 @@ pub enum Sink {
     Capture(Arc<Mutex<Vec<u8>>>),
     /// A line-editor's printer that draws above the prompt.
     Printer(Box<dyn FnMut(String) + Send>),
+    /// Collected in memory, each write with the [`source`] that made it
+    /// (`iexr check` matches each process's lines in their own order).
+    Tagged(Arc<Mutex<Vec<(u64, String)>>>),
+}
+
+static SOURCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    static SOURCE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Marks the current thread as a new source of output (a process starting
+/// on it); threads never marked (the shell, the front end) are source 0.
+pub fn new_source() {
+    let n = SOURCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    SOURCE.with(|s| s.set(n));
+}
+
+/// The source of output of the current thread.
+pub fn source() -> u64 {
+    SOURCE.with(|s| s.get())
 }
 
 /// Which device a write is for.
@@ -49,6 +70,10 @@ pub fn write(device: Device, text: &str) {
             .unwrap_or_else(|e| e.into_inner())
             .extend_from_slice(text.as_bytes()),
         Sink::Printer(p) => p(text.to_string()),
+        Sink::Tagged(buf) => buf
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((source(), text.to_string())),
     }
 }
 

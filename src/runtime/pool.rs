@@ -40,6 +40,7 @@ pub fn run(job: Job) -> Result<(), ()> {
 }
 
 fn worker(first: Job) {
+    super::io::new_source();
     first();
     loop {
         IDLE.fetch_add(1, Ordering::SeqCst);
@@ -51,6 +52,7 @@ fn worker(first: Job) {
                 Err(_) => continue,
             }
         };
+        super::io::new_source();
         job();
     }
 }
