@@ -761,9 +761,15 @@ fn inspect_fun(f: &Fun) -> String {
             format!("&{}.{}/{}", inspect_atom(*module), inspect_atom_remote(*name), arity)
         }
         Fun::Closure { code, .. } => {
+            // erl_eval (OTP 25) makes a prompt's `fn` from one of its own funs, chosen by arity.
+            let index = if code.context.starts_with(":erl_eval.") && code.arity <= 20 {
+                43 - code.arity as u32
+            } else {
+                code.index
+            };
             format!(
                 "#Function<{}.{}/{} in {}>",
-                code.index,
+                index,
                 fun_uniq(&code.context),
                 code.arity,
                 code.context

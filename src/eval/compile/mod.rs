@@ -287,8 +287,19 @@ impl Compiler {
                 "invalid use of _. _ can only be used inside patterns to ignore values and cannot be used in expressions. Make sure you are inside a pattern or change it accordingly",
             );
         }
-        // A bare name that is not a variable is a call without arguments.
-        self.local_call(name, vec![], line)
+        // A bare name that is not a variable is a call without arguments;
+        // when there is no such function either, Elixir first warns of the guess.
+        let call = self.local_call(name, vec![], line);
+        if call.is_err() {
+            crate::runtime::io::write(
+                crate::runtime::io::Device::Stderr,
+                &format!(
+                    "warning: variable \"{name}\" does not exist and is being expanded to \"{name}()\", please use parentheses to remove the ambiguity or change the variable name\n  {}:{line}\n\n",
+                    self.file
+                ),
+            );
+        }
+        call
     }
 
     /// `Foo.Bar` with the first segment expanded through `alias`.

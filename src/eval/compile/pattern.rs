@@ -66,7 +66,14 @@ impl Compiler {
                 };
                 match self.lookup(name) {
                     Some(s) => Pat::Same(s),
-                    None => return err(line, format!("undefined variable ^{name}")),
+                    None => {
+                        return err(
+                            line,
+                            format!(
+                                "undefined variable ^{name}. No variable \"{name}\" has been defined before the current pattern"
+                            ),
+                        );
+                    }
                 }
             }
             ExprKind::Unary(UnaryOp::At, _) => match self.expr(e)? {
