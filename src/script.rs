@@ -50,6 +50,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                             file: file.into(),
                             line,
                             what: "(file)".into(),
+                            mfa: None,
                         }));
                     }
                     let mut t = ex::banner(&x);

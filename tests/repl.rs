@@ -61,3 +61,30 @@ fn a_crashing_process_harms_nobody_else() {
     );
     assert!(out.contains("iex(3)> Process.alive?(pid)\ntrue"), "{out}");
 }
+
+#[test]
+fn a_killed_shell_restarts_with_its_bindings() {
+    let out = session(
+        "x = 5\nold = self()\nProcess.exit(self(), :kill)\nx\nself() == old\nspawn_link(fn -> exit(:bye) end); Process.sleep(50)\nx + 1\n",
+    );
+    assert!(
+        out.contains(
+            "iex(3)> Process.exit(self(), :kill)\n** (EXIT from #PID<0.100.0>) shell process exited with reason: killed\n\nInteractive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\niex(1)> x\n5\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("iex(2)> self() == old\nfalse"), "{out}");
+    assert!(out.contains("shell process exited with reason: :bye\n"), "{out}");
+    assert!(out.ends_with("iex(1)> x + 1\n6\niex(2)> "), "{out}");
+}
+
+#[test]
+fn a_linked_crash_kills_the_shell_as_in_iex() {
+    let out = session("spawn_link(fn -> raise \"boom\" end)\n");
+    assert!(
+        out.contains(
+            "shell process exited with reason: an exception was raised:\n    ** (RuntimeError) boom\n        (stdlib 4.2) erl_eval.erl:742: :erl_eval.do_apply/7\n"
+        ),
+        "{out}"
+    );
+}

@@ -40,6 +40,8 @@ pub struct StackEntry {
     /// `Servy.PledgeServer.listen_loop/1`, `anonymous fn/0 in :elixir_compiler_0.__FILE__/1`,
     /// `M.f(-1)` or `(file)`.
     pub what: String,
+    /// The frame as the BEAM names it (`{module, function, arity}`), where it has one.
+    pub mfa: Option<(Atom, Atom, usize)>,
 }
 
 pub type R<T> = Result<T, Exc>;
@@ -310,11 +312,115 @@ pub fn exit_message(v: &Term) -> String {
     inspect(v)
 }
 
+/// A stack trace as the BEAM gives it: `[{module, function, arity, [file: 'f', line: n]}]`.
+fn stacktrace(s: &Stack) -> Term {
+    Term::list(
+        s.entries
+            .iter()
+            .filter_map(|e| {
+                let (m, f, a) = e.mfa?;
+                let file = e.file.rsplit(") ").next().unwrap_or(&e.file).to_string();
+                let loc = Term::list(vec![
+                    Term::tuple(vec![Term::atom("file"), Term::charlist(&file)]),
+                    Term::tuple(vec![Term::atom("line"), Term::Int(e.line as i64)]),
+                ]);
+                Some(Term::tuple(vec![
+                    Term::Atom(m),
+                    Term::Atom(f),
+                    Term::Int(a as i64),
+                    loc,
+                ]))
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The lines of a BEAM stack trace, as Elixir prints them under an error.
+fn format_stacktrace(st: &Term) -> Vec<String> {
+    st.iter_list()
+        .filter_map(|fr| {
+            let [m, f, a, loc] = fr.as_tuple()? else { return None };
+            let get = |k: &str| {
+                loc.iter_list().find_map(|kv| match kv.as_tuple() {
+                    Some([Term::Atom(key), v]) if &*key.name() == k => Some(v.clone()),
+                    _ => None,
+                })
+            };
+            let mut file = Vec::new();
+            for c in get("file")?.iter_list() {
+                file.push(c.as_int()? as u8);
+            }
+            let file = String::from_utf8_lossy(&file).into_owned();
+            let app = match m.as_atom()?.name().as_ref() {
+                "erl_eval" | "gen_server" | "proc_lib" | "gen" => "(stdlib 4.2) ",
+                _ => "",
+            };
+            Some(format!("{app}{file}:{}: {}", inspect(&get("line")?), mfa(m, f, a)))
+        })
+        .collect()
+}
+
+/// The exception an Erlang error reason stands for (`{:badmatch, v}` is a MatchError).
+fn reason_exception(r: &Term) -> Option<Term> {
+    if r.map_get(Atom::EXCEPTION).is_some() {
+        return Some(r.clone());
+    }
+    let one = |name: &str, k: &str, v: &Term| Some(exception(name, vec![(k, v.clone())]));
+    match r {
+        Term::Atom(Atom::BADARITH) => Some(exception(
+            "ArithmeticError",
+            vec![("message", Term::str("bad argument in arithmetic expression"))],
+        )),
+        Term::Tuple(t) => match (t.first().and_then(Term::as_atom).map(|a| a.name()).as_deref(), t.get(1)) {
+            (Some("badmatch"), Some(v)) => one("MatchError", "term", v),
+            (Some("case_clause"), Some(v)) => one("CaseClauseError", "term", v),
+            (Some("badmap"), Some(v)) => one("BadMapError", "term", v),
+            (Some("badfun"), Some(v)) => one("BadFunctionError", "term", v),
+            (Some("nocatch"), Some(_)) => Some(exception(
+                "ErlangError",
+                vec![("original", r.clone()), ("reason", Term::NIL)],
+            )),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `Exception.format_exit/1`: how Elixir words the reason a process exited with.
+pub fn format_exit(reason: &Term) -> String {
+    match reason {
+        Term::Atom(a) => match a.name().as_ref() {
+            "normal" | "shutdown" | "killed" => a.name().to_string(),
+            "noproc" => "no process".into(),
+            "timeout" => "time out".into(),
+            "noconnection" => "no connection".into(),
+            _ => inspect(reason),
+        },
+        Term::Tuple(t) if t.len() == 2 && t[0] == Term::atom("shutdown") => format!("shutdown: {}", inspect(&t[1])),
+        Term::Tuple(t) if t.len() == 2 && (t[1].is_list()) => match reason_exception(&t[0]) {
+            Some(e) => {
+                let mut s = format!(
+                    "an exception was raised:\n    ** ({}) {}",
+                    exception_name(&e),
+                    message(&e)
+                );
+                for line in format_stacktrace(&t[1]) {
+                    s.push_str("\n        ");
+                    s.push_str(&line);
+                }
+                s
+            }
+            None => inspect(reason),
+        },
+        _ => inspect(reason),
+    }
+}
+
 /// The Erlang exit reason of a process that died of this exception: `{:badmatch, v}`…
 /// for the errors the BEAM raises itself, the struct for the ones Elixir raises.
 pub fn exit_reason(e: &Exc) -> Term {
     match e {
-        Exc::Error(t, _) => {
+        Exc::Error(t, s) => {
             let f = |n: &str| field(t, n);
             let tag = |a: &str, v: Term| Term::tuple(vec![Term::atom(a), v]);
             let reason = match exception_name(t).as_str() {
@@ -327,12 +433,9 @@ pub fn exit_reason(e: &Exc) -> Term {
                 "BadFunctionError" => tag("badfun", f("term")),
                 _ => t.clone(),
             };
-            Term::tuple(vec![reason, Term::EmptyList])
+            Term::tuple(vec![reason, stacktrace(s)])
         }
-        Exc::Throw(v, _) => Term::tuple(vec![
-            Term::tuple(vec![Term::atom("nocatch"), v.clone()]),
-            Term::EmptyList,
-        ]),
+        Exc::Throw(v, s) => Term::tuple(vec![Term::tuple(vec![Term::atom("nocatch"), v.clone()]), stacktrace(s)]),
         Exc::Exit(v) => v.clone(),
         Exc::Cancelled => Term::Atom(Atom::KILLED),
     }

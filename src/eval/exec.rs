@@ -480,6 +480,20 @@ fn describe(c: &Callee) -> (Arc<str>, u32, String) {
     }
 }
 
+/// The `{module, function, arity}` of a callee's frame, where the BEAM has one.
+fn frame_mfa(c: &Callee) -> Option<(Atom, Atom, usize)> {
+    match c {
+        Callee::Def(d) => Some((d.module, d.name, d.arity)),
+        Callee::Fun(fu) => match &**fu {
+            Fun::Closure { code, .. } if code.context == SHELL_CONTEXT => {
+                Some((Atom::new("erl_eval"), Atom::new("do_apply"), 7))
+            }
+            Fun::External { module, name, arity } => Some((*module, *name, *arity)),
+            Fun::Closure { .. } => None,
+        },
+    }
+}
+
 /// Where a `fn` typed at the prompt lives, as iex prints it.
 pub const SHELL_CONTEXT: &str = ":erl_eval.expr/6";
 
@@ -515,7 +529,8 @@ fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
             def_line
         };
         st.pending_line = 0;
-        st.entries.push(Arc::new(StackEntry { file, line, what }));
+        let mfa = frame_mfa(callee);
+        st.entries.push(Arc::new(StackEntry { file, line, what, mfa }));
     }
     e
 }
@@ -547,7 +562,12 @@ fn no_clause(callee: &Callee, args: Vec<Term>) -> Exc {
     };
     let mut e = err.err().unwrap_or(Exc::Cancelled);
     if let Exc::Error(_, st) = &mut e {
-        st.entries.push(Arc::new(StackEntry { file, line, what }));
+        st.entries.push(Arc::new(StackEntry {
+            file,
+            line,
+            what,
+            mfa: frame_mfa(callee),
+        }));
     }
     e
 }

@@ -101,8 +101,13 @@ impl Repl {
             }
         };
         self.buffer.clear();
+        // A shell killed while it waited for this input: say so, then go on in the new one.
+        self.report_shell_exit();
         let outcome = self.shell.eval(exprs);
         runtime::wait_idle(self.opts.settle);
+        if self.report_shell_exit() {
+            return Step::Done;
+        }
         match outcome {
             Outcome::Value(v) => {
                 io::out(&render::value(&v, self.opts.colors));
@@ -113,6 +118,29 @@ impl Repl {
         Step::Done
     }
 }
+
+impl Repl {
+    /// If an exit signal killed the shell process, prints what iex prints when
+    /// it restarts its shell and numbers the prompts from 1 again; the new
+    /// shell keeps the bindings.
+    fn report_shell_exit(&mut self) -> bool {
+        let Some((pid, reason)) = self.shell.restart_if_killed() else {
+            return false;
+        };
+        let text = format!(
+            "** (EXIT from {}) shell process exited with reason: {}\n\n",
+            crate::term::inspect::inspect_default(&crate::term::Term::Pid(pid)),
+            crate::eval::exception::format_exit(&reason)
+        );
+        io::out(&render::error(&text, self.opts.colors));
+        io::out(BANNER);
+        self.counter = 1;
+        true
+    }
+}
+
+/// What iex prints when its shell starts.
+pub const BANNER: &str = "Interactive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\n";
 
 /// Runs the interactive REPL until Ctrl+D; uses line editing on a terminal
 /// and plain line reading otherwise.

@@ -3,8 +3,11 @@
 //!
 //! **Invariants:** the shell counts as runnable only while it evaluates, so
 //! after a reply [`crate::runtime::wait_idle`] waits for the other
-//! processes alone; its bindings live in its [`Session`] and survive errors
-//! and Ctrl+C.
+//! processes alone; its bindings live in its [`Session`] and survive errors,
+//! Ctrl+C, and the shell process itself dying of an exit signal (a linked
+//! process crashing, `Process.exit(self(), :kill)`): then a new shell
+//! process, with a new pid, takes over the same session, as iex restarts its
+//! shell, but without losing the bindings.
 
 use std::sync::Arc;
 
@@ -27,18 +30,21 @@ pub enum Outcome {
 enum Request {
     Eval(Vec<Expr>),
     Bindings,
+    /// Replace the shell process if an exit signal killed it.
+    Restart,
 }
 
 enum Reply {
     Done(Outcome),
     Bindings(Vec<(String, Term)>),
+    Restarted(Option<(crate::term::Pid, Term)>),
 }
 
 /// A handle on the shell process.
 pub struct Shell {
     tx: Sender<Request>,
     rx: Receiver<Reply>,
-    process: Arc<Process>,
+    process: Arc<arc_swap::ArcSwap<Process>>,
 }
 
 impl Shell {
@@ -46,19 +52,32 @@ impl Shell {
     pub fn start(file: &str) -> Result<Shell, runtime::SpawnError> {
         let (tx, req_rx) = unbounded::<Request>();
         let (rep_tx, rx) = unbounded::<Reply>();
-        let process = runtime::new_process()?;
-        let me = process.clone();
+        let process = Arc::new(arc_swap::ArcSwap::new(runtime::new_process()?));
+        let current = process.clone();
         let file = file.to_string();
         std::thread::Builder::new()
             .name("shell".into())
             .stack_size(16 * 1024 * 1024)
-            .spawn(move || serve(me, &file, req_rx, rep_tx))
+            .spawn(move || serve(current, &file, req_rx, rep_tx))
             .map_err(|_| runtime::SpawnError::Thread)?;
         Ok(Shell { tx, rx, process })
     }
 
     pub fn pid(&self) -> crate::term::Pid {
-        self.process.pid
+        self.process.load().pid
+    }
+
+    /// If an exit signal killed the shell process, replaces it with a new one
+    /// (same bindings) and says which pid died of what.
+    pub fn restart_if_killed(&self) -> Option<(crate::term::Pid, Term)> {
+        self.tx.send(Request::Restart).ok()?;
+        loop {
+            match self.rx.recv() {
+                Ok(Reply::Restarted(r)) => return r,
+                Ok(_) => continue,
+                Err(_) => return None,
+            }
+        }
     }
 
     /// Evaluates the expressions of one input and returns how it went.
@@ -69,7 +88,7 @@ impl Shell {
         loop {
             match self.rx.recv() {
                 Ok(Reply::Done(o)) => return o,
-                Ok(Reply::Bindings(_)) => continue,
+                Ok(Reply::Bindings(_) | Reply::Restarted(_)) => continue,
                 Err(_) => return Outcome::Error("** (EXIT) the shell process is gone".into()),
             }
         }
@@ -88,17 +107,23 @@ impl Shell {
 
     /// Cancels the running evaluation (Ctrl+C).
     pub fn interrupt(&self) {
-        runtime::interrupt(&self.process, None);
+        runtime::interrupt(&self.process.load(), None);
     }
 
     /// A handle that can interrupt the shell from another thread (a signal handler).
     pub fn interrupter(&self) -> impl Fn() + Send + 'static {
         let p = self.process.clone();
-        move || runtime::interrupt(&p, None)
+        move || runtime::interrupt(&p.load(), None)
     }
 }
 
-fn serve(me: Arc<Process>, file: &str, rx: Receiver<Request>, tx: Sender<Reply>) {
+/// The exit signal that killed the shell process, if one did.
+fn killed_by(me: &Process) -> Option<Term> {
+    me.signal.lock().unwrap_or_else(|e| e.into_inner()).take()
+}
+
+fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Request>, tx: Sender<Reply>) {
+    let mut me = current.load_full();
     let mut proc = Proc::new(me.clone());
     let mut session = Session::new(file, crate::eval::exec::SHELL_CONTEXT);
     session.compiler.imports.push((Atom::alias("IEx.Helpers"), None));
@@ -108,6 +133,21 @@ fn serve(me: Arc<Process>, file: &str, rx: Receiver<Request>, tx: Sender<Reply>)
         match req {
             Request::Bindings => {
                 let _ = tx.send(Reply::Bindings(session.bindings()));
+            }
+            Request::Restart => {
+                let died = killed_by(&me).and_then(|reason| {
+                    let old = me.pid;
+                    runtime::exit_with(&me, reason.clone());
+                    let new = runtime::new_process().ok()?;
+                    runtime::runnable_dec();
+                    current.store(new.clone());
+                    me = new;
+                    let results = std::mem::take(&mut proc.results);
+                    proc = Proc::new(me.clone());
+                    proc.results = results;
+                    Some((old, reason))
+                });
+                let _ = tx.send(Reply::Restarted(died));
             }
             Request::Eval(exprs) => {
                 runtime::runnable_inc();

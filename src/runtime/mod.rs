@@ -39,6 +39,9 @@ pub struct Process {
     pub monitored_by: std::sync::Mutex<Vec<(Ref, Pid)>>,
     /// `Process.flag(:trap_exit, true)`: exit signals arrive as `{:EXIT, pid, reason}`.
     pub trap_exit: AtomicBool,
+    /// The last exit signal that told this process to die (not Ctrl+C); the
+    /// shell reads it to know it was killed.
+    pub signal: std::sync::Mutex<Option<Term>>,
     /// How many references this process has made (see [`make_ref_in`]).
     refs: AtomicU64,
     /// Set once the process has exited (signals to it are dropped).
@@ -55,6 +58,7 @@ impl Process {
             links: Default::default(),
             monitored_by: Default::default(),
             trap_exit: AtomicBool::new(false),
+            signal: std::sync::Mutex::new(None),
             refs: AtomicU64::new(0),
             dead: AtomicBool::new(false),
         }
@@ -263,6 +267,9 @@ pub fn send(pid: Pid, msg: Term) {
 
 /// Asks a process to stop at its next check (Ctrl+C, `Process.exit(pid, :kill)`).
 pub fn interrupt(p: &Process, reason: Option<Term>) {
+    if let Some(r) = &reason {
+        *p.signal.lock().unwrap_or_else(|e| e.into_inner()) = Some(r.clone());
+    }
     *p.kill_reason.lock().unwrap_or_else(|e| e.into_inner()) = reason;
     p.interrupt.store(true, Ordering::SeqCst);
     p.mailbox.ring();
