@@ -28,6 +28,9 @@ pub enum Exc {
 #[derive(Debug, Clone, Default)]
 pub struct Stack {
     pub entries: Vec<Arc<StackEntry>>,
+    /// The arguments of a call no clause accepted: the struct's `args` stays
+    /// nil, as in Elixir, and iex shows these ("The following arguments were given").
+    pub blame_args: Option<Vec<Term>>,
     /// The line where the error passed through the innermost frame not yet recorded.
     pub pending_line: u32,
 }
@@ -122,26 +125,31 @@ pub fn badarity<T>(fun: Term, args: Vec<Term>) -> R<T> {
 
 pub fn function_clause<T>(module: Atom, name: Atom, args: Vec<Term>) -> R<T> {
     let arity = args.len() as i64;
-    raise(
+    let e = exception(
         "FunctionClauseError",
         vec![
             ("module", Term::Atom(module)),
             ("function", Term::Atom(name)),
             ("arity", Term::Int(arity)),
             ("kind", Term::NIL),
-            ("args", Term::list(args)),
+            ("args", Term::NIL),
             ("clauses", Term::NIL),
         ],
-    )
+    );
+    Err(Exc::Error(
+        e,
+        Box::new(Stack {
+            blame_args: Some(args),
+            ..Default::default()
+        }),
+    ))
 }
 
 /// `UndefinedFunctionError`; `reason` is `nil` or `"module could not be loaded"`.
 pub fn undefined_function<T>(module: Atom, name: Atom, arity: usize) -> R<T> {
-    let reason = if crate::eval::code::module_loaded(module) || crate::stdlib::is_builtin_module(module) {
-        Term::NIL
-    } else {
-        Term::atom("module could not be loaded")
-    };
+    // As Elixir 1.14 builds it from `:undef`: no reason; the message looks
+    // at whether the module exists when it is asked for.
+    let reason = Term::NIL;
     raise(
         "UndefinedFunctionError",
         vec![
@@ -267,12 +275,17 @@ pub fn message(e: &Term) -> String {
         "UndefinedFunctionError" if !msg.is_truthy() => {
             let m = field(e, "module");
             let what = mfa(&m, &field(e, "function"), &field(e, "arity"));
-            match field(e, "reason") {
-                Term::Atom(a) if a != Atom::NIL => format!(
+            let loaded = |m: &Term| {
+                m.as_atom()
+                    .is_some_and(|m| crate::eval::code::module_loaded(m) || crate::stdlib::is_builtin_module(m))
+            };
+            if loaded(&m) {
+                format!("function {what} is undefined or private")
+            } else {
+                format!(
                     "function {what} is undefined (module {} is not available)",
                     m.as_atom().map(module_name).unwrap_or_default()
-                ),
-                _ => format!("function {what} is undefined or private"),
+                )
             }
         }
         _ => match msg {

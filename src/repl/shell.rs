@@ -182,9 +182,9 @@ pub fn render_failure(f: Failure, file: &str) -> String {
         Failure::Raised(Exc::Cancelled) => "\n** (EXIT) interrupted: the evaluation was cancelled (Ctrl+C)\n".into(),
         Failure::Raised(x) => {
             let mut t = ex::banner(&x);
-            if let Exc::Error(e, _) = &x
+            if let Exc::Error(e, st) = &x
                 && ex::exception_name(e) == "FunctionClauseError"
-                && let Some(args) = e.map_get(Atom::ARGS).and_then(Term::list_to_vec)
+                && let Some(args) = &st.blame_args
             {
                 let name = ex::message(e)
                     .trim_start_matches("no function clause matching in ")

@@ -542,6 +542,35 @@ pub fn register(r: &mut Registry) {
             text(&a[1], "myers_difference", &a)?,
         ))
     });
+    r.add("String", "chunk", 2, |_, a| {
+        let s = text(&a[0], "chunk", &a)?;
+        let printable = match a[1].as_atom().map(|m| m.name()) {
+            Some(m) if &*m == "valid" => None,
+            Some(m) if &*m == "printable" => Some(()),
+            _ => return no_clause("chunk", &a),
+        };
+        if s.is_empty() {
+            return Ok(Term::EmptyList);
+        }
+        let Some(()) = printable else {
+            return Ok(Term::list(vec![Term::str(s)]));
+        };
+        let is_printable =
+            |c: char| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\x0b' | '\x0c' | '\x08' | '\x1b' | '\x07');
+        let mut out: Vec<Term> = Vec::new();
+        let mut cur = String::new();
+        let mut kind = None;
+        for c in s.chars() {
+            let k = is_printable(c);
+            if kind.is_some_and(|old| old != k) {
+                out.push(Term::str(&std::mem::take(&mut cur)));
+            }
+            kind = Some(k);
+            cur.push(c);
+        }
+        out.push(Term::str(&cur));
+        Ok(Term::list(out))
+    });
     r.add("String", "jaro_distance", 2, |_, a| {
         Ok(Term::Float(jaro(
             text(&a[0], "jaro_distance", &a)?,
