@@ -399,6 +399,23 @@ fn reason_exception(r: &Term) -> Option<Term> {
     }
 }
 
+/// `Exception.normalize(:error, reason)`: the Elixir exception an Erlang error reason is.
+pub fn normalize_error(reason: &Term) -> Term {
+    if let Some(e) = reason_exception(reason) {
+        return e;
+    }
+    match reason {
+        Term::Atom(a) if &*a.name() == "badarg" => {
+            exception("ArgumentError", vec![("message", Term::str("argument error"))])
+        }
+        Term::Atom(a) if &*a.name() == "system_limit" => exception(
+            "SystemLimitError",
+            vec![("message", Term::str("a system limit has been reached"))],
+        ),
+        _ => exception("ErlangError", vec![("original", reason.clone()), ("reason", Term::NIL)]),
+    }
+}
+
 /// `Exception.format_exit/1`: how Elixir words the reason a process exited with.
 pub fn format_exit(reason: &Term) -> String {
     match reason {

@@ -198,6 +198,12 @@ pub fn protocol_undefined<T>(protocol: &str, v: &Term) -> R<T> {
 }
 
 pub fn register(r: &mut Registry) {
+    r.add(":erlang", "error", 1, |_, a| {
+        Err(Exc::Error(ex::normalize_error(&a[0]), Box::default()))
+    });
+    r.add(":erlang", "error", 2, |_, a| {
+        Err(Exc::Error(ex::normalize_error(&a[0]), Box::default()))
+    });
     macro_rules! guard {
         ($name:expr, $pred:expr) => {
             r.add("Kernel", $name, 1, |_, a| Ok(Term::bool(($pred)(&a[0]))));

@@ -1,7 +1,6 @@
-defmodule Handler do
-  def handle(:get), do: "got"
-  def handle(:post), do: "posted"
+defmodule Shape do
+  def area({:square, s}), do: s * s
+  def area({:circle, r}), do: 3 * r * r
 end
-IO.puts Handler.handle(:get)
-IO.puts Handler.handle(:delete)
-IO.puts "never printed"
+IO.inspect Shape.area({:square, 2})
+IO.inspect Shape.area({:triangle, 1, 2})

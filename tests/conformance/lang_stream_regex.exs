@@ -1,0 +1,16 @@
+IO.inspect Stream.map(1..5, &(&1 * &1)) |> Stream.filter(&(rem(&1, 2) == 1)) |> Enum.to_list()
+IO.inspect Stream.with_index([:a, :b, :c]) |> Enum.map(fn {x, i} -> {i, x} end)
+IO.inspect Stream.take_while(1..100, &(&1 < 4)) |> Enum.to_list()
+IO.inspect Stream.drop(1..6, 2) |> Stream.take(2) |> Enum.to_list()
+IO.inspect Stream.flat_map([1, 2], &[&1, &1]) |> Enum.to_list()
+IO.inspect Stream.concat([1, 2], [3]) |> Enum.sum()
+IO.inspect Stream.dedup([1, 1, 2, 2, 1]) |> Enum.to_list()
+IO.inspect Regex.match?(~r/^\d{3}-\d{4}$/, "555-1234")
+IO.inspect Regex.scan(~r/[aeiou]/, "education")
+IO.inspect Regex.replace(~r/(\w+)@(\w+)/, "joe@site", "\\2 at \\1")
+IO.inspect Regex.named_captures(~r/(?<year>\d{4})-(?<month>\d{2})/, "2024-05")
+IO.inspect String.split("one  two   three", ~r/\s+/)
+IO.inspect ~r/ab+c/i
+IO.inspect "HELLO" =~ ~r/hello/i
+IO.inspect Regex.run(~r/\d+/, "abc 123 def", return: :index)
+IO.inspect Regex.split(~r/-/, "a-b-c", parts: 2)
