@@ -5,8 +5,14 @@ use std::process::{Command, Stdio};
 
 /// Pipes `input` into `iexr` (no line editing) and returns what it printed.
 fn session(input: &str) -> String {
+    session_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), input)
+}
+
+/// [`session`] with `dir` as the working directory (and home).
+fn session_in(dir: &std::path::Path, input: &str) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_iexr"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
+        .env("HOME", dir)
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -85,6 +91,40 @@ fn a_linked_crash_kills_the_shell_as_in_iex() {
         out.contains(
             "shell process exited with reason: an exception was raised:\n    ** (RuntimeError) boom\n        (stdlib 4.2) erl_eval.erl:742: :erl_eval.do_apply/7\n"
         ),
+        "{out}"
+    );
+}
+
+#[test]
+fn iex_helpers_i_h_import_file_respawn_and_dot_iex() {
+    let dir = std::env::temp_dir().join(format!("iexr-helpers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join(".iex.exs"),
+        "greeting = \"hello\"\nimport Enum, only: [sum: 1]\n",
+    )
+    .expect(".iex.exs");
+    std::fs::write(
+        dir.join("extra.exs"),
+        "defmodule Q do\n  def q, do: 42\nend\nqq = Q.q()\n",
+    )
+    .expect("extra.exs");
+    let out = session_in(
+        &dir,
+        "greeting\nsum([1, 2])\ni 1\nh Enum.map\nimport_file(\"extra.exs\")\nqq\nrespawn()\ngreeting\n",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.contains("iex(1)> greeting\n\"hello\"\n"), "{out}");
+    assert!(out.contains("iex(2)> sum([1, 2])\n3\n"), "{out}");
+    // As iex prints it (recorded from iex 1.14), and no result line after it.
+    assert!(
+        out.contains("iex(3)> i 1\nTerm\n  1\nData type\n  Integer\nReference modules\n  Integer\nImplemented protocols\n  IEx.Info, Inspect, List.Chars, String.Chars\niex(4)> "),
+        "{out}"
+    );
+    assert!(out.contains("Enum.map/2"), "{out}");
+    assert!(out.contains("iex(6)> qq\n42\n"), "{out}");
+    assert!(
+        out.contains("iex(7)> respawn()\n\nInteractive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\niex(1)> greeting\n\"hello\""),
         "{out}"
     );
 }

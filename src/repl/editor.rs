@@ -2,9 +2,11 @@
 //! other processes drawn above the prompt, Ctrl+C and Ctrl+D.
 
 use rustyline::error::ReadlineError;
-use rustyline::{DefaultEditor, ExternalPrinter};
+use rustyline::history::DefaultHistory;
+use rustyline::{Editor, ExternalPrinter};
 
 use super::Repl;
+use super::helper::IexHelper;
 use crate::runtime::io::{self, Sink};
 
 fn history_path() -> Option<std::path::PathBuf> {
@@ -13,7 +15,10 @@ fn history_path() -> Option<std::path::PathBuf> {
 
 /// Reads lines until Ctrl+D (or Ctrl+C twice at an empty prompt).
 pub fn run(repl: &mut Repl) -> i32 {
-    let Ok(mut ed) = DefaultEditor::new() else {
+    let config = rustyline::Config::builder()
+        .completion_type(rustyline::CompletionType::List)
+        .build();
+    let Ok(mut ed) = Editor::<IexHelper, DefaultHistory>::with_config(config) else {
         return super::run_piped(repl);
     };
     if let Some(p) = history_path() {
@@ -22,6 +27,12 @@ pub fn run(repl: &mut Repl) -> i32 {
     let mut last_interrupt = false;
     loop {
         let prompt = repl.prompt();
+        // Completion sees the variables bound so far.
+        let vars = repl.shell.bindings().into_iter().map(|(name, _)| name).collect();
+        ed.set_helper(Some(IexHelper {
+            colors: repl.colors(),
+            vars,
+        }));
         // While the line is being edited, output of other processes goes above it.
         if let Ok(mut printer) = ed.create_external_printer() {
             io::set_sink(Sink::Printer(Box::new(move |s: String| {

@@ -5,6 +5,7 @@
 //! line editing ([`editor`]) and rendering ([`render`]) live elsewhere.
 
 pub mod editor;
+pub mod helper;
 pub mod render;
 pub mod shell;
 
@@ -52,6 +53,7 @@ impl Repl {
         for f in r.opts.files.clone() {
             r.load_file(&f)?;
         }
+        r.load_dot_iex();
         Ok(r)
     }
 
@@ -65,6 +67,26 @@ impl Repl {
         }
     }
 
+    /// Evaluates `.iex.exs` from the current directory, or else the home
+    /// directory, in the shell (its bindings and imports stay), as iex does.
+    fn load_dot_iex(&mut self) {
+        let candidates = [
+            Some(std::path::PathBuf::from(".iex.exs")),
+            std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".iex.exs")),
+        ];
+        let Some(path) = candidates.into_iter().flatten().find(|p| p.is_file()) else {
+            return;
+        };
+        let path = path.display().to_string().replace('\\', "\\\\").replace('"', "\\\"");
+        let Ok(exprs) = syntax::parse_program(&format!("import_file(\"{path}\")")) else {
+            return;
+        };
+        if let Outcome::Error(e) = self.shell.eval(exprs) {
+            io::err(&format!("{e}\n"));
+        }
+        runtime::wait_idle(self.opts.settle);
+    }
+
     pub fn prompt(&self) -> String {
         if self.buffer.is_empty() {
             format!("iex({})> ", self.counter)
@@ -76,6 +98,11 @@ impl Repl {
     /// Drops a partly typed input (Ctrl+C at a continuation prompt).
     pub fn discard(&mut self) {
         self.buffer.clear();
+    }
+
+    /// Whether output is coloured.
+    pub fn colors(&self) -> bool {
+        self.opts.colors
     }
 
     pub fn pending(&self) -> &str {
@@ -110,7 +137,9 @@ impl Repl {
         }
         match outcome {
             Outcome::Value(v) => {
-                io::out(&render::value(&v, self.opts.colors));
+                if v != crate::stdlib::iex::no_result() {
+                    io::out(&render::value(&v, self.opts.colors));
+                }
                 self.counter += 1;
             }
             Outcome::Error(e) => io::out(&render::error(&format!("{e}\n"), self.opts.colors)),
@@ -127,6 +156,11 @@ impl Repl {
         let Some((pid, reason)) = self.shell.restart_if_killed() else {
             return false;
         };
+        self.counter = 1;
+        if reason == crate::term::Term::atom(crate::stdlib::iex::RESPAWN) {
+            io::out(&format!("\n{BANNER}"));
+            return true;
+        }
         let text = format!(
             "** (EXIT from {}) shell process exited with reason: {}\n\n",
             crate::term::inspect::inspect_default(&crate::term::Term::Pid(pid)),

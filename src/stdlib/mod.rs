@@ -105,6 +105,12 @@ pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<Native> {
 }
 
 /// Whether `module` is a builtin module.
+/// Every builtin module.
+pub fn builtin_modules() -> Vec<Atom> {
+    REGISTRY.modules.iter().copied().collect()
+}
+
+/// Whether `module` is a builtin module.
 pub fn is_builtin_module(module: Atom) -> bool {
     REGISTRY.modules.contains(&module)
 }

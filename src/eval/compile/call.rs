@@ -11,6 +11,28 @@ use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, Span, StabClause, Un
 use crate::term::{Atom, Term};
 
 /// The value of `key` in a keyword-list expression (`[do: x, else: y]`).
+/// What `h` is asked about: `Mod.fun` or `Mod.fun/arity`.
+fn help_target(e: &Expr) -> Option<(Vec<String>, String, Option<i64>)> {
+    let (call, arity) = match &e.kind {
+        ExprKind::Binary(BinOp::Div, call, n) => match n.kind {
+            ExprKind::Int(n) => (&**call, Some(n)),
+            _ => return None,
+        },
+        _ => (e, None),
+    };
+    match &call.kind {
+        ExprKind::Call {
+            target: CallTarget::Remote(m, f),
+            args,
+            ..
+        } if args.is_empty() => match &m.kind {
+            ExprKind::Alias(segs) => Some((segs.clone(), f.clone(), arity)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub fn kw<'a>(list: &'a Expr, key: &str) -> Option<&'a Expr> {
     kw_pairs(list)?.into_iter().find(|(k, _)| *k == key).map(|(_, v)| v)
 }
@@ -374,6 +396,37 @@ impl Compiler {
                     .map(|(k, s)| Node::Tuple(vec![Node::Lit(Term::atom(&k)), Node::Var(s)]))
                     .collect();
                 Node::List(items, None)
+            }
+            // The IEx macros: `h Mod.fun`, `h Mod.fun/2`, `import_file("path")`.
+            ("h", 1) if self.context == crate::eval::exec::SHELL_CONTEXT => match help_target(&args[0]) {
+                Some((m, f, arity)) => {
+                    let module = Node::Lit(Term::Atom(self.alias(&m)));
+                    let f = Node::Lit(Term::atom(&f));
+                    let arity = Node::Lit(arity.map_or(Term::NIL, Term::Int));
+                    stdlib::native_call("IEx.Helpers", "__h__", vec![module, f, arity], line)?
+                }
+                None => return Ok(None),
+            },
+            ("import_file", 1) if self.context == crate::eval::exec::SHELL_CONTEXT => {
+                let ExprKind::Str(parts) = &args[0].kind else {
+                    return err(line, "import_file/1 expects a literal binary as its argument");
+                };
+                let path: String = parts
+                    .iter()
+                    .map(|p| match p {
+                        crate::syntax::ast::StrPart::Lit(s) => s.as_str(),
+                        _ => "",
+                    })
+                    .collect();
+                let Ok(src) = std::fs::read_to_string(&path) else {
+                    return err(line, format!("could not find file {path}"));
+                };
+                let exprs = match crate::syntax::parse_program(&src) {
+                    Ok(e) => e,
+                    Err(e) => return err(line, crate::report::syntax_error(&e, &path)),
+                };
+                // The file's code runs here, so its bindings are the shell's.
+                Node::Block(exprs.iter().map(|e| self.expr(e)).collect::<CResult<Vec<_>>>()?)
             }
             _ => return Ok(None),
         }))
