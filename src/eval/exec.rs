@@ -153,10 +153,8 @@ impl Proc {
                 remote,
             } => {
                 let args = self.eval_all(args, f)?;
-                match slot.def.load_full() {
-                    Some(d) if d.public || !remote => self.run(Callee::Def(d), args),
-                    _ => undefined_slot(slot, args.len(), *line),
-                }
+                let d = callable(slot, *remote, args.len(), *line)?;
+                self.run(Callee::Def(d), args)
             }
             Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
                 Flow::Value(v) => Ok(v),
@@ -248,10 +246,8 @@ impl Proc {
                 remote,
             } => {
                 let args = self.eval_all(args, f)?;
-                match slot.def.load_full() {
-                    Some(d) if d.public || !remote => Ok(Flow::Tail(Callee::Def(d), args)),
-                    _ => undefined_slot(slot, args.len(), *line),
-                }
+                let d = callable(slot, *remote, args.len(), *line)?;
+                Ok(Flow::Tail(Callee::Def(d), args))
             }
             Node::Apply { fun, args, line } => {
                 let fun = self.eval(fun, f)?;
@@ -445,10 +441,16 @@ impl Proc {
     }
 }
 
-/// The error of a call to a function that is not defined (or not public).
-fn undefined_slot<T>(slot: &super::code::FunSlot, arity: usize, line: u32) -> R<T> {
-    let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));
-    ex::undefined_function(m, n, arity).map_err(|e| at_line(e, line))
+/// The function a call site reaches, or the error of calling one that is
+/// not defined (or, from another module, not public).
+fn callable(slot: &super::code::FunSlot, remote: bool, arity: usize, line: u32) -> R<Arc<FunDef>> {
+    match slot.def.load_full() {
+        Some(d) if d.public || !remote => Ok(d),
+        _ => {
+            let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));
+            ex::undefined_function(m, n, arity).map_err(|e| at_line(e, line))
+        }
+    }
 }
 
 /// Records `line` as where an error passed through the current frame.

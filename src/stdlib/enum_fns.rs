@@ -360,6 +360,27 @@ fn split_while(p: &mut Proc, t: &Term, f: &Term) -> R<(Vec<Term>, Vec<Term>)> {
     Ok((v, rest))
 }
 
+/// The first `Some` that `pick` makes of an element; the enumeration stops there.
+fn first_some(p: &mut Proc, t: &Term, pick: &mut dyn FnMut(&mut Proc, Term) -> R<Option<Term>>) -> R<Option<Term>> {
+    let mut found = None;
+    each(p, t, &mut |p, x| {
+        found = pick(p, x)?;
+        Ok(found.is_none())
+    })?;
+    Ok(found)
+}
+
+fn find(p: &mut Proc, t: &Term, f: &Term) -> R<Option<Term>> {
+    first_some(p, t, &mut |p, x| Ok(test1(p, f, &x)?.then_some(x)))
+}
+
+fn find_value(p: &mut Proc, t: &Term, f: &Term) -> R<Option<Term>> {
+    first_some(p, t, &mut |p, x| {
+        let v = call1(p, f, x)?;
+        Ok(v.is_truthy().then_some(v))
+    })
+}
+
 fn pair(a: Vec<Term>, b: Vec<Term>) -> Term {
     Term::tuple(vec![Term::list(a), Term::list(b)])
 }
@@ -545,12 +566,8 @@ pub fn register(r: &mut Registry) {
         Ok(Term::bool(any))
     });
     r.add("Enum", "any?", 2, |p, a| {
-        let mut any = false;
-        each(p, &a[0], &mut |p, x| {
-            any = test1(p, &a[1], &x)?;
-            Ok(!any)
-        })?;
-        Ok(Term::bool(any))
+        let hit = first_some(p, &a[0], &mut |p, x| Ok(test1(p, &a[1], &x)?.then_some(x)))?;
+        Ok(Term::bool(hit.is_some()))
     });
     r.add("Enum", "all?", 1, |p, a| {
         let mut all = true;
@@ -561,53 +578,31 @@ pub fn register(r: &mut Registry) {
         Ok(Term::bool(all))
     });
     r.add("Enum", "all?", 2, |p, a| {
-        let mut all = true;
-        each(p, &a[0], &mut |p, x| {
-            all = test1(p, &a[1], &x)?;
-            Ok(all)
-        })?;
-        Ok(Term::bool(all))
+        let miss = first_some(p, &a[0], &mut |p, x| Ok((!test1(p, &a[1], &x)?).then_some(x)))?;
+        Ok(Term::bool(miss.is_none()))
     });
-    fn find(p: &mut Proc, t: &Term, default: Term, f: &Term) -> R<Term> {
-        let mut found = default;
-        each(p, t, &mut |p, x| {
-            if test1(p, f, &x)? {
-                found = x;
-                return Ok(false);
-            }
-            Ok(true)
-        })?;
-        Ok(found)
-    }
-    r.add("Enum", "find", 2, |p, a| find(p, &a[0], Term::NIL, &a[1]));
-    r.add("Enum", "find", 3, |p, a| find(p, &a[0], a[1].clone(), &a[2]));
+    r.add(
+        "Enum",
+        "find",
+        2,
+        |p, a| Ok(find(p, &a[0], &a[1])?.unwrap_or(Term::NIL)),
+    );
+    r.add("Enum", "find", 3, |p, a| {
+        Ok(find(p, &a[0], &a[2])?.unwrap_or_else(|| a[1].clone()))
+    });
     r.add("Enum", "find_index", 2, |p, a| {
-        let (mut i, mut found) = (0, Term::NIL);
-        each(p, &a[0], &mut |p, x| {
-            if test1(p, &a[1], &x)? {
-                found = Term::Int(i);
-                return Ok(false);
-            }
+        let mut i = -1;
+        let hit = first_some(p, &a[0], &mut |p, x| {
             i += 1;
-            Ok(true)
+            Ok(test1(p, &a[1], &x)?.then_some(Term::Int(i)))
         })?;
-        Ok(found)
+        Ok(hit.unwrap_or(Term::NIL))
     });
-    fn find_value(p: &mut Proc, t: &Term, default: Term, f: &Term) -> R<Term> {
-        let mut found = default;
-        each(p, t, &mut |p, x| {
-            let v = call1(p, f, x)?;
-            if v.is_truthy() {
-                found = v;
-                return Ok(false);
-            }
-            Ok(true)
-        })?;
-        Ok(found)
-    }
-    r.add("Enum", "find_value", 2, |p, a| find_value(p, &a[0], Term::NIL, &a[1]));
+    r.add("Enum", "find_value", 2, |p, a| {
+        Ok(find_value(p, &a[0], &a[1])?.unwrap_or(Term::NIL))
+    });
     r.add("Enum", "find_value", 3, |p, a| {
-        find_value(p, &a[0], a[1].clone(), &a[2])
+        Ok(find_value(p, &a[0], &a[2])?.unwrap_or_else(|| a[1].clone()))
     });
     r.add("Enum", "sort", 1, |p, a| {
         let mut v = to_vec(p, &a[0])?;
