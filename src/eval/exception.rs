@@ -326,7 +326,7 @@ pub fn exit_message(v: &Term) -> String {
 }
 
 /// A stack trace as the BEAM gives it: `[{module, function, arity, [file: 'f', line: n]}]`.
-fn stacktrace(s: &Stack) -> Term {
+pub fn stacktrace(s: &Stack) -> Term {
     Term::list(
         s.entries
             .iter()
@@ -349,7 +349,7 @@ fn stacktrace(s: &Stack) -> Term {
 }
 
 /// The lines of a BEAM stack trace, as Elixir prints them under an error.
-fn format_stacktrace(st: &Term) -> Vec<String> {
+pub fn format_stacktrace(st: &Term) -> Vec<String> {
     st.iter_list()
         .filter_map(|fr| {
             let [m, f, a, loc] = fr.as_tuple()? else { return None };

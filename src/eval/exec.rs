@@ -47,6 +47,8 @@ pub struct Proc {
     /// so that a call allocates nothing in the common case.
     frames: Vec<Vec<Term>>,
     arg_vecs: Vec<Vec<Term>>,
+    /// The stack trace of the exception being handled (`__STACKTRACE__`).
+    pub(super) stacktrace: Term,
 }
 
 /// How many spare frames and argument vectors a process keeps.
@@ -63,6 +65,7 @@ impl Proc {
             spin_probe: 0,
             frames: Vec::new(),
             arg_vecs: Vec::new(),
+            stacktrace: Term::EmptyList,
         }
     }
 
@@ -215,7 +218,7 @@ impl Proc {
                 let v = self.eval(v, f)?;
                 Err(Exc::Error(v, Default::default()))
             }
-            Node::Stacktrace => Ok(Term::EmptyList),
+            Node::Stacktrace => Ok(self.stacktrace.clone()),
             Node::DefModule(d) => super::module::define(self, d),
         }
     }

@@ -167,6 +167,10 @@ impl Proc {
     }
 
     fn handle(&mut self, t: &Try, e: Exc, f: &mut [Term]) -> R<Term> {
+        self.stacktrace = match &e {
+            Exc::Error(_, s) | Exc::Throw(_, s) => ex::stacktrace(s),
+            _ => Term::EmptyList,
+        };
         if let Exc::Error(v, _) = &e {
             let name = v.struct_name();
             for r in &t.rescue {

@@ -350,7 +350,7 @@ pub fn register(r: &mut Registry) {
         )),
         _ => ex::badarg(),
     });
-    r.add(":iexr", "gen_server_report", 5, |_, a| {
+    r.add(":iexr", "gen_server_report", 6, |_, a| {
         super::report_gen_server_crash(&a);
         Ok(Term::OK)
     });

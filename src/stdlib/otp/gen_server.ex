@@ -127,7 +127,7 @@ defmodule GenServer do
         {:ok, callback.()}
       rescue
         e ->
-          :iexr.gen_server_report(self(), e, message, state, from)
+          :iexr.gen_server_report(self(), e, message, state, from, __STACKTRACE__)
           terminate(module, {e, []}, state)
           exit({e, []})
       end
