@@ -223,6 +223,11 @@ impl Proc {
         }
     }
 
+    /// An empty argument vector, from the pool when there is one (calls give theirs back).
+    pub fn arg_vec(&mut self) -> Vec<Term> {
+        self.arg_vecs.pop().unwrap_or_default()
+    }
+
     pub fn eval_all(&mut self, items: &[Node], f: &mut [Term]) -> R<Vec<Term>> {
         let mut v = self.arg_vecs.pop().unwrap_or_default();
         v.reserve(items.len());
@@ -368,6 +373,13 @@ impl Proc {
 
     /// Calls a function value with arguments.
     pub fn apply(&mut self, fun: &Term, args: Vec<Term>) -> R<Term> {
+        // A closure of the right arity runs directly.
+        if let Term::Fun(fu) = fun
+            && let Fun::Closure { code, .. } = &**fu
+            && code.arity == args.len()
+        {
+            return self.run(Callee::Fun(fu.clone()), args);
+        }
         match self.callee_of(fun.clone(), args)? {
             Flow::Value(v) => Ok(v),
             Flow::Tail(c, a) => self.run(c, a),

@@ -33,11 +33,20 @@ fn out_of_bounds<T>() -> R<T> {
 }
 
 fn call1(p: &mut Proc, f: &Term, x: Term) -> R<Term> {
-    p.apply(f, vec![x])
+    let mut args = p.arg_vec();
+    args.push(x);
+    p.apply(f, args)
 }
 
 fn test1(p: &mut Proc, f: &Term, x: &Term) -> R<bool> {
-    Ok(p.apply(f, vec![x.clone()])?.is_truthy())
+    Ok(call1(p, f, x.clone())?.is_truthy())
+}
+
+fn call2(p: &mut Proc, f: &Term, x: Term, y: Term) -> R<Term> {
+    let mut args = p.arg_vec();
+    args.push(x);
+    args.push(y);
+    p.apply(f, args)
 }
 
 fn int_arg(t: &Term, name: &str, args: &[Term]) -> R<i64> {
@@ -465,7 +474,7 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "reduce", 3, |p, a| {
         let mut acc = a[1].clone();
         each(p, &a[0], &mut |p, x| {
-            acc = p.apply(&a[2], vec![x, std::mem::replace(&mut acc, Term::NIL)])?;
+            acc = call2(p, &a[2], x, std::mem::replace(&mut acc, Term::NIL))?;
             Ok(true)
         })?;
         Ok(acc)
@@ -475,7 +484,7 @@ pub fn register(r: &mut Registry) {
         each(p, &a[0], &mut |p, x| {
             acc = Some(match acc.take() {
                 None => x,
-                Some(acc) => p.apply(&a[1], vec![x, acc])?,
+                Some(acc) => call2(p, &a[1], x, acc)?,
             });
             Ok(true)
         })?;
@@ -506,7 +515,7 @@ pub fn register(r: &mut Registry) {
         each(p, &a[0], &mut |p, x| {
             let next = match acc.take() {
                 None => x,
-                Some(acc) => p.apply(&a[1], vec![x, acc])?,
+                Some(acc) => call2(p, &a[1], x, acc)?,
             };
             out.push(next.clone());
             acc = Some(next);
