@@ -390,6 +390,15 @@ fn find_value(p: &mut Proc, t: &Term, f: &Term) -> R<Option<Term>> {
     })
 }
 
+/// Appends the elements of `t` to `out`; goes on with the outer enumeration.
+fn append(p: &mut Proc, t: &Term, out: &mut Vec<Term>) -> R<bool> {
+    each(p, t, &mut |_, y| {
+        out.push(y);
+        Ok(true)
+    })?;
+    Ok(true)
+}
+
 fn pair(a: Vec<Term>, b: Vec<Term>) -> Term {
     Term::tuple(vec![Term::list(a), Term::list(b)])
 }
@@ -822,23 +831,13 @@ pub fn register(r: &mut Registry) {
         let mut out = Vec::new();
         each(p, &a[0], &mut |p, x| {
             let ys = call1(p, &a[1], x)?;
-            each(p, &ys, &mut |_, y| {
-                out.push(y);
-                Ok(true)
-            })?;
-            Ok(true)
+            append(p, &ys, &mut out)
         })?;
         Ok(Term::list(out))
     });
     r.add("Enum", "concat", 1, |p, a| {
         let mut out = Vec::new();
-        each(p, &a[0], &mut |p, part| {
-            each(p, &part, &mut |_, y| {
-                out.push(y);
-                Ok(true)
-            })?;
-            Ok(true)
-        })?;
+        each(p, &a[0], &mut |p, part| append(p, &part, &mut out))?;
         Ok(Term::list(out))
     });
     r.add("Enum", "concat", 2, |p, a| {

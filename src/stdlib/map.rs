@@ -293,18 +293,9 @@ pub fn register(r: &mut Registry) {
     r.add(":maps", "put", 3, |_, a| {
         Ok(Term::map(map_of(&a[2])?.update(a[0].clone(), a[1].clone())))
     });
-    r.add(":maps", "keys", 1, |_, a| {
-        Ok(Term::list(map_of(&a[0])?.keys().cloned().collect::<Vec<_>>()))
-    });
-    r.add(":maps", "values", 1, |_, a| {
-        Ok(Term::list(map_of(&a[0])?.values().cloned().collect::<Vec<_>>()))
-    });
-    r.add(":maps", "to_list", 1, |_, a| {
-        Ok(Term::list(
-            map_of(&a[0])?
-                .iter()
-                .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
-                .collect::<Vec<_>>(),
-        ))
-    });
+    for (name, arity) in [("keys", 1), ("values", 1), ("to_list", 1)] {
+        if let Some(f) = r.get("Map", name, arity) {
+            r.add(":maps", name, arity, f);
+        }
+    }
 }
