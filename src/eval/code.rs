@@ -5,11 +5,13 @@
 //! function defined later in the module, or in a module loaded later).
 //! Defining a module swaps the slots' contents atomically, so running
 //! processes pick up the new code at their next call, as on the BEAM.
+//! Loaded code is never freed (a process may still be running an old
+//! version), so a call reaches its definition by a plain pointer load,
+//! without reference counting.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, LazyLock, RwLock};
-
-use arc_swap::ArcSwapOption;
 
 use super::ir::Clause;
 use crate::term::{Atom, Term};
@@ -30,12 +32,37 @@ pub struct FunDef {
 }
 
 /// Where a function lives; empty until its module is defined.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct FunSlot {
     pub module: Option<Atom>,
     pub name: Option<Atom>,
     pub arity: usize,
-    pub def: ArcSwapOption<FunDef>,
+    def: AtomicPtr<FunDef>,
+}
+
+impl FunSlot {
+    fn new(module: Atom, name: Atom, arity: usize) -> FunSlot {
+        FunSlot {
+            module: Some(module),
+            name: Some(name),
+            arity,
+            def: AtomicPtr::new(std::ptr::null_mut()),
+        }
+    }
+
+    /// The current definition, if the function is loaded.
+    #[inline]
+    pub fn get(&self) -> Option<&'static FunDef> {
+        let p = self.def.load(Ordering::Acquire);
+        // SAFETY: the pointer is null or comes from `Box::leak` in `set`, and
+        // definitions are never freed.
+        unsafe { p.as_ref() }
+    }
+
+    fn set(&self, d: Option<&'static FunDef>) {
+        let p = d.map_or(std::ptr::null_mut(), |d| d as *const FunDef as *mut FunDef);
+        self.def.store(p, Ordering::Release);
+    }
 }
 
 /// What is known of a module besides its functions.
@@ -76,20 +103,13 @@ pub fn slot(module: Atom, name: Atom, arity: usize) -> Arc<FunSlot> {
     write()
         .slots
         .entry((module, name, arity))
-        .or_insert_with(|| {
-            Arc::new(FunSlot {
-                module: Some(module),
-                name: Some(name),
-                arity,
-                def: ArcSwapOption::empty(),
-            })
-        })
+        .or_insert_with(|| Arc::new(FunSlot::new(module, name, arity)))
         .clone()
 }
 
 /// The definition of `module.name/arity`, if loaded.
-pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<Arc<FunDef>> {
-    read().slots.get(&(module, name, arity)).and_then(|s| s.def.load_full())
+pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<&'static FunDef> {
+    read().slots.get(&(module, name, arity)).and_then(|s| s.get())
 }
 
 pub fn module(name: Atom) -> Option<Arc<ModuleInfo>> {
@@ -113,23 +133,16 @@ pub fn install(info: ModuleInfo, defs: Vec<FunDef>) {
         .map(|(_, s)| s.clone())
         .collect();
     for s in stale {
-        s.def.store(None);
+        s.set(None);
     }
     for d in defs {
         let key = (d.module, d.name, d.arity);
         let s = t
             .slots
             .entry(key)
-            .or_insert_with(|| {
-                Arc::new(FunSlot {
-                    module: Some(key.0),
-                    name: Some(key.1),
-                    arity: key.2,
-                    def: ArcSwapOption::empty(),
-                })
-            })
+            .or_insert_with(|| Arc::new(FunSlot::new(key.0, key.1, key.2)))
             .clone();
-        s.def.store(Some(Arc::new(d)));
+        s.set(Some(Box::leak(Box::new(d))));
     }
     t.modules.insert(name, Arc::new(info));
 }

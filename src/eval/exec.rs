@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering;
 use super::Lambda;
 use super::code::FunDef;
 use super::exception::{self as ex, Exc, R, StackEntry};
-use super::ir::{Clause, Node, Op2};
+use super::ir::{Clause, Node, Op2, Pat};
 use crate::runtime::{self, Process};
 use crate::stdlib::{self, kernel};
 use crate::term::{Atom, Fun, MapT, Term};
@@ -28,7 +28,7 @@ pub enum Flow {
 /// Something callable with a list of arguments.
 #[derive(Clone)]
 pub enum Callee {
-    Def(Arc<FunDef>),
+    Def(&'static FunDef),
     Fun(Arc<Fun>),
 }
 
@@ -43,12 +43,26 @@ pub struct Proc {
     /// How many rounds `receive` spins before parking (adapts to how it pays off).
     pub(super) spin: u32,
     pub(super) spin_probe: u32,
-    /// Frames and argument vectors of finished calls, kept for the next calls
-    /// so that a call allocates nothing in the common case.
-    frames: Vec<Vec<Term>>,
-    arg_vecs: Vec<Vec<Term>>,
+    /// Argument vectors (which become frames) of finished calls, kept for
+    /// the next calls so that a call allocates nothing in the common case.
+    vecs: Vec<Vec<Term>>,
     /// The stack trace of the exception being handled (`__STACKTRACE__`).
     pub(super) stacktrace: Term,
+    /// Below this stack address a call must check with `stacker` whether to
+    /// grow the stack; above it there is room (`usize::MAX`: not known yet).
+    stack_floor: usize,
+}
+
+/// How much stack a call must find free, or it continues on a new segment.
+const RED_ZONE: usize = 128 * 1024;
+/// The size of each new stack segment.
+const SEGMENT: usize = 4 * 1024 * 1024;
+
+/// The address of the top of the stack, roughly.
+#[inline(always)]
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 /// How many spare frames and argument vectors a process keeps.
@@ -63,9 +77,9 @@ impl Proc {
             results: Vec::new(),
             spin: 256,
             spin_probe: 0,
-            frames: Vec::new(),
-            arg_vecs: Vec::new(),
+            vecs: Vec::new(),
             stacktrace: Term::EmptyList,
+            stack_floor: usize::MAX,
         }
     }
 
@@ -93,8 +107,8 @@ impl Proc {
             Node::Lit(t) => Ok(t.clone()),
             Node::Var(s) => Ok(f[*s].clone()),
             Node::Op(op, a, b, line) => {
-                let a = self.eval(a, f)?;
-                let b = self.eval(b, f)?;
+                let a = self.operand(a, f)?;
+                let b = self.operand(b, f)?;
                 if let (Term::Int(x), Term::Int(y)) = (&a, &b) {
                     // Small-integer arithmetic and comparison, without the general path.
                     let (x, y) = (*x, *y);
@@ -225,16 +239,26 @@ impl Proc {
 
     /// An empty argument vector, from the pool when there is one (calls give theirs back).
     pub fn arg_vec(&mut self) -> Vec<Term> {
-        self.arg_vecs.pop().unwrap_or_default()
+        self.vecs.pop().unwrap_or_default()
     }
 
     pub fn eval_all(&mut self, items: &[Node], f: &mut [Term]) -> R<Vec<Term>> {
-        let mut v = self.arg_vecs.pop().unwrap_or_default();
+        let mut v = self.vecs.pop().unwrap_or_default();
         v.reserve(items.len());
         for i in items {
-            v.push(self.eval(i, f)?);
+            v.push(self.operand(i, f)?);
         }
         Ok(v)
+    }
+
+    /// Evaluates an operand: variables and literals without a call of [`Proc::eval`].
+    #[inline(always)]
+    fn operand(&mut self, n: &Node, f: &mut [Term]) -> R<Term> {
+        match n {
+            Node::Var(s) => Ok(f[*s].clone()),
+            Node::Lit(t) => Ok(t.clone()),
+            _ => self.eval(n, f),
+        }
     }
 
     /// Evaluates a node in tail position: calls come back as [`Flow::Tail`].
@@ -290,7 +314,7 @@ impl Proc {
             }
             Node::Receive { clauses, after } => self.receive(clauses, after.as_ref(), f),
             Node::With { steps, body, elses } => self.eval_with(steps, body, elses, f),
-            _ => Ok(Flow::Value(self.eval(n, f)?)),
+            _ => Ok(Flow::Value(self.operand(n, f)?)),
         }
     }
 
@@ -391,29 +415,58 @@ impl Proc {
         self.depth += 1;
         let r = if self.depth > MAX_DEPTH {
             ex::system_limit()
+        } else if stack_pointer() > self.stack_floor {
+            self.run_loop(callee, args)
         } else {
-            stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run_loop(callee, args))
+            self.run_on_checked_stack(callee, args)
         };
         self.depth -= 1;
         r
     }
 
+    /// Runs a call near the end of the known free stack: `stacker` moves it to
+    /// a new segment if needed, and the floor is recomputed for that segment.
+    #[cold]
+    #[inline(never)]
+    fn run_on_checked_stack(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || {
+            let saved = self.stack_floor;
+            self.stack_floor = match stacker::remaining_stack() {
+                Some(free) => (stack_pointer() - free).saturating_add(RED_ZONE),
+                None => usize::MAX,
+            };
+            let r = self.run_loop(callee, args);
+            self.stack_floor = saved;
+            r
+        })
+    }
+
+    #[inline]
     fn run_loop(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
-        let mut frame = self.frames.pop().unwrap_or_default();
-        let r = self.run_in(&mut frame, callee, args);
-        frame.clear();
-        if self.frames.len() < POOL {
-            self.frames.push(frame);
-        }
+        let mut frame = args;
+        let r = self.run_in(&mut frame, callee);
+        self.recycle(frame);
         r
     }
 
-    /// Runs calls in `frame`, which each call (and each tail call) clears and reuses.
-    fn run_in(&mut self, frame: &mut Vec<Term>, mut callee: Callee, mut args: Vec<Term>) -> R<Term> {
+    /// Gives a vector back to the pool, emptied.
+    #[inline]
+    fn recycle(&mut self, mut v: Vec<Term>) {
+        v.clear();
+        if self.vecs.len() < POOL {
+            self.vecs.push(v);
+        }
+    }
+
+    /// Runs calls in `frame`, which holds the call's arguments and becomes
+    /// its frame: the arguments stay in slots `0..arity`, where the compiled
+    /// clauses expect them. A tail call's argument vector replaces it.
+    #[inline]
+    fn run_in(&mut self, frame: &mut Vec<Term>, mut callee: Callee) -> R<Term> {
         loop {
             self.check_interrupt()?;
             let keep = callee;
-            frame.clear();
+            let arity = frame.len();
             let clauses: &[Clause] = match &keep {
                 Callee::Def(d) => {
                     frame.resize(d.slots, Term::NIL);
@@ -427,39 +480,67 @@ impl Proc {
                         }
                         &code.clauses
                     }
-                    Fun::External { module, name, .. } => match self.mfa_flow(*module, *name, args)? {
-                        Flow::Value(v) => return Ok(v),
-                        Flow::Tail(c, a) => {
-                            callee = c;
-                            args = a;
-                            continue;
+                    Fun::External { module, name, .. } => {
+                        match self.mfa_flow(*module, *name, std::mem::take(frame))? {
+                            Flow::Value(v) => return Ok(v),
+                            Flow::Tail(c, a) => {
+                                callee = c;
+                                *frame = a;
+                                continue;
+                            }
                         }
-                    },
+                    }
                 },
             };
-            let Some(i) = clauses.iter().position(|c| self.clause_matches(c, &args, frame)) else {
-                return Err(no_clause(&keep, args));
+            let Some(i) = clauses.iter().position(|c| self.head_matches(c, arity, frame)) else {
+                frame.truncate(arity);
+                return Err(no_clause(&keep, std::mem::take(frame)));
             };
-            args.clear();
-            if self.arg_vecs.len() < POOL {
-                self.arg_vecs.push(args);
-            }
             match self.eval_tail(&clauses[i].body, frame) {
                 Ok(Flow::Value(v)) => return Ok(v),
                 Ok(Flow::Tail(c, a)) => {
                     callee = c;
-                    args = a;
+                    let done = std::mem::replace(frame, a);
+                    self.recycle(done);
                 }
                 Err(e) => return Err(push_frame(e, &keep)),
             }
         }
     }
+
+    /// Whether a function clause accepts the arguments in `f[0..arity]`,
+    /// binding its variables into `f`.
+    #[inline]
+    fn head_matches(&mut self, c: &Clause, arity: usize, f: &mut [Term]) -> bool {
+        if c.pats.len() != arity {
+            return false;
+        }
+        for (i, p) in c.pats.iter().enumerate() {
+            let ok = match p {
+                Pat::Any => true,
+                Pat::Lit(Term::Int(x)) => matches!(f[i], Term::Int(y) if *x == y),
+                Pat::Bind(s) => {
+                    f[*s] = f[i].clone();
+                    true
+                }
+                _ => {
+                    let a = f[i].clone();
+                    self.match_pat(p, &a, f)
+                }
+            };
+            if !ok {
+                return false;
+            }
+        }
+        self.guard_ok(c.guard.as_ref(), f)
+    }
 }
 
 /// The function a call site reaches, or the error of calling one that is
 /// not defined (or, from another module, not public).
-fn callable(slot: &super::code::FunSlot, remote: bool, arity: usize, line: u32) -> R<Arc<FunDef>> {
-    match slot.def.load_full() {
+#[inline]
+fn callable(slot: &super::code::FunSlot, remote: bool, arity: usize, line: u32) -> R<&'static FunDef> {
+    match slot.get() {
         Some(d) if d.public || !remote => Ok(d),
         _ => {
             let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));

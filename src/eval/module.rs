@@ -54,9 +54,11 @@ fn add_clause(
             ex::fun_name(Atom::new(&key.0)),
             key.1
         );
+        let mut compiler = c.for_function(ctx);
+        compiler.reserve_args(key.1);
         Pending {
             public: dc.public,
-            compiler: c.for_function(ctx),
+            compiler,
             clauses: Vec::new(),
             line: dc.line,
         }
@@ -67,7 +69,7 @@ fn add_clause(
         guard: dc.guard,
         body: dc.body,
     };
-    let clause = f.compiler.clause(&sc)?;
+    let clause = f.compiler.fn_clause(&sc)?;
     f.clauses.push(clause);
     Ok(())
 }

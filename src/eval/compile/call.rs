@@ -443,7 +443,8 @@ impl Compiler {
             return err(line, "cannot mix clauses with different arities in anonymous functions");
         }
         self.frames.push(Frame::default());
-        let clauses = self.clauses(scs);
+        self.reserve_args(arity);
+        let clauses: CResult<Vec<Clause>> = scs.iter().map(|sc| self.fn_clause(sc)).collect();
         let frame = self.frames.pop().expect("pushed above");
         let clauses = clauses?;
         let index = self.lambdas;

@@ -116,6 +116,12 @@ impl Compiler {
         }
     }
 
+    /// Keeps slots `0..arity` of the current frame for a function's arguments.
+    pub fn reserve_args(&mut self, arity: usize) {
+        let f = self.top();
+        f.slots = f.slots.max(arity);
+    }
+
     fn top(&mut self) -> &mut Frame {
         self.frames.last_mut().expect("a compiler always has a frame")
     }

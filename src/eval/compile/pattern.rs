@@ -302,6 +302,34 @@ impl Compiler {
     pub fn clause(&mut self, sc: &StabClause) -> CResult<Clause> {
         self.scoped(|c| {
             let pats = c.patterns(&sc.params)?;
+            c.clause_rest(pats, sc)
+        })
+    }
+
+    /// Compiles a clause of a function (`def` or `fn`), whose arguments
+    /// arrive in slots `0..arity` of its frame (see [`Compiler::reserve_args`]):
+    /// a parameter that is a plain variable is that slot, with nothing to bind.
+    pub fn fn_clause(&mut self, sc: &StabClause) -> CResult<Clause> {
+        self.scoped(|c| {
+            let mut seen = HashMap::new();
+            let mut pats = Vec::with_capacity(sc.params.len());
+            for (i, e) in sc.params.iter().enumerate() {
+                match &e.kind {
+                    ExprKind::Var(name) if name != "_" && name != "__MODULE__" && !seen.contains_key(name) => {
+                        c.top().vars.insert(name.clone(), i);
+                        seen.insert(name.clone(), i);
+                        pats.push(Pat::Any);
+                    }
+                    _ => pats.push(c.pattern(e, &mut seen)?),
+                }
+            }
+            c.clause_rest(pats, sc)
+        })
+    }
+
+    fn clause_rest(&mut self, pats: Vec<Pat>, sc: &StabClause) -> CResult<Clause> {
+        let c = self;
+        {
             let guard = match &sc.guard {
                 Some(g) => Some(c.expr(g)?),
                 None => None,
@@ -313,7 +341,7 @@ impl Compiler {
                 body,
                 line: sc.span.line,
             })
-        })
+        }
     }
 }
 
