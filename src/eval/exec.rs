@@ -109,26 +109,7 @@ impl Proc {
             Node::Op(op, a, b, line) => {
                 let a = self.operand(a, f)?;
                 let b = self.operand(b, f)?;
-                if let (Term::Int(x), Term::Int(y)) = (&a, &b) {
-                    // Small-integer arithmetic and comparison, without the general path.
-                    let (x, y) = (*x, *y);
-                    let fast = match op {
-                        Op2::Add => x.checked_add(y).map(Term::Int),
-                        Op2::Sub => x.checked_sub(y).map(Term::Int),
-                        Op2::Mul => x.checked_mul(y).map(Term::Int),
-                        Op2::Lt => Some(Term::bool(x < y)),
-                        Op2::Gt => Some(Term::bool(x > y)),
-                        Op2::Le => Some(Term::bool(x <= y)),
-                        Op2::Ge => Some(Term::bool(x >= y)),
-                        Op2::Eq | Op2::StrictEq => Some(Term::bool(x == y)),
-                        Op2::Ne | Op2::StrictNe => Some(Term::bool(x != y)),
-                        _ => None,
-                    };
-                    if let Some(t) = fast {
-                        return Ok(t);
-                    }
-                }
-                kernel::op2(*op, a, b).map_err(|e| at_line(e, *line))
+                binary_op(*op, a, b, *line)
             }
             Node::Tuple(items) => {
                 let v = self.eval_all(items, f)?;
@@ -244,20 +225,36 @@ impl Proc {
 
     pub fn eval_all(&mut self, items: &[Node], f: &mut [Term]) -> R<Vec<Term>> {
         let mut v = self.vecs.pop().unwrap_or_default();
-        v.reserve(items.len());
         for i in items {
-            v.push(self.operand(i, f)?);
+            let t = self.operand(i, f)?;
+            v.push(t);
         }
         Ok(v)
     }
 
-    /// Evaluates an operand: variables and literals without a call of [`Proc::eval`].
+    /// Evaluates an operand: variables, literals and operators on them
+    /// without a call of [`Proc::eval`].
     #[inline(always)]
     fn operand(&mut self, n: &Node, f: &mut [Term]) -> R<Term> {
         match n {
             Node::Var(s) => Ok(f[*s].clone()),
             Node::Lit(t) => Ok(t.clone()),
+            Node::Op(op, a, b, line) if a.is_leaf() && b.is_leaf() => {
+                let a = self.leaf(a, f);
+                let b = self.leaf(b, f);
+                binary_op(*op, a, b, *line)
+            }
             _ => self.eval(n, f),
+        }
+    }
+
+    /// The value of a [`Node::is_leaf`] node.
+    #[inline(always)]
+    fn leaf(&self, n: &Node, f: &[Term]) -> Term {
+        match n {
+            Node::Var(s) => f[*s].clone(),
+            Node::Lit(t) => t.clone(),
+            _ => unreachable!("only variables and literals are leaves"),
         }
     }
 
@@ -314,6 +311,11 @@ impl Proc {
             }
             Node::Receive { clauses, after } => self.receive(clauses, after.as_ref(), f),
             Node::With { steps, body, elses } => self.eval_with(steps, body, elses, f),
+            Node::Op(op, a, b, line) => {
+                let a = self.operand(a, f)?;
+                let b = self.operand(b, f)?;
+                Ok(Flow::Value(binary_op(*op, a, b, *line)?))
+            }
             _ => Ok(Flow::Value(self.operand(n, f)?)),
         }
     }
@@ -469,7 +471,9 @@ impl Proc {
             let arity = frame.len();
             let clauses: &[Clause] = match &keep {
                 Callee::Def(d) => {
-                    frame.resize(d.slots, Term::NIL);
+                    if d.slots > arity {
+                        frame.resize(d.slots, Term::NIL);
+                    }
                     &d.clauses
                 }
                 Callee::Fun(fu) => match &**fu {
@@ -534,6 +538,31 @@ impl Proc {
         }
         self.guard_ok(c.guard.as_ref(), f)
     }
+}
+
+/// A binary operator on two values: small integers on a fast path, the rest
+/// through Kernel.
+#[inline(always)]
+fn binary_op(op: Op2, a: Term, b: Term, line: u32) -> R<Term> {
+    if let (Term::Int(x), Term::Int(y)) = (&a, &b) {
+        let (x, y) = (*x, *y);
+        let fast = match op {
+            Op2::Add => x.checked_add(y).map(Term::Int),
+            Op2::Sub => x.checked_sub(y).map(Term::Int),
+            Op2::Mul => x.checked_mul(y).map(Term::Int),
+            Op2::Lt => Some(Term::bool(x < y)),
+            Op2::Gt => Some(Term::bool(x > y)),
+            Op2::Le => Some(Term::bool(x <= y)),
+            Op2::Ge => Some(Term::bool(x >= y)),
+            Op2::Eq | Op2::StrictEq => Some(Term::bool(x == y)),
+            Op2::Ne | Op2::StrictNe => Some(Term::bool(x != y)),
+            _ => None,
+        };
+        if let Some(t) = fast {
+            return Ok(t);
+        }
+    }
+    kernel::op2(op, a, b).map_err(|e| at_line(e, line))
 }
 
 /// The function a call site reaches, or the error of calling one that is

@@ -11,8 +11,10 @@ use crate::term::{Atom, Term};
 
 use super::code::FunSlot;
 
-/// A compiled expression.
+/// A compiled expression. (An explicit tag byte: telling the variants apart
+/// is one load, not a decoding of `Lit`'s term.)
 #[derive(Debug)]
+#[repr(u8)]
 pub enum Node {
     Lit(Term),
     /// Read a slot.
@@ -112,6 +114,14 @@ pub enum Node {
     DefModule(Arc<super::module::ModuleDef>),
 }
 
+impl Node {
+    /// A variable or a literal: evaluating it cannot fail or call anything.
+    #[inline(always)]
+    pub fn is_leaf(&self) -> bool {
+        matches!(self, Node::Var(_) | Node::Lit(_))
+    }
+}
+
 /// A clause of `case`, `receive`, `fn`, a `def` or a `rescue`.
 #[derive(Debug)]
 pub struct Clause {
@@ -170,6 +180,7 @@ pub enum ForStep {
 
 /// A compiled pattern.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum Pat {
     Any,
     /// Bind the value to a slot.
