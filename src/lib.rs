@@ -9,6 +9,11 @@
 // interior mutability cannot change a key's position.
 #![allow(clippy::mutable_key_type)]
 
+/// Every process is a thread that allocates terms and frees them on other
+/// threads; mimalloc keeps that fast.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod eval;
 pub mod repl;
 pub mod report;

@@ -58,6 +58,14 @@ const RED_ZONE: usize = 128 * 1024;
 /// The size of each new stack segment.
 const SEGMENT: usize = 4 * 1024 * 1024;
 
+/// The stack floor of the segment the caller runs on (`usize::MAX`: unknown).
+fn stack_floor_here() -> usize {
+    match stacker::remaining_stack() {
+        Some(free) => (stack_pointer() - free).saturating_add(RED_ZONE),
+        None => usize::MAX,
+    }
+}
+
 /// The address of the top of the stack, roughly.
 #[inline(always)]
 fn stack_pointer() -> usize {
@@ -431,12 +439,16 @@ impl Proc {
     #[cold]
     #[inline(never)]
     fn run_on_checked_stack(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+        if self.stack_floor == usize::MAX {
+            // The first call on this thread: learn where its stack ends.
+            self.stack_floor = stack_floor_here();
+            if stack_pointer() > self.stack_floor {
+                return self.run_loop(callee, args);
+            }
+        }
         stacker::maybe_grow(RED_ZONE, SEGMENT, || {
             let saved = self.stack_floor;
-            self.stack_floor = match stacker::remaining_stack() {
-                Some(free) => (stack_pointer() - free).saturating_add(RED_ZONE),
-                None => usize::MAX,
-            };
+            self.stack_floor = stack_floor_here();
             let r = self.run_loop(callee, args);
             self.stack_floor = saved;
             r
