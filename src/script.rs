@@ -4,6 +4,7 @@
 
 use crate::eval::Proc;
 use crate::eval::exception::{self as ex, StackEntry};
+use crate::eval::ir::Node;
 use std::sync::Arc;
 
 use crate::eval::session::Session;
@@ -12,6 +13,9 @@ use crate::syntax;
 
 /// The frame Elixir prints under an error that ends a script.
 const REQUIRE_FRAME: &str = "    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2";
+/// How many frames of the script runner lie between a script's own frame
+/// and `Code.require_file/2`'s (Elixir does not print them).
+const HIDDEN_FRAMES: usize = 5;
 
 /// Runs `src` (named `file` in messages); returns the exit status.
 pub fn run_source(src: &str, file: &str) -> i32 {
@@ -38,9 +42,14 @@ pub fn run_source(src: &str, file: &str) -> i32 {
         }
         Ok(nodes) => {
             let mut status = 0;
-            for (node, e) in nodes.iter().zip(&exprs) {
+            for (i, (node, e)) in nodes.iter().zip(&exprs).enumerate() {
                 if let Err(mut x) = session.run(&mut proc, node) {
-                    if let ex::Exc::Error(_, st) = &mut x {
+                    // The script's last expression calls in tail position: a
+                    // call of a function replaces the script's own frame.
+                    let tail_call = i + 1 == nodes.len() && matches!(node, Node::Call { .. });
+                    if let ex::Exc::Error(_, st) | ex::Exc::Throw(_, st) = &mut x
+                        && !tail_call
+                    {
                         let line = if st.pending_line != 0 {
                             st.pending_line
                         } else {
@@ -53,13 +62,18 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                             mfa: None,
                         }));
                     }
-                    let mut t = ex::banner(&x);
+                    let mut t = ex::blamed_banner(&x);
                     t.push('\n');
-                    for l in ex::stack_lines(&x) {
+                    let mut lines = ex::blamed_stack_lines(&x);
+                    // The BEAM records at most eight frames, and the script
+                    // runner's own (hidden) ones take five before `require_file`'s.
+                    let shown = lines.len();
+                    lines.truncate(8);
+                    for l in lines {
                         t.push_str(&l);
                         t.push('\n');
                     }
-                    if matches!(x, ex::Exc::Error(..)) {
+                    if !matches!(x, ex::Exc::Exit(_) | ex::Exc::Cancelled) && shown + HIDDEN_FRAMES < 8 {
                         t.push_str(REQUIRE_FRAME);
                         t.push('\n');
                     }

@@ -472,6 +472,22 @@ pub fn exit_reason(e: &Exc) -> Term {
 }
 
 /// The stack-trace lines Elixir prints under the banner (`    file:line: what`).
+/// The stack lines under [`blamed_banner`]: a frame whose arguments the
+/// banner shows is named by its arity instead.
+pub fn blamed_stack_lines(e: &Exc) -> Vec<String> {
+    let mut lines = stack_lines(e);
+    if let Exc::Error(t, st) = e
+        && st.blame_args.is_some()
+        && exception_name(t) == "FunctionClauseError"
+        && let (Some(first), Some(entry)) = (lines.first_mut(), st.entries.first())
+        && let Some(open) = entry.what.find('(')
+    {
+        let arity = st.blame_args.as_ref().map_or(0, Vec::len);
+        *first = format!("    {}:{}: {}/{arity}", entry.file, entry.line, &entry.what[..open]);
+    }
+    lines
+}
+
 pub fn stack_lines(e: &Exc) -> Vec<String> {
     match e {
         Exc::Error(_, s) | Exc::Throw(_, s) => s
@@ -481,4 +497,99 @@ pub fn stack_lines(e: &Exc) -> Vec<String> {
             .collect(),
         _ => vec![],
     }
+}
+
+/// What Elixir prints for an error that reaches the top (of a script or of
+/// the shell): the banner with the hints `Exception.blame` adds, the
+/// arguments a FunctionClauseError was given, and "Did you mean" for an
+/// undefined function of a loaded module.
+pub fn blamed_banner(x: &Exc) -> String {
+    let mut t = banner(x);
+    let Exc::Error(e, st) = x else { return t };
+    match exception_name(e).as_str() {
+        "FunctionClauseError" => {
+            if let Some(args) = &st.blame_args {
+                let name = message(e)
+                    .trim_start_matches("no function clause matching in ")
+                    .to_string();
+                t.push_str(&format!(
+                    "    \n    \n    The following arguments were given to {name}:\n    \n"
+                ));
+                for (i, a) in args.iter().enumerate() {
+                    let shown = crate::term::inspect::inspect(a, &crate::term::inspect::Opts::pretty());
+                    t.push_str(&format!(
+                        "        # {}\n        {}\n    \n",
+                        i + 1,
+                        shown.replace('\n', "\n        ")
+                    ));
+                }
+                // The banner's own line break follows.
+                t.pop();
+            }
+        }
+        "UndefinedFunctionError" if !field(e, "message").is_truthy() => {
+            if let (Some(m), Some(f)) = (field(e, "module").as_atom(), field(e, "function").as_atom()) {
+                let hint = did_you_mean(m, f);
+                if !hint.is_empty() {
+                    t.push_str(". Did you mean:\n\n");
+                    t.push_str(&hint);
+                }
+            }
+        }
+        _ => {}
+    }
+    t
+}
+
+/// The public functions of a module and the deprecated ones among them, as
+/// Elixir lists them (recorded from Elixir for the builtin modules).
+fn exports_of(module: Atom) -> Option<(Vec<(String, usize)>, Vec<(String, usize)>)> {
+    if let Some(info) = crate::eval::code::module(module) {
+        let exports = info.exports.iter().map(|(n, a)| (fun_name(*n), *a)).collect();
+        return Some((exports, Vec::new()));
+    }
+    let shown = module_name(module);
+    let line = crate::stdlib::EXPORTS
+        .lines()
+        .find(|l| l.split(' ').next() == Some(shown.as_str()))?;
+    let (all, deprecated) = line.split_once(" |").unwrap_or((line, ""));
+    let parse = |s: &str| -> Vec<(String, usize)> {
+        s.split(' ')
+            .filter_map(|fa| {
+                let (n, a) = fa.rsplit_once('/')?;
+                Some((n.to_string(), a.parse().ok()?))
+            })
+            .collect()
+    };
+    Some((parse(all), parse(deprecated)))
+}
+
+/// The suggestions of `Exception`'s "Did you mean" for `module.name`: every
+/// arity of the same name, else the names at Jaro distance 0.77 or more (at
+/// most five, closest first, then listed by name), one `      * name/arity` line each.
+fn did_you_mean(module: Atom, name: Atom) -> String {
+    let Some((exports, deprecated)) = exports_of(module) else {
+        return String::new();
+    };
+    let base = fun_name(name);
+    let mut found: Vec<(f64, &str, usize)> = exports
+        .iter()
+        .filter(|(n, _)| *n == base)
+        .map(|(n, a)| (1.0, n.as_str(), *a))
+        .collect();
+    if found.is_empty() {
+        found = exports
+            .iter()
+            .filter(|fa| !deprecated.contains(fa))
+            .filter_map(|(n, a)| {
+                let d = crate::stdlib::string::jaro(&base, n);
+                (d >= 0.77).then_some((d, n.as_str(), *a))
+            })
+            .collect();
+    }
+    // Both sorts are stable, as Elixir's are.
+    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    found.truncate(5);
+    found.sort_by(|a, b| a.1.cmp(b.1));
+    found.iter().map(|(_, n, a)| format!("      * {n}/{a}\n")).collect()
 }

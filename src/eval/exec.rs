@@ -160,7 +160,7 @@ impl Proc {
             } => {
                 let args = self.eval_all(args, f)?;
                 let d = callable(slot, *remote, args.len(), *line)?;
-                self.run(Callee::Def(d), args)
+                self.run(Callee::Def(d), args).map_err(|e| at_line(e, *line))
             }
             Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
                 Flow::Value(v) => Ok(v),
@@ -668,6 +668,15 @@ fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
             def_line
         };
         st.pending_line = 0;
+        // As the BEAM records a stack trace, a frame that recursion repeats
+        // right under itself appears once.
+        if st
+            .entries
+            .last()
+            .is_some_and(|e| e.line == line && e.what == what && e.file == file)
+        {
+            return e;
+        }
         let mfa = frame_mfa(callee);
         st.entries.push(Arc::new(StackEntry { file, line, what, mfa }));
     }

@@ -181,24 +181,8 @@ pub fn render_failure(f: Failure, file: &str) -> String {
         Failure::Compile(c) => format!("** (CompileError) {file}:{}: {}\n", c.line, c.message),
         Failure::Raised(Exc::Cancelled) => "\n** (EXIT) interrupted: the evaluation was cancelled (Ctrl+C)\n".into(),
         Failure::Raised(x) => {
-            let mut t = ex::banner(&x);
-            if let Exc::Error(e, st) = &x
-                && ex::exception_name(e) == "FunctionClauseError"
-                && let Some(args) = &st.blame_args
-            {
-                let name = ex::message(e)
-                    .trim_start_matches("no function clause matching in ")
-                    .to_string();
-                t.push_str(&format!("\n\n    The following arguments were given to {name}:\n"));
-                for (i, a) in args.iter().enumerate() {
-                    t.push_str(&format!(
-                        "\n        # {}\n        {}\n",
-                        i + 1,
-                        crate::term::inspect::inspect(a, &crate::term::inspect::Opts::pretty())
-                    ));
-                }
-            }
-            let lines = ex::stack_lines(&x);
+            let mut t = ex::blamed_banner(&x);
+            let lines = ex::blamed_stack_lines(&x);
             if lines.is_empty() {
                 t.push('\n');
             } else {

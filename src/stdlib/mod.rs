@@ -4,6 +4,11 @@
 //! name and arity in one table; the compiler resolves calls to it once.
 
 pub mod atom;
+
+/// The public functions of the builtin modules as Elixir 1.14 lists them
+/// (`scripts/record_exports.exs` records them), for "Did you mean" hints.
+pub const EXPORTS: &str = include_str!("data/exports.txt");
+
 pub mod data;
 pub mod date;
 pub mod enum_fns;

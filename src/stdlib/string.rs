@@ -187,7 +187,7 @@ fn replace(s: &str, pats: &[String], with: &str, global: bool) -> String {
 }
 
 /// Jaro similarity of two strings' graphemes (the shorter one scanned against the longer).
-fn jaro(a: &str, b: &str) -> f64 {
+pub fn jaro(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }

@@ -81,9 +81,22 @@ impl Parser<'_> {
             | Tok::Percent
             | Tok::Kw("fn") => true,
             Tok::Op("!" | "^" | "not" | "~~~" | "@" | "&") => true,
+            // `f -x` is `f(-x)`, but `f -(x)`, `f -[x]`, `f -:a`… are binary
+            // minus, as Elixir's tokenizer has it.
             Tok::Op("-" | "+") => matches!(
                 self.peek_at(1),
-                Some(n) if !n.space_before && n.tok != Tok::Eol
+                Some(n) if !n.space_before && !matches!(
+                    &n.tok,
+                    Tok::Eol
+                        | Tok::LParen
+                        | Tok::LBracket
+                        | Tok::LBrace
+                        | Tok::LBin
+                        | Tok::MapOpen
+                        | Tok::Percent
+                        | Tok::Atom(_)
+                        | Tok::AtomInterp(_)
+                ) && !matches!(&n.tok, Tok::Op(o) if o.starts_with(['+', '-', '/', '>', '<', ':']))
             ),
             _ => false,
         }
