@@ -541,9 +541,11 @@ pub fn blamed_banner(x: &Exc) -> String {
     t
 }
 
+type NameArity = (String, usize);
+
 /// The public functions of a module and the deprecated ones among them, as
 /// Elixir lists them (recorded from Elixir for the builtin modules).
-fn exports_of(module: Atom) -> Option<(Vec<(String, usize)>, Vec<(String, usize)>)> {
+fn exports_of(module: Atom) -> Option<(Vec<NameArity>, Vec<NameArity>)> {
     if let Some(info) = crate::eval::code::module(module) {
         let exports = info.exports.iter().map(|(n, a)| (fun_name(*n), *a)).collect();
         return Some((exports, Vec::new()));
@@ -553,7 +555,7 @@ fn exports_of(module: Atom) -> Option<(Vec<(String, usize)>, Vec<(String, usize)
         .lines()
         .find(|l| l.split(' ').next() == Some(shown.as_str()))?;
     let (all, deprecated) = line.split_once(" |").unwrap_or((line, ""));
-    let parse = |s: &str| -> Vec<(String, usize)> {
+    let parse = |s: &str| -> Vec<NameArity> {
         s.split(' ')
             .filter_map(|fa| {
                 let (n, a) = fa.rsplit_once('/')?;
