@@ -61,11 +61,10 @@ impl Parser<'_> {
             return false;
         }
         match &t.tok {
+            tok if opens_container_or_atom(tok) => true,
             Tok::Int(_)
             | Tok::BigInt(_)
             | Tok::Float(_)
-            | Tok::Atom(_)
-            | Tok::AtomInterp(_)
             | Tok::Str(_)
             | Tok::Charlist(_)
             | Tok::Sigil { .. }
@@ -73,30 +72,16 @@ impl Parser<'_> {
             | Tok::Alias(_)
             | Tok::KwKey(_)
             | Tok::CaptureArg(_)
-            | Tok::LParen
-            | Tok::LBracket
-            | Tok::LBrace
-            | Tok::LBin
-            | Tok::MapOpen
-            | Tok::Percent
             | Tok::Kw("fn") => true,
             Tok::Op("!" | "^" | "not" | "~~~" | "@" | "&") => true,
             // `f -x` is `f(-x)`, but `f -(x)`, `f -[x]`, `f -:a`… are binary
             // minus, as Elixir's tokenizer has it.
             Tok::Op("-" | "+") => matches!(
                 self.peek_at(1),
-                Some(n) if !n.space_before && !matches!(
-                    &n.tok,
-                    Tok::Eol
-                        | Tok::LParen
-                        | Tok::LBracket
-                        | Tok::LBrace
-                        | Tok::LBin
-                        | Tok::MapOpen
-                        | Tok::Percent
-                        | Tok::Atom(_)
-                        | Tok::AtomInterp(_)
-                ) && !matches!(&n.tok, Tok::Op(o) if o.starts_with(['+', '-', '/', '>', '<', ':']))
+                Some(n) if !n.space_before
+                    && n.tok != Tok::Eol
+                    && !opens_container_or_atom(&n.tok)
+                    && !matches!(&n.tok, Tok::Op(o) if o.starts_with(['+', '-', '/', '>', '<', ':']))
             ),
             _ => false,
         }
@@ -251,4 +236,19 @@ impl Parser<'_> {
         }
         Ok((call, true))
     }
+}
+
+/// A token that opens a container (a bracket, `<<`, `%`) or is an atom.
+fn opens_container_or_atom(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::LParen
+            | Tok::LBracket
+            | Tok::LBrace
+            | Tok::LBin
+            | Tok::MapOpen
+            | Tok::Percent
+            | Tok::Atom(_)
+            | Tok::AtomInterp(_)
+    )
 }
