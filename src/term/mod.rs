@@ -37,7 +37,7 @@ pub struct Cons {
 pub type MapT = imbl::OrdMap<Term, Term>;
 
 /// A value of the Elixir language.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Term {
     Int(i64),
     /// Only integers outside the `i64` range.
@@ -54,38 +54,6 @@ pub enum Term {
     Pid(Pid),
     Ref(Ref),
     Fun(Arc<Fun>),
-}
-
-impl Clone for Term {
-    /// Immediate values are copied inline; the rest bump a reference count.
-    #[inline(always)]
-    fn clone(&self) -> Term {
-        match self {
-            Term::Int(i) => Term::Int(*i),
-            Term::Atom(a) => Term::Atom(*a),
-            _ => self.clone_shared(),
-        }
-    }
-}
-
-impl Term {
-    #[inline(never)]
-    fn clone_shared(&self) -> Term {
-        match self {
-            Term::Int(i) => Term::Int(*i),
-            Term::BigInt(b) => Term::BigInt(b.clone()),
-            Term::Float(x) => Term::Float(*x),
-            Term::Atom(a) => Term::Atom(*a),
-            Term::Bin(b) => Term::Bin(b.clone()),
-            Term::EmptyList => Term::EmptyList,
-            Term::Cons(c) => Term::Cons(c.clone()),
-            Term::Tuple(t) => Term::Tuple(t.clone()),
-            Term::Map(m) => Term::Map(m.clone()),
-            Term::Pid(p) => Term::Pid(*p),
-            Term::Ref(r) => Term::Ref(*r),
-            Term::Fun(f) => Term::Fun(f.clone()),
-        }
-    }
 }
 
 /// A function value: a closure made by `fn`/`&` or a capture of a named function.
