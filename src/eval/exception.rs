@@ -471,23 +471,28 @@ pub fn exit_reason(e: &Exc) -> Term {
     }
 }
 
-/// The stack-trace lines Elixir prints under the banner (`    file:line: what`).
 /// The stack lines under [`blamed_banner`]: a frame whose arguments the
 /// banner shows is named by its arity instead.
 pub fn blamed_stack_lines(e: &Exc) -> Vec<String> {
     let mut lines = stack_lines(e);
     if let Exc::Error(t, st) = e
-        && st.blame_args.is_some()
+        && let Some(args) = &st.blame_args
         && exception_name(t) == "FunctionClauseError"
         && let (Some(first), Some(entry)) = (lines.first_mut(), st.entries.first())
         && let Some(open) = entry.what.find('(')
     {
-        let arity = st.blame_args.as_ref().map_or(0, Vec::len);
-        *first = format!("    {}:{}: {}/{arity}", entry.file, entry.line, &entry.what[..open]);
+        *first = format!(
+            "    {}:{}: {}/{}",
+            entry.file,
+            entry.line,
+            &entry.what[..open],
+            args.len()
+        );
     }
     lines
 }
 
+/// The stack-trace lines Elixir prints under the banner (`    file:line: what`).
 pub fn stack_lines(e: &Exc) -> Vec<String> {
     match e {
         Exc::Error(_, s) | Exc::Throw(_, s) => s

@@ -114,11 +114,7 @@ impl Proc {
         match n {
             Node::Lit(t) => Ok(t.clone()),
             Node::Var(s) => Ok(f[*s].clone()),
-            Node::Op(op, a, b, line) => {
-                let a = self.operand(a, f)?;
-                let b = self.operand(b, f)?;
-                binary_op(*op, a, b, *line)
-            }
+            Node::Op(op, a, b, line) => self.op_node(*op, a, b, *line, f),
             Node::Tuple(items) => {
                 let v = self.eval_all(items, f)?;
                 Ok(Term::tuple(v))
@@ -158,8 +154,7 @@ impl Proc {
                 line,
                 remote,
             } => {
-                let args = self.eval_all(args, f)?;
-                let d = callable(slot, *remote, args.len(), *line)?;
+                let (d, args) = self.call_target(slot, args, *remote, *line, f)?;
                 self.run(Callee::Def(d), args).map_err(|e| at_line(e, *line))
             }
             Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
@@ -240,6 +235,29 @@ impl Proc {
         Ok(v)
     }
 
+    /// `a op b`: both operands, then the operator.
+    #[inline(always)]
+    fn op_node(&mut self, op: Op2, a: &Node, b: &Node, line: u32, f: &mut [Term]) -> R<Term> {
+        let a = self.operand(a, f)?;
+        let b = self.operand(b, f)?;
+        binary_op(op, a, b, line)
+    }
+
+    /// The arguments of a call of a defined function, and the definition it reaches.
+    #[inline(always)]
+    fn call_target(
+        &mut self,
+        slot: &super::code::FunSlot,
+        args: &[Node],
+        remote: bool,
+        line: u32,
+        f: &mut [Term],
+    ) -> R<(&'static FunDef, Vec<Term>)> {
+        let args = self.eval_all(args, f)?;
+        let d = callable(slot, remote, args.len(), line)?;
+        Ok((d, args))
+    }
+
     /// Evaluates an operand: variables, literals and operators on them
     /// without a call of [`Proc::eval`].
     #[inline(always)]
@@ -282,8 +300,7 @@ impl Proc {
                 line,
                 remote,
             } => {
-                let args = self.eval_all(args, f)?;
-                let d = callable(slot, *remote, args.len(), *line)?;
+                let (d, args) = self.call_target(slot, args, *remote, *line, f)?;
                 Ok(Flow::Tail(Callee::Def(d), args))
             }
             Node::Apply { fun, args, line } => {
@@ -319,11 +336,7 @@ impl Proc {
             }
             Node::Receive { clauses, after } => self.receive(clauses, after.as_ref(), f),
             Node::With { steps, body, elses } => self.eval_with(steps, body, elses, f),
-            Node::Op(op, a, b, line) => {
-                let a = self.operand(a, f)?;
-                let b = self.operand(b, f)?;
-                Ok(Flow::Value(binary_op(*op, a, b, *line)?))
-            }
+            Node::Op(op, a, b, line) => Ok(Flow::Value(self.op_node(*op, a, b, *line, f)?)),
             _ => Ok(Flow::Value(self.operand(n, f)?)),
         }
     }

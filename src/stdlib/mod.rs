@@ -5,10 +5,6 @@
 
 pub mod atom;
 
-/// The public functions of the builtin modules as Elixir 1.14 lists them
-/// (`scripts/record_exports.exs` records them), for "Did you mean" hints.
-pub const EXPORTS: &str = include_str!("data/exports.txt");
-
 pub mod data;
 pub mod date;
 pub mod enum_fns;
@@ -40,6 +36,10 @@ use crate::eval::exec::Proc;
 use crate::eval::ir::Node;
 use crate::syntax::ast::Expr;
 use crate::term::{Atom, MapT, Pid, Term};
+
+/// The public functions of the builtin modules as Elixir 1.14 lists them
+/// (`scripts/record_exports.exs` records them), for "Did you mean" hints.
+pub const EXPORTS: &str = include_str!("data/exports.txt");
 
 /// A builtin function: arguments in, a value or an exception out.
 pub type Native = fn(&mut Proc, Vec<Term>) -> R<Term>;

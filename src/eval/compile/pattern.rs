@@ -328,20 +328,17 @@ impl Compiler {
     }
 
     fn clause_rest(&mut self, pats: Vec<Pat>, sc: &StabClause) -> CResult<Clause> {
-        let c = self;
-        {
-            let guard = match &sc.guard {
-                Some(g) => Some(c.expr(g)?),
-                None => None,
-            };
-            let body = c.expr(&sc.body)?;
-            Ok(Clause {
-                pats,
-                guard,
-                body,
-                line: sc.span.line,
-            })
-        }
+        let guard = match &sc.guard {
+            Some(g) => Some(self.expr(g)?),
+            None => None,
+        };
+        let body = self.expr(&sc.body)?;
+        Ok(Clause {
+            pats,
+            guard,
+            body,
+            line: sc.span.line,
+        })
     }
 }
 
