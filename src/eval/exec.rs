@@ -145,18 +145,17 @@ impl Proc {
                 Ok(last)
             }
             Node::Native { f: nf, args, line, .. } => {
-                let args = self.eval_all(args, f)?;
-                nf(self, args).map_err(|e| at_line(e, *line))
+                let mut args = self.eval_all(args, f)?;
+                let r = nf(self, &mut args).map_err(|e| at_line(e, *line));
+                self.recycle(args);
+                r
             }
             Node::Call {
                 slot,
                 args,
                 line,
                 remote,
-            } => {
-                let (d, args) = self.call_target(slot, args, *remote, *line, f)?;
-                self.run(Callee::Def(d), args).map_err(|e| at_line(e, *line))
-            }
+            } => self.call_def(slot, args, *remote, *line, f),
             Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
                 Flow::Value(v) => Ok(v),
                 Flow::Tail(c, args) => self.run(c, args),
@@ -238,9 +237,12 @@ impl Proc {
     /// `a op b`: both operands, then the operator.
     #[inline(always)]
     fn op_node(&mut self, op: Op2, a: &Node, b: &Node, line: u32, f: &mut [Term]) -> R<Term> {
+        if a.is_leaf() && b.is_leaf() {
+            return binary_op(op, leaf(a, f), leaf(b, f), line);
+        }
         let a = self.operand(a, f)?;
         let b = self.operand(b, f)?;
-        binary_op(op, a, b, line)
+        binary_op(op, &a, &b, line)
     }
 
     /// The arguments of a call of a defined function, and the definition it reaches.
@@ -253,9 +255,27 @@ impl Proc {
         line: u32,
         f: &mut [Term],
     ) -> R<(&'static FunDef, Vec<Term>)> {
-        let args = self.eval_all(args, f)?;
-        let d = callable(slot, remote, args.len(), line)?;
-        Ok((d, args))
+        let mut v = self.vecs.pop().unwrap_or_default();
+        for a in args {
+            let t = self.operand(a, f)?;
+            v.push(t);
+        }
+        let d = callable(slot, remote, v.len(), line)?;
+        Ok((d, v))
+    }
+
+    /// A non-tail call of a defined function.
+    #[inline(always)]
+    fn call_def(
+        &mut self,
+        slot: &super::code::FunSlot,
+        args: &[Node],
+        remote: bool,
+        line: u32,
+        f: &mut [Term],
+    ) -> R<Term> {
+        let (d, args) = self.call_target(slot, args, remote, line, f)?;
+        self.run(Callee::Def(d), args).map_err(|e| at_line(e, line))
     }
 
     /// Evaluates an operand: variables, literals and operators on them
@@ -265,22 +285,14 @@ impl Proc {
         match n {
             Node::Var(s) => Ok(f[*s].clone()),
             Node::Lit(t) => Ok(t.clone()),
-            Node::Op(op, a, b, line) if a.is_leaf() && b.is_leaf() => {
-                let a = self.leaf(a, f);
-                let b = self.leaf(b, f);
-                binary_op(*op, a, b, *line)
-            }
+            Node::Op(op, a, b, line) if a.is_leaf() && b.is_leaf() => binary_op(*op, leaf(a, f), leaf(b, f), *line),
+            Node::Call {
+                slot,
+                args,
+                line,
+                remote,
+            } => self.call_def(slot, args, *remote, *line, f),
             _ => self.eval(n, f),
-        }
-    }
-
-    /// The value of a [`Node::is_leaf`] node.
-    #[inline(always)]
-    fn leaf(&self, n: &Node, f: &[Term]) -> Term {
-        match n {
-            Node::Var(s) => f[*s].clone(),
-            Node::Lit(t) => t.clone(),
-            _ => unreachable!("only variables and literals are leaves"),
         }
     }
 
@@ -405,7 +417,10 @@ impl Proc {
             return Ok(Flow::Tail(Callee::Def(d), args));
         }
         if let Some(nf) = stdlib::lookup(module, name, args.len()) {
-            return Ok(Flow::Value(nf(self, args)?));
+            let mut args = args;
+            let r = nf(self, &mut args);
+            self.recycle(args);
+            return Ok(Flow::Value(r?));
         }
         ex::undefined_function(module, name, args.len())
     }
@@ -477,7 +492,7 @@ impl Proc {
     }
 
     /// Gives a vector back to the pool, emptied.
-    #[inline]
+    #[inline(always)]
     fn recycle(&mut self, mut v: Vec<Term>) {
         v.clear();
         if self.vecs.len() < POOL {
@@ -488,7 +503,7 @@ impl Proc {
     /// Runs calls in `frame`, which holds the call's arguments and becomes
     /// its frame: the arguments stay in slots `0..arity`, where the compiled
     /// clauses expect them. A tail call's argument vector replaces it.
-    #[inline]
+    #[inline(always)]
     fn run_in(&mut self, frame: &mut Vec<Term>, mut callee: Callee) -> R<Term> {
         loop {
             self.check_interrupt()?;
@@ -503,7 +518,9 @@ impl Proc {
                 }
                 Callee::Fun(fu) => match &**fu {
                     Fun::Closure { code, env } => {
-                        frame.resize(code.slots, Term::NIL);
+                        if code.slots > frame.len() {
+                            frame.resize(code.slots, Term::NIL);
+                        }
                         for (i, s) in code.capture_slots.iter().enumerate() {
                             frame[*s] = env[i].clone();
                         }
@@ -521,11 +538,23 @@ impl Proc {
                     }
                 },
             };
-            let Some(i) = clauses.iter().position(|c| self.head_matches(c, arity, frame)) else {
-                frame.truncate(arity);
-                return Err(no_clause(&keep, std::mem::take(frame)));
+            let mut i = 0;
+            loop {
+                if i == clauses.len() {
+                    frame.truncate(arity);
+                    return Err(no_clause(&keep, std::mem::take(frame)));
+                }
+                if self.head_matches(&clauses[i], arity, frame) {
+                    break;
+                }
+                i += 1;
+            }
+            // An operator body is run here rather than through `eval_tail`.
+            let flow = match &clauses[i].body {
+                Node::Op(op, a, b, line) => self.op_node(*op, a, b, *line, frame).map(Flow::Value),
+                body => self.eval_tail(body, frame),
             };
-            match self.eval_tail(&clauses[i].body, frame) {
+            match flow {
                 Ok(Flow::Value(v)) => return Ok(v),
                 Ok(Flow::Tail(c, a)) => {
                     callee = c;
@@ -541,10 +570,16 @@ impl Proc {
     /// binding its variables into `f`.
     #[inline]
     fn head_matches(&mut self, c: &Clause, arity: usize, f: &mut [Term]) -> bool {
-        if c.pats.len() != arity {
+        // Every clause of a function has its arity (the compiler groups
+        // definitions by arity and rejects `fn`s that mix them).
+        debug_assert_eq!(c.pats.len(), arity);
+        let pats = &c.pats[..];
+        if pats.len() > f.len() {
             return false;
         }
-        for (i, p) in c.pats.iter().enumerate() {
+        #[allow(clippy::needless_range_loop)] // `f` is written inside the loop
+        for i in 0..pats.len() {
+            let p = &pats[i];
             let ok = match p {
                 Pat::Any => true,
                 Pat::Lit(Term::Int(x)) => matches!(f[i], Term::Int(y) if *x == y),
@@ -568,8 +603,8 @@ impl Proc {
 /// A binary operator on two values: small integers on a fast path, the rest
 /// through Kernel.
 #[inline(always)]
-fn binary_op(op: Op2, a: Term, b: Term, line: u32) -> R<Term> {
-    if let (Term::Int(x), Term::Int(y)) = (&a, &b) {
+fn binary_op(op: Op2, a: &Term, b: &Term, line: u32) -> R<Term> {
+    if let (Term::Int(x), Term::Int(y)) = (a, b) {
         let (x, y) = (*x, *y);
         let fast = match op {
             Op2::Add => x.checked_add(y).map(Term::Int),
@@ -590,9 +625,19 @@ fn binary_op(op: Op2, a: Term, b: Term, line: u32) -> R<Term> {
     kernel::op2(op, a, b).map_err(|e| at_line(e, line))
 }
 
+/// The value of a [`Node::is_leaf`] node, borrowed.
+#[inline(always)]
+fn leaf<'a>(n: &'a Node, f: &'a [Term]) -> &'a Term {
+    match n {
+        Node::Var(s) => &f[*s],
+        Node::Lit(t) => t,
+        _ => unreachable!("only variables and literals are leaves"),
+    }
+}
+
 /// The function a call site reaches, or the error of calling one that is
 /// not defined (or, from another module, not public).
-#[inline]
+#[inline(always)]
 fn callable(slot: &super::code::FunSlot, remote: bool, arity: usize, line: u32) -> R<&'static FunDef> {
     match slot.get() {
         Some(d) if d.public || !remote => Ok(d),

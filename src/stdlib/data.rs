@@ -191,12 +191,12 @@ pub fn register(r: &mut Registry) {
         to_chars(&a[0], &mut out)?;
         Ok(Term::charlist(&String::from_utf8_lossy(&out)))
     });
-    r.add("Kernel", "struct", 1, |p, a| struct_from(p, &a, false));
-    r.add("Kernel", "struct", 2, |p, a| struct_from(p, &a, false));
-    r.add("Kernel", "struct!", 1, |p, a| struct_from(p, &a, true));
-    r.add("Kernel", "struct!", 2, |p, a| struct_from(p, &a, true));
+    r.add("Kernel", "struct", 1, |p, a| struct_from(p, a, false));
+    r.add("Kernel", "struct", 2, |p, a| struct_from(p, a, false));
+    r.add("Kernel", "struct!", 1, |p, a| struct_from(p, a, true));
+    r.add("Kernel", "struct!", 2, |p, a| struct_from(p, a, true));
     r.add("Kernel", "get_in", 2, |_, a| {
-        let keys = path(&a[1], "get_in", &a)?;
+        let keys = path(&a[1], "get_in", a)?;
         let mut cur = a[0].clone();
         for k in keys {
             if cur == Term::NIL {
@@ -207,17 +207,17 @@ pub fn register(r: &mut Registry) {
         Ok(cur)
     });
     r.add("Kernel", "put_in", 3, |p, a| {
-        let keys = path(&a[1], "put_in", &a)?;
+        let keys = path(&a[1], "put_in", a)?;
         let v = a[2].clone();
         update_path(p, &a[0], &keys, &mut |_, _| Ok(v.clone()))
     });
     r.add("Kernel", "update_in", 3, |p, a| {
-        let keys = path(&a[1], "update_in", &a)?;
+        let keys = path(&a[1], "update_in", a)?;
         let f = a[2].clone();
         update_path(p, &a[0], &keys, &mut |p, old| p.apply(&f, vec![old]))
     });
     r.add("Kernel", "pop_in", 2, |p, a| {
-        let keys = path(&a[1], "pop_in", &a)?;
+        let keys = path(&a[1], "pop_in", a)?;
         let (last, init) = keys.split_last().expect("a non-empty path");
         let mut popped = Term::NIL;
         let pop = &mut |_: &mut Proc, parent: Term| -> R<Term> {

@@ -115,40 +115,40 @@ pub fn register(r: &mut Registry) {
         })
     });
     r.add("Date", "to_string", 1, |_, a| {
-        let (y, m, d) = date_arg(&a[0], "to_string", &a)?;
+        let (y, m, d) = date_arg(&a[0], "to_string", a)?;
         Ok(Term::str(&iso(y, m, d)))
     });
     r.add("Date", "to_iso8601", 1, |_, a| {
-        let (y, m, d) = date_arg(&a[0], "to_iso8601", &a)?;
+        let (y, m, d) = date_arg(&a[0], "to_iso8601", a)?;
         Ok(Term::str(&iso(y, m, d)))
     });
     r.add("Date", "add", 2, |_, a| {
-        let (y, m, d) = date_arg(&a[0], "add", &a)?;
+        let (y, m, d) = date_arg(&a[0], "add", a)?;
         let Term::Int(n) = a[1] else { return ex::badarg() };
         let (y, m, d) = from_days(to_days(y, m, d) + n);
         Ok(date(y, m, d))
     });
     r.add("Date", "diff", 2, |_, a| {
-        let (y1, m1, d1) = date_arg(&a[0], "diff", &a)?;
-        let (y2, m2, d2) = date_arg(&a[1], "diff", &a)?;
+        let (y1, m1, d1) = date_arg(&a[0], "diff", a)?;
+        let (y2, m2, d2) = date_arg(&a[1], "diff", a)?;
         Ok(Term::Int(to_days(y1, m1, d1) - to_days(y2, m2, d2)))
     });
     r.add("Date", "day_of_week", 1, |_, a| {
-        let (y, m, d) = date_arg(&a[0], "day_of_week", &a)?;
+        let (y, m, d) = date_arg(&a[0], "day_of_week", a)?;
         // 0000-01-01 was a Saturday (ISO day 6).
         Ok(Term::Int((to_days(y, m, d) + 5).rem_euclid(7) + 1))
     });
     r.add("Date", "leap_year?", 1, |_, a| {
-        let (y, _, _) = date_arg(&a[0], "leap_year?", &a)?;
+        let (y, _, _) = date_arg(&a[0], "leap_year?", a)?;
         Ok(Term::bool(is_leap(y)))
     });
     r.add("Date", "days_in_month", 1, |_, a| {
-        let (y, m, _) = date_arg(&a[0], "days_in_month", &a)?;
+        let (y, m, _) = date_arg(&a[0], "days_in_month", a)?;
         Ok(Term::Int(days_in_month(y, m)))
     });
     r.add("Date", "compare", 2, |_, a| {
-        let x = date_arg(&a[0], "compare", &a)?;
-        let y = date_arg(&a[1], "compare", &a)?;
+        let x = date_arg(&a[0], "compare", a)?;
+        let y = date_arg(&a[1], "compare", a)?;
         Ok(Term::atom(match x.cmp(&y) {
             std::cmp::Ordering::Less => "lt",
             std::cmp::Ordering::Equal => "eq",

@@ -218,7 +218,7 @@ fn sum(p: &mut Proc, t: &Term, op: Op2, init: i64) -> R<Term> {
     }
     let mut acc = Term::Int(init);
     each(p, t, &mut |_, x| {
-        acc = op2(op, std::mem::replace(&mut acc, Term::NIL), x)?;
+        acc = op2(op, &acc, &x)?;
         Ok(true)
     })?;
     Ok(acc)
@@ -556,9 +556,9 @@ pub fn register(r: &mut Registry) {
         Ok(Term::Int(n))
     });
     r.add("Enum", "count_until", 2, |p, a| {
-        let limit = int_arg(&a[1], "count_until", &a)?;
+        let limit = int_arg(&a[1], "count_until", a)?;
         if limit <= 0 {
-            return no_clause("count_until", &a);
+            return no_clause("count_until", a);
         }
         let mut n = 0;
         each(p, &a[0], &mut |_, _| {
@@ -628,7 +628,7 @@ pub fn register(r: &mut Registry) {
         Ok(Term::list(v))
     });
     r.add("Enum", "sort", 2, |p, a| {
-        let mut before = sorter(&a[1], "sort", &a)?;
+        let mut before = sorter(&a[1], "sort", a)?;
         let v = to_vec(p, &a[0])?;
         Ok(Term::list(sort_by_fn(p, v, &mut *before)?))
     });
@@ -653,8 +653,8 @@ pub fn register(r: &mut Registry) {
                 .collect::<Vec<_>>(),
         ))
     }
-    r.add("Enum", "sort_by", 2, |p, a| sort_by(p, &a, &Term::atom("asc")));
-    r.add("Enum", "sort_by", 3, |p, a| sort_by(p, &a, &a[2].clone()));
+    r.add("Enum", "sort_by", 2, |p, a| sort_by(p, a, &Term::atom("asc")));
+    r.add("Enum", "sort_by", 3, |p, a| sort_by(p, a, &a[2].clone()));
     r.add("Enum", "reverse", 1, |p, a| {
         let mut v = to_vec(p, &a[0])?;
         v.reverse();
@@ -666,7 +666,7 @@ pub fn register(r: &mut Registry) {
         Ok(Term::list_with_tail(v, a[1].clone()))
     });
     r.add("Enum", "take", 2, |p, a| {
-        let n = int_arg(&a[1], "take", &a)?;
+        let n = int_arg(&a[1], "take", a)?;
         if n >= 0 {
             let mut out = Vec::new();
             if n > 0 {
@@ -680,13 +680,13 @@ pub fn register(r: &mut Registry) {
         Ok(Term::list(take_vec(to_vec(p, &a[0])?, n)))
     });
     r.add("Enum", "drop", 2, |p, a| {
-        let n = int_arg(&a[1], "drop", &a)?;
+        let n = int_arg(&a[1], "drop", a)?;
         Ok(Term::list(drop_vec(to_vec(p, &a[0])?, n)))
     });
     r.add("Enum", "take_every", 2, |p, a| {
-        let n = int_arg(&a[1], "take_every", &a)?;
+        let n = int_arg(&a[1], "take_every", a)?;
         if n < 0 {
-            return no_clause("take_every", &a);
+            return no_clause("take_every", a);
         }
         if n == 0 {
             return Ok(Term::EmptyList);
@@ -717,7 +717,7 @@ pub fn register(r: &mut Registry) {
         Ok(pair(yes, no))
     });
     r.add("Enum", "split", 2, |p, a| {
-        let n = int_arg(&a[1], "split", &a)?;
+        let n = int_arg(&a[1], "split", a)?;
         let mut v = to_vec(p, &a[0])?;
         let at = if n >= 0 {
             (n as usize).min(v.len())
@@ -728,27 +728,27 @@ pub fn register(r: &mut Registry) {
         Ok(pair(v, rest))
     });
     r.add("Enum", "at", 2, |p, a| {
-        let i = int_arg(&a[1], "at", &a)?;
+        let i = int_arg(&a[1], "at", a)?;
         Ok(at_index(p, &a[0], i)?.unwrap_or(Term::NIL))
     });
     r.add("Enum", "at", 3, |p, a| {
-        let i = int_arg(&a[1], "at", &a)?;
+        let i = int_arg(&a[1], "at", a)?;
         Ok(at_index(p, &a[0], i)?.unwrap_or_else(|| a[2].clone()))
     });
     r.add("Enum", "fetch", 2, |p, a| {
-        let i = int_arg(&a[1], "fetch", &a)?;
+        let i = int_arg(&a[1], "fetch", a)?;
         Ok(match at_index(p, &a[0], i)? {
             Some(x) => Term::tuple(vec![Term::OK, x]),
             None => Term::Atom(Atom::ERROR),
         })
     });
     r.add("Enum", "fetch!", 2, |p, a| {
-        let i = int_arg(&a[1], "fetch!", &a)?;
+        let i = int_arg(&a[1], "fetch!", a)?;
         at_index(p, &a[0], i)?.map_or_else(out_of_bounds, Ok)
     });
     r.add("Enum", "slice", 2, |p, a| {
         let Some((first, last, step)) = range_parts(&a[1]) else {
-            return no_clause("slice", &a);
+            return no_clause("slice", a);
         };
         let v = to_vec(p, &a[0])?;
         // A range written `first..last` with `last < first` slices forwards, as in Elixir 1.14.
@@ -764,23 +764,23 @@ pub fn register(r: &mut Registry) {
         ))
     });
     r.add("Enum", "slice", 3, |p, a| {
-        let start = int_arg(&a[1], "slice", &a)?;
-        let amount = int_arg(&a[2], "slice", &a)?;
-        slice_amount(p, &a, start, amount)
+        let start = int_arg(&a[1], "slice", a)?;
+        let amount = int_arg(&a[2], "slice", a)?;
+        slice_amount(p, a, start, amount)
     });
     r.add("Enum", "chunk_every", 2, |p, a| {
-        let n = int_arg(&a[1], "chunk_every", &a)?;
-        chunk_every(p, &a, n, n, None)
+        let n = int_arg(&a[1], "chunk_every", a)?;
+        chunk_every(p, a, n, n, None)
     });
     r.add("Enum", "chunk_every", 3, |p, a| {
-        let n = int_arg(&a[1], "chunk_every", &a)?;
-        let s = int_arg(&a[2], "chunk_every", &a)?;
-        chunk_every(p, &a, n, s, None)
+        let n = int_arg(&a[1], "chunk_every", a)?;
+        let s = int_arg(&a[2], "chunk_every", a)?;
+        chunk_every(p, a, n, s, None)
     });
     r.add("Enum", "chunk_every", 4, |p, a| {
-        let n = int_arg(&a[1], "chunk_every", &a)?;
-        let s = int_arg(&a[2], "chunk_every", &a)?;
-        chunk_every(p, &a, n, s, Some(&a[3]))
+        let n = int_arg(&a[1], "chunk_every", a)?;
+        let s = int_arg(&a[2], "chunk_every", a)?;
+        chunk_every(p, a, n, s, Some(&a[3]))
     });
     r.add("Enum", "chunk_by", 2, |p, a| {
         let mut out: Vec<Term> = Vec::new();
@@ -879,11 +879,11 @@ pub fn register(r: &mut Registry) {
                     out.push(p.apply(&a[1], vec![x, Term::Int(i as i64)])?);
                 }
             }
-            _ => return no_clause("with_index", &a),
+            _ => return no_clause("with_index", a),
         }
         Ok(Term::list(out))
     });
-    r.add("Enum", "zip", 2, |p, a| Ok(zip_lists(zip_sources(p, &a)?)));
+    r.add("Enum", "zip", 2, |p, a| Ok(zip_lists(zip_sources(p, a)?)));
     r.add("Enum", "zip", 1, |p, a| {
         let sources = to_vec(p, &a[0])?;
         if sources.is_empty() {
@@ -908,7 +908,7 @@ pub fn register(r: &mut Registry) {
                     xs.push(x.clone());
                     ys.push(y.clone());
                 }
-                _ => return no_clause("unzip", &a),
+                _ => return no_clause("unzip", a),
             }
         }
         Ok(pair(xs, ys))

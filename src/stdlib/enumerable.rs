@@ -222,7 +222,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Range", "size", 1, |_, a| match range_parts(&a[0]) {
         Some((f, l, s)) => Ok(Term::Int(range_len(f, l, s))),
-        None => ex::function_clause(Atom::new("Elixir.Range"), Atom::new("size"), a),
+        None => ex::function_clause(Atom::new("Elixir.Range"), Atom::new("size"), std::mem::take(a)),
     });
     r.add("String", "__words__", 2, |_, a| {
         let s = a[0].as_str().unwrap_or_default();

@@ -40,7 +40,7 @@ fn parse_pid(s: &str) -> Option<Pid> {
     }
 }
 
-fn pid(_: &mut Proc, a: Vec<Term>) -> R<Term> {
+fn pid(_: &mut Proc, a: &[Term]) -> R<Term> {
     match &a[0] {
         Term::Bin(_) => match a[0].as_str().and_then(parse_pid) {
             Some(p) => Ok(Term::Pid(p)),
@@ -370,7 +370,7 @@ pub fn register(r: &mut Registry) {
         Term::Int(n) => v(p, n),
         _ => ex::badarg(),
     });
-    r.add("IEx.Helpers", "pid", 1, pid);
+    r.add("IEx.Helpers", "pid", 1, |p, a| pid(p, a));
     r.add("IEx.Helpers", "pid", 3, |_, a| match (&a[0], &a[1], &a[2]) {
         (Term::Int(0), Term::Int(n), Term::Int(0)) if *n >= 0 => Ok(Term::Pid(Pid(*n as u64))),
         _ => ex::badarg(),

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use num_bigint::BigInt;
-use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::Registry;
@@ -84,19 +83,19 @@ fn arith(op: Op2, a: &Term, b: &Term) -> R<Term> {
 }
 
 /// The binary operators with a fast path.
-pub fn op2(op: Op2, a: Term, b: Term) -> R<Term> {
+pub fn op2(op: Op2, a: &Term, b: &Term) -> R<Term> {
     use std::cmp::Ordering::*;
     match op {
-        Op2::Add | Op2::Sub | Op2::Mul | Op2::Div => arith(op, &a, &b),
-        Op2::Eq => Ok(Term::bool(equal(&a, &b))),
-        Op2::Ne => Ok(Term::bool(!equal(&a, &b))),
+        Op2::Add | Op2::Sub | Op2::Mul | Op2::Div => arith(op, a, b),
+        Op2::Eq => Ok(Term::bool(equal(a, b))),
+        Op2::Ne => Ok(Term::bool(!equal(a, b))),
         Op2::StrictEq => Ok(Term::bool(a == b)),
         Op2::StrictNe => Ok(Term::bool(a != b)),
-        Op2::Lt => Ok(Term::bool(compare(&a, &b) == Less)),
-        Op2::Gt => Ok(Term::bool(compare(&a, &b) == Greater)),
-        Op2::Le => Ok(Term::bool(compare(&a, &b) != Greater)),
-        Op2::Ge => Ok(Term::bool(compare(&a, &b) != Less)),
-        Op2::Concat => match (&a, &b) {
+        Op2::Lt => Ok(Term::bool(compare(a, b) == Less)),
+        Op2::Gt => Ok(Term::bool(compare(a, b) == Greater)),
+        Op2::Le => Ok(Term::bool(compare(a, b) != Greater)),
+        Op2::Ge => Ok(Term::bool(compare(a, b) != Less)),
+        Op2::Concat => match (a, b) {
             (Term::Bin(x), Term::Bin(y)) => {
                 let mut v = Vec::with_capacity(x.len() + y.len());
                 v.extend_from_slice(x);
@@ -104,7 +103,7 @@ pub fn op2(op: Op2, a: Term, b: Term) -> R<Term> {
                 Ok(Term::Bin(Arc::from(v)))
             }
             _ => {
-                let bad = if matches!(a, Term::Bin(_)) { &b } else { &a };
+                let bad = if matches!(a, Term::Bin(_)) { b } else { a };
                 ex::argument_error(format!(
                     "expected binary argument in <> operator but got: {}",
                     inspect_default(bad)
@@ -112,7 +111,7 @@ pub fn op2(op: Op2, a: Term, b: Term) -> R<Term> {
             }
         },
         Op2::ListConcat => match a.list_to_vec() {
-            Some(items) => Ok(Term::list_with_tail(items, b)),
+            Some(items) => Ok(Term::list_with_tail(items, b.clone())),
             None => ex::badarg(),
         },
         Op2::ListSub => {
@@ -237,27 +236,21 @@ pub fn register(r: &mut Registry) {
         other => ex::badmap(other.clone()),
     });
     // The operators as functions (`&+/2`, `Kernel.+(1, 2)`).
-    r.add("Kernel", "+", 2, |_, a| op2(Op2::Add, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "-", 2, |_, a| op2(Op2::Sub, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "*", 2, |_, a| op2(Op2::Mul, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "/", 2, |_, a| op2(Op2::Div, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "==", 2, |_, a| op2(Op2::Eq, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "!=", 2, |_, a| op2(Op2::Ne, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "===", 2, |_, a| {
-        op2(Op2::StrictEq, a[0].clone(), a[1].clone())
-    });
-    r.add("Kernel", "!==", 2, |_, a| {
-        op2(Op2::StrictNe, a[0].clone(), a[1].clone())
-    });
-    r.add("Kernel", "<", 2, |_, a| op2(Op2::Lt, a[0].clone(), a[1].clone()));
-    r.add("Kernel", ">", 2, |_, a| op2(Op2::Gt, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "<=", 2, |_, a| op2(Op2::Le, a[0].clone(), a[1].clone()));
-    r.add("Kernel", ">=", 2, |_, a| op2(Op2::Ge, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "<>", 2, |_, a| op2(Op2::Concat, a[0].clone(), a[1].clone()));
-    r.add("Kernel", "++", 2, |_, a| {
-        op2(Op2::ListConcat, a[0].clone(), a[1].clone())
-    });
-    r.add("Kernel", "--", 2, |_, a| op2(Op2::ListSub, a[0].clone(), a[1].clone()));
+    r.add("Kernel", "+", 2, |_, a| op2(Op2::Add, &a[0], &a[1]));
+    r.add("Kernel", "-", 2, |_, a| op2(Op2::Sub, &a[0], &a[1]));
+    r.add("Kernel", "*", 2, |_, a| op2(Op2::Mul, &a[0], &a[1]));
+    r.add("Kernel", "/", 2, |_, a| op2(Op2::Div, &a[0], &a[1]));
+    r.add("Kernel", "==", 2, |_, a| op2(Op2::Eq, &a[0], &a[1]));
+    r.add("Kernel", "!=", 2, |_, a| op2(Op2::Ne, &a[0], &a[1]));
+    r.add("Kernel", "===", 2, |_, a| op2(Op2::StrictEq, &a[0], &a[1]));
+    r.add("Kernel", "!==", 2, |_, a| op2(Op2::StrictNe, &a[0], &a[1]));
+    r.add("Kernel", "<", 2, |_, a| op2(Op2::Lt, &a[0], &a[1]));
+    r.add("Kernel", ">", 2, |_, a| op2(Op2::Gt, &a[0], &a[1]));
+    r.add("Kernel", "<=", 2, |_, a| op2(Op2::Le, &a[0], &a[1]));
+    r.add("Kernel", ">=", 2, |_, a| op2(Op2::Ge, &a[0], &a[1]));
+    r.add("Kernel", "<>", 2, |_, a| op2(Op2::Concat, &a[0], &a[1]));
+    r.add("Kernel", "++", 2, |_, a| op2(Op2::ListConcat, &a[0], &a[1]));
+    r.add("Kernel", "--", 2, |_, a| op2(Op2::ListSub, &a[0], &a[1]));
     for op in [
         "+", "-", "*", "/", "==", "!=", "===", "!==", "<", ">", "<=", ">=", "++", "--",
     ] {
@@ -271,9 +264,9 @@ pub fn register(r: &mut Registry) {
         )),
         (Term::Bin(s), re) => match (super::regex::of(re), std::str::from_utf8(s)) {
             (Some(re), Ok(s)) => Ok(Term::bool(re.is_match(s))),
-            _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("=~"), a),
+            _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("=~"), std::mem::take(a)),
         },
-        _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("=~"), a),
+        _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("=~"), std::mem::take(a)),
     });
     r.add("Kernel", "-", 1, |_, a| match &a[0] {
         Term::Int(i) => match i.checked_neg() {
@@ -309,7 +302,7 @@ pub fn register(r: &mut Registry) {
         _ => ex::badarg(),
     });
     r.add("Kernel", "self", 0, |p, _| Ok(Term::Pid(p.pid())));
-    r.add("Kernel", "send", 2, send);
+    r.add("Kernel", "send", 2, |p, a| send(p, a));
     r.add("Kernel", "spawn", 1, |_, a| {
         let f = a[0].clone();
         if !matches!(&f, Term::Fun(fu) if fu.arity() == 0) {
@@ -351,7 +344,7 @@ pub fn register(r: &mut Registry) {
         _ => ex::badarg(),
     });
     r.add(":iexr", "gen_server_report", 6, |_, a| {
-        super::report_gen_server_crash(&a);
+        super::report_gen_server_crash(a);
         Ok(Term::OK)
     });
     r.add("Kernel", "throw", 1, |_, a| {
@@ -503,7 +496,6 @@ fn int_div(a: &Term, b: &Term, rem: bool) -> R<Term> {
             let (x, y) = (big(a).unwrap_or_default(), big(b).unwrap_or_default());
             // Truncating division, as Erlang's div/rem.
             let (q, r) = (&x / &y, &x % &y);
-            let _ = x.div_floor(&y);
             Ok(Term::from_bigint(if rem { r } else { q }))
         }
         _ => ex::badarith(),
@@ -571,7 +563,7 @@ impl ThreadIdHash for std::thread::ThreadId {
 }
 
 /// `send(dest, msg)`: to a pid or a registered name; returns the message.
-fn send(p: &mut Proc, a: Vec<Term>) -> R<Term> {
+fn send(p: &mut Proc, a: &[Term]) -> R<Term> {
     let msg = a[1].clone();
     let pid = match &a[0] {
         Term::Pid(pid) => *pid,

@@ -85,28 +85,28 @@ fn update(p: &mut Proc, a: &[Term], default: Option<&Term>, f: &Term) -> R<Term>
 }
 
 pub fn register(r: &mut Registry) {
-    r.add("Keyword", "get", 2, |_, a| get(&a, Term::NIL));
+    r.add("Keyword", "get", 2, |_, a| get(a, Term::NIL));
     r.add("Keyword", "get", 3, |_, a| get(&a[..2], a[2].clone()));
     r.add("Keyword", "get_lazy", 3, |p, a| match first(&a[0], &a[1]) {
         Some(v) => Ok(v),
         None => p.apply(&a[2], vec![]),
     });
     r.add("Keyword", "fetch", 2, |_, a| {
-        pairs(&a[0], "fetch", &a)?;
+        pairs(&a[0], "fetch", a)?;
         Ok(match first(&a[0], &a[1]) {
             Some(v) => Term::tuple(vec![Term::OK, v]),
             None => Term::Atom(Atom::ERROR),
         })
     });
     r.add("Keyword", "fetch!", 2, |_, a| {
-        pairs(&a[0], "fetch!", &a)?;
+        pairs(&a[0], "fetch!", a)?;
         match first(&a[0], &a[1]) {
             Some(v) => Ok(v),
             None => ex::badkey(a[1].clone(), a[0].clone()),
         }
     });
     r.add("Keyword", "get_values", 2, |_, a| {
-        let ps = pairs(&a[0], "get_values", &a)?;
+        let ps = pairs(&a[0], "get_values", a)?;
         Ok(Term::list(
             ps.into_iter()
                 .filter(|(k, _)| *k == a[1])
@@ -115,31 +115,31 @@ pub fn register(r: &mut Registry) {
         ))
     });
     r.add("Keyword", "has_key?", 2, |_, a| {
-        let ps = pairs(&a[0], "has_key?", &a)?;
+        let ps = pairs(&a[0], "has_key?", a)?;
         Ok(Term::bool(ps.iter().any(|(k, _)| *k == a[1])))
     });
     r.add("Keyword", "keys", 1, |_, a| {
-        let ps = pairs(&a[0], "keys", &a)?;
+        let ps = pairs(&a[0], "keys", a)?;
         Ok(Term::list(ps.into_iter().map(|(k, _)| k).collect::<Vec<_>>()))
     });
     r.add("Keyword", "values", 1, |_, a| {
-        let ps = pairs(&a[0], "values", &a)?;
+        let ps = pairs(&a[0], "values", a)?;
         Ok(Term::list(ps.into_iter().map(|(_, v)| v).collect::<Vec<_>>()))
     });
-    r.add("Keyword", "put", 3, |_, a| put(&a, "put"));
+    r.add("Keyword", "put", 3, |_, a| put(a, "put"));
     r.add("Keyword", "put_new", 3, |_, a| {
-        let ps = pairs(&a[0], "put_new", &a)?;
+        let ps = pairs(&a[0], "put_new", a)?;
         if ps.iter().any(|(k, _)| *k == a[1]) {
             return Ok(a[0].clone());
         }
-        put(&a, "put_new")
+        put(a, "put_new")
     });
     r.add("Keyword", "delete", 2, |_, a| {
-        let ps = pairs(&a[0], "delete", &a)?;
+        let ps = pairs(&a[0], "delete", a)?;
         Ok(build(ps.into_iter().filter(|(k, _)| *k != a[1])))
     });
     r.add("Keyword", "delete_first", 2, |_, a| {
-        let ps = pairs(&a[0], "delete_first", &a)?;
+        let ps = pairs(&a[0], "delete_first", a)?;
         let mut gone = false;
         Ok(build(ps.into_iter().filter(|(k, _)| {
             let drop = !gone && *k == a[1];
@@ -148,7 +148,7 @@ pub fn register(r: &mut Registry) {
         })))
     });
     r.add("Keyword", "merge", 2, |_, a| {
-        let (x, y) = (pairs(&a[0], "merge", &a)?, pairs(&a[1], "merge", &a)?);
+        let (x, y) = (pairs(&a[0], "merge", a)?, pairs(&a[1], "merge", a)?);
         let mut out: Vec<(Term, Term)> = x
             .into_iter()
             .filter(|(k, _)| !y.iter().any(|(k2, _)| k2 == k))
@@ -157,7 +157,7 @@ pub fn register(r: &mut Registry) {
         Ok(build(out))
     });
     r.add("Keyword", "merge", 3, |p, a| {
-        let (x, y) = (pairs(&a[0], "merge", &a)?, pairs(&a[1], "merge", &a)?);
+        let (x, y) = (pairs(&a[0], "merge", a)?, pairs(&a[1], "merge", a)?);
         let mut out = x;
         for (k, v2) in y {
             match out.iter().position(|(k1, _)| *k1 == k) {
@@ -173,22 +173,22 @@ pub fn register(r: &mut Registry) {
         Ok(build(out))
     });
     r.add("Keyword", "take", 2, |_, a| {
-        let ps = pairs(&a[0], "take", &a)?;
+        let ps = pairs(&a[0], "take", a)?;
         let keys = a[1].list_to_vec().unwrap_or_default();
         Ok(build(ps.into_iter().filter(|(k, _)| keys.contains(k))))
     });
     r.add("Keyword", "drop", 2, |_, a| {
-        let ps = pairs(&a[0], "drop", &a)?;
+        let ps = pairs(&a[0], "drop", a)?;
         let keys = a[1].list_to_vec().unwrap_or_default();
         Ok(build(ps.into_iter().filter(|(k, _)| !keys.contains(k))))
     });
     r.add("Keyword", "pop", 2, |_, a| {
-        let ps = pairs(&a[0], "pop", &a)?;
+        let ps = pairs(&a[0], "pop", a)?;
         let v = first(&a[0], &a[1]).unwrap_or(Term::NIL);
         Ok(Term::tuple(vec![v, build(ps.into_iter().filter(|(k, _)| *k != a[1]))]))
     });
     r.add("Keyword", "pop", 3, |_, a| {
-        let ps = pairs(&a[0], "pop", &a)?;
+        let ps = pairs(&a[0], "pop", a)?;
         let v = first(&a[0], &a[1]).unwrap_or_else(|| a[2].clone());
         Ok(Term::tuple(vec![v, build(ps.into_iter().filter(|(k, _)| *k != a[1]))]))
     });
@@ -204,7 +204,7 @@ pub fn register(r: &mut Registry) {
                     out.retain(|(k1, _)| k1 != k);
                     out.push((k.clone(), v.clone()));
                 }
-                _ => return no_clause("new", &a),
+                _ => return no_clause("new", a),
             }
         }
         Ok(build(out))

@@ -82,27 +82,27 @@ pub fn register(r: &mut Registry) {
     r.add("List", "first", 2, |_, a| match &a[0] {
         Term::EmptyList => Ok(a[1].clone()),
         Term::Cons(c) => Ok(c.head.clone()),
-        _ => no_clause("Elixir.List", "first", &a),
+        _ => no_clause("Elixir.List", "first", a),
     });
     r.add("List", "last", 1, |_, a| {
         let v = items(&a[0], "last", &[a[0].clone(), Term::NIL])?;
         Ok(v.last().cloned().unwrap_or(Term::NIL))
     });
     r.add("List", "last", 2, |_, a| {
-        let v = items(&a[0], "last", &a)?;
+        let v = items(&a[0], "last", a)?;
         Ok(v.last().cloned().unwrap_or_else(|| a[1].clone()))
     });
     r.add("List", "flatten", 1, |_, a| {
         let mut out = Vec::new();
         if !a[0].is_list() || !flatten(&a[0], &mut out) {
-            return no_clause("lists", "flatten", &a);
+            return no_clause("lists", "flatten", a);
         }
         Ok(Term::list(out))
     });
     r.add("List", "flatten", 2, |_, a| {
         let mut out = Vec::new();
         if !a[0].is_list() || !flatten(&a[0], &mut out) {
-            return no_clause("lists", "flatten", &a);
+            return no_clause("lists", "flatten", a);
         }
         Ok(Term::list_with_tail(out, a[1].clone()))
     });
@@ -112,47 +112,47 @@ pub fn register(r: &mut Registry) {
         t => Ok(Term::list(vec![t.clone()])),
     });
     r.add("List", "delete", 2, |_, a| {
-        let mut v = items(&a[0], "delete", &a)?;
+        let mut v = items(&a[0], "delete", a)?;
         if let Some(i) = v.iter().position(|x| *x == a[1]) {
             v.remove(i);
         }
         Ok(Term::list(v))
     });
     r.add("List", "delete_at", 2, |_, a| {
-        let mut v = items(&a[0], "delete_at", &a)?;
-        let i = index_arg(&a[1], "delete_at", &a)?;
+        let mut v = items(&a[0], "delete_at", a)?;
+        let i = index_arg(&a[1], "delete_at", a)?;
         if let Some(i) = resolve(i, v.len()) {
             v.remove(i);
         }
         Ok(Term::list(v))
     });
     r.add("List", "insert_at", 3, |_, a| {
-        let mut v = items(&a[0], "insert_at", &a)?;
-        let i = index_arg(&a[1], "insert_at", &a)?;
+        let mut v = items(&a[0], "insert_at", a)?;
+        let i = index_arg(&a[1], "insert_at", a)?;
         let len = v.len() as i64;
         let at = if i < 0 { (len + i + 1).max(0) } else { i.min(len) };
         v.insert(at as usize, a[2].clone());
         Ok(Term::list(v))
     });
     r.add("List", "replace_at", 3, |_, a| {
-        let mut v = items(&a[0], "replace_at", &a)?;
-        let i = index_arg(&a[1], "replace_at", &a)?;
+        let mut v = items(&a[0], "replace_at", a)?;
+        let i = index_arg(&a[1], "replace_at", a)?;
         if let Some(i) = resolve(i, v.len()) {
             v[i] = a[2].clone();
         }
         Ok(Term::list(v))
     });
     r.add("List", "update_at", 3, |p, a| {
-        let mut v = items(&a[0], "update_at", &a)?;
-        let i = index_arg(&a[1], "update_at", &a)?;
+        let mut v = items(&a[0], "update_at", a)?;
+        let i = index_arg(&a[1], "update_at", a)?;
         if let Some(i) = resolve(i, v.len()) {
             v[i] = p.apply(&a[2], vec![v[i].clone()])?;
         }
         Ok(Term::list(v))
     });
     r.add("List", "pop_at", 2, |_, a| {
-        let mut v = items(&a[0], "pop_at", &a)?;
-        let i = index_arg(&a[1], "pop_at", &a)?;
+        let mut v = items(&a[0], "pop_at", a)?;
+        let i = index_arg(&a[1], "pop_at", a)?;
         let x = match resolve(i, v.len()) {
             Some(i) => v.remove(i),
             None => Term::NIL,
@@ -161,7 +161,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("List", "duplicate", 2, |_, a| match a[1] {
         Term::Int(n) if n >= 0 => Ok(Term::list(vec![a[0].clone(); n as usize])),
-        _ => no_clause("Elixir.List", "duplicate", &a),
+        _ => no_clause("Elixir.List", "duplicate", a),
     });
     r.add("List", "to_tuple", 1, |_, a| match a[0].list_to_vec() {
         Some(v) => Ok(Term::tuple(v)),
@@ -187,19 +187,19 @@ pub fn register(r: &mut Registry) {
         }
     });
     r.add("List", "foldl", 3, |p, a| {
-        let v = items(&a[0], "foldl", &a)?;
+        let v = items(&a[0], "foldl", a)?;
         fold(p, v.into_iter(), a[1].clone(), &a[2])
     });
     r.add("List", "foldr", 3, |p, a| {
-        let v = items(&a[0], "foldr", &a)?;
+        let v = items(&a[0], "foldr", a)?;
         fold(p, v.into_iter().rev(), a[1].clone(), &a[2])
     });
     r.add("List", "starts_with?", 2, |_, a| {
-        let (v, pre) = (items(&a[0], "starts_with?", &a)?, items(&a[1], "starts_with?", &a)?);
+        let (v, pre) = (items(&a[0], "starts_with?", a)?, items(&a[1], "starts_with?", a)?);
         Ok(Term::bool(v.starts_with(&pre)))
     });
     r.add("List", "zip", 1, |_, a| {
-        let lists: Vec<Vec<Term>> = items(&a[0], "zip", &a)?
+        let lists: Vec<Vec<Term>> = items(&a[0], "zip", a)?
             .iter()
             .map(|l| l.list_to_vec().unwrap_or_default())
             .collect();
@@ -227,7 +227,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("List", "keydelete", 3, |_, a| {
         let pos = key_pos(&a[2])?;
-        let mut v = items(&a[0], "keydelete", &a)?;
+        let mut v = items(&a[0], "keydelete", a)?;
         if let Some(i) = v
             .iter()
             .position(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(&a[1])))
@@ -238,7 +238,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("List", "keyreplace", 4, |_, a| {
         let pos = key_pos(&a[2])?;
-        let mut v = items(&a[0], "keyreplace", &a)?;
+        let mut v = items(&a[0], "keyreplace", a)?;
         if let Some(i) = v
             .iter()
             .position(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(&a[1])))
@@ -249,7 +249,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("List", "keystore", 4, |_, a| {
         let pos = key_pos(&a[2])?;
-        let mut v = items(&a[0], "keystore", &a)?;
+        let mut v = items(&a[0], "keystore", a)?;
         match v
             .iter()
             .position(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(&a[1])))
@@ -261,7 +261,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("List", "keysort", 2, |_, a| {
         let pos = key_pos(&a[1])?;
-        let mut v = items(&a[0], "keysort", &a)?;
+        let mut v = items(&a[0], "keysort", a)?;
         let key = |t: &Term| t.as_tuple().and_then(|t| t.get(pos).cloned()).unwrap_or(Term::NIL);
         v.sort_by(|x, y| crate::term::order::compare(&key(x), &key(y)));
         Ok(Term::list(v))
@@ -285,11 +285,11 @@ pub fn register(r: &mut Registry) {
             v.sort_by(crate::term::order::compare);
             Ok(Term::list(v))
         }
-        None => no_clause("lists", "sort", &a),
+        None => no_clause("lists", "sort", a),
     });
     r.add(":lists", "seq", 2, |_, a| match (&a[0], &a[1]) {
         (Term::Int(f), Term::Int(l)) if *l >= f - 1 => Ok(Term::list((*f..=*l).map(Term::Int).collect::<Vec<_>>())),
-        _ => no_clause("lists", "seq", &a),
+        _ => no_clause("lists", "seq", a),
     });
     r.add(":lists", "sum", 1, |p, a| {
         let f = super::lookup(Atom::new("Elixir.Enum"), Atom::new("sum"), 1);
@@ -308,21 +308,21 @@ pub fn register(r: &mut Registry) {
     r.add(":lists", "flatten", 1, |_, a| {
         let mut out = Vec::new();
         if !a[0].is_list() || !flatten(&a[0], &mut out) {
-            return no_clause("lists", "flatten", &a);
+            return no_clause("lists", "flatten", a);
         }
         Ok(Term::list(out))
     });
     r.add(":lists", "nth", 2, |_, a| match (&a[0], a[1].list_to_vec()) {
         (Term::Int(n), Some(v)) if *n >= 1 && (*n as usize) <= v.len() => Ok(v[*n as usize - 1].clone()),
-        _ => no_clause("lists", "nth", &a),
+        _ => no_clause("lists", "nth", a),
     });
     r.add(":lists", "last", 1, |_, a| match a[0].list_to_vec() {
         Some(v) if !v.is_empty() => Ok(v[v.len() - 1].clone()),
-        _ => no_clause("lists", "last", &a),
+        _ => no_clause("lists", "last", a),
     });
     r.add(":lists", "duplicate", 2, |_, a| match a[0] {
         Term::Int(n) if n >= 0 => Ok(Term::list(vec![a[1].clone(); n as usize])),
-        _ => no_clause("lists", "duplicate", &a),
+        _ => no_clause("lists", "duplicate", a),
     });
 
     r.add("Tuple", "to_list", 1, |_, a| Ok(Term::list(tuple_items(&a[0], 1)?)));
@@ -358,11 +358,11 @@ pub fn register(r: &mut Registry) {
     r.add("Tuple", "sum", 1, |p, a| {
         let v = tuple_items(&a[0], 1)?;
         let f = super::lookup(Atom::new("Elixir.Enum"), Atom::new("sum"), 1);
-        f.map_or_else(ex::badarg, |f| f(p, vec![Term::list(v)]))
+        f.map_or_else(ex::badarg, |f| f(p, &mut vec![Term::list(v)]))
     });
     r.add("Tuple", "product", 1, |p, a| {
         let v = tuple_items(&a[0], 1)?;
         let f = super::lookup(Atom::new("Elixir.Enum"), Atom::new("product"), 1);
-        f.map_or_else(ex::badarg, |f| f(p, vec![Term::list(v)]))
+        f.map_or_else(ex::badarg, |f| f(p, &mut vec![Term::list(v)]))
     });
 }

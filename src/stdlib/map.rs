@@ -257,8 +257,8 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::tuple(vec![Term::map(taken), Term::map(rest)]))
     });
-    r.add("Map", "filter", 2, |p, a| filter(p, &a, true));
-    r.add("Map", "reject", 2, |p, a| filter(p, &a, false));
+    r.add("Map", "filter", 2, |p, a| filter(p, a, true));
+    r.add("Map", "reject", 2, |p, a| filter(p, a, false));
     r.add("Map", "map", 2, |p, a| {
         let m = map_of(&a[0])?.clone();
         let mut out = MapT::new();
@@ -268,15 +268,15 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::map(out))
     });
-    r.add("Map", "get_and_update", 3, |p, a| get_and_update(p, &a, false));
-    r.add("Map", "get_and_update!", 3, |p, a| get_and_update(p, &a, true));
+    r.add("Map", "get_and_update", 3, |p, a| get_and_update(p, a, false));
+    r.add("Map", "get_and_update!", 3, |p, a| get_and_update(p, a, true));
     r.add("Map", "from_struct", 1, |_, a| match &a[0] {
         Term::Map(m) if a[0].struct_name().is_some() => Ok(Term::map(m.without(&Term::Atom(Atom::STRUCT)))),
         Term::Atom(module) => {
             let s = super::struct_default(*module)?;
             Ok(Term::map(s.without(&Term::Atom(Atom::STRUCT))))
         }
-        _ => no_clause("from_struct", &a),
+        _ => no_clause("from_struct", a),
     });
     r.add("Map", "equal?", 2, |_, a| {
         map_of(&a[0])?;

@@ -46,48 +46,48 @@ pub fn register(r: &mut Registry) {
     });
     r.add("MapSet", "new", 2, |p, a| Ok(from_map(collect(p, &a[0], Some(&a[1]))?)));
     r.add("MapSet", "put", 2, |_, a| {
-        let mut s = set_of(&a[0], "put", &a)?;
+        let mut s = set_of(&a[0], "put", a)?;
         s.insert(a[1].clone(), Term::EmptyList);
         Ok(from_map(s))
     });
     r.add("MapSet", "delete", 2, |_, a| {
-        let mut s = set_of(&a[0], "delete", &a)?;
+        let mut s = set_of(&a[0], "delete", a)?;
         s.remove(&a[1]);
         Ok(from_map(s))
     });
     r.add("MapSet", "member?", 2, |_, a| {
-        Ok(Term::bool(set_of(&a[0], "member?", &a)?.contains_key(&a[1])))
+        Ok(Term::bool(set_of(&a[0], "member?", a)?.contains_key(&a[1])))
     });
     r.add("MapSet", "size", 1, |_, a| {
-        Ok(Term::Int(set_of(&a[0], "size", &a)?.len() as i64))
+        Ok(Term::Int(set_of(&a[0], "size", a)?.len() as i64))
     });
     r.add("MapSet", "to_list", 1, |_, a| {
         Ok(Term::list(
-            set_of(&a[0], "to_list", &a)?.keys().cloned().collect::<Vec<_>>(),
+            set_of(&a[0], "to_list", a)?.keys().cloned().collect::<Vec<_>>(),
         ))
     });
     r.add("MapSet", "union", 2, |_, a| {
-        let (x, y) = (set_of(&a[0], "union", &a)?, set_of(&a[1], "union", &a)?);
+        let (x, y) = (set_of(&a[0], "union", a)?, set_of(&a[1], "union", a)?);
         Ok(from_map(x.union(y)))
     });
     r.add("MapSet", "intersection", 2, |_, a| {
-        let (x, y) = (set_of(&a[0], "intersection", &a)?, set_of(&a[1], "intersection", &a)?);
+        let (x, y) = (set_of(&a[0], "intersection", a)?, set_of(&a[1], "intersection", a)?);
         Ok(from_map(x.intersection(y)))
     });
     r.add("MapSet", "difference", 2, |_, a| {
-        let (x, y) = (set_of(&a[0], "difference", &a)?, set_of(&a[1], "difference", &a)?);
+        let (x, y) = (set_of(&a[0], "difference", a)?, set_of(&a[1], "difference", a)?);
         Ok(from_map(x.relative_complement(y)))
     });
     r.add("MapSet", "subset?", 2, |_, a| {
-        let (x, y) = (set_of(&a[0], "subset?", &a)?, set_of(&a[1], "subset?", &a)?);
+        let (x, y) = (set_of(&a[0], "subset?", a)?, set_of(&a[1], "subset?", a)?);
         Ok(Term::bool(x.keys().all(|k| y.contains_key(k))))
     });
     r.add("MapSet", "disjoint?", 2, |_, a| {
-        let (x, y) = (set_of(&a[0], "disjoint?", &a)?, set_of(&a[1], "disjoint?", &a)?);
+        let (x, y) = (set_of(&a[0], "disjoint?", a)?, set_of(&a[1], "disjoint?", a)?);
         Ok(Term::bool(!x.keys().any(|k| y.contains_key(k))))
     });
     r.add("MapSet", "equal?", 2, |_, a| {
-        let (x, y) = (set_of(&a[0], "equal?", &a)?, set_of(&a[1], "equal?", &a)?);
+        let (x, y) = (set_of(&a[0], "equal?", a)?, set_of(&a[1], "equal?", a)?);
         Ok(Term::bool(x == y))
     });
 }

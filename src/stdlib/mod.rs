@@ -42,7 +42,7 @@ use crate::term::{Atom, MapT, Pid, Term};
 pub const EXPORTS: &str = include_str!("data/exports.txt");
 
 /// A builtin function: arguments in, a value or an exception out.
-pub type Native = fn(&mut Proc, Vec<Term>) -> R<Term>;
+pub type Native = fn(&mut Proc, &mut Vec<Term>) -> R<Term>;
 
 /// Collects the builtins of each module.
 pub struct Registry {

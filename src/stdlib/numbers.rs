@@ -211,12 +211,12 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Integer", "parse", 2, |_, a| match (a[0].as_str(), base_arg(&a[1])) {
         (Some(s), Some(b)) => Ok(parse_int(s, b)),
-        _ => no_clause("Elixir.Integer", "parse", &a),
+        _ => no_clause("Elixir.Integer", "parse", a),
     });
     r.add("Integer", "pow", 2, |_, a| match (big(&a[0]), &a[1]) {
         (Some(b), Term::Int(e)) if *e >= 0 => Ok(Term::from_bigint(num_traits::pow(b, *e as usize))),
         (Some(_), Term::Int(_)) => ex::badarith(),
-        _ => no_clause("Elixir.Integer", "pow", &a),
+        _ => no_clause("Elixir.Integer", "pow", a),
     });
     r.add("Integer", "digits", 1, |_, a| match big(&a[0]) {
         Some(n) => Ok(Term::list(
@@ -240,7 +240,7 @@ pub fn register(r: &mut Registry) {
                     .collect::<Vec<_>>(),
             ))
         }
-        _ => no_clause("Elixir.Integer", "digits", &a),
+        _ => no_clause("Elixir.Integer", "digits", a),
     });
     r.add("Integer", "undigits", 1, |_, a| {
         let mut n = BigInt::zero();
@@ -264,7 +264,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Integer", "gcd", 2, |_, a| match (big(&a[0]), big(&a[1])) {
         (Some(x), Some(y)) => Ok(Term::from_bigint(x.gcd(&y))),
-        _ => no_clause("Elixir.Integer", "gcd", &a),
+        _ => no_clause("Elixir.Integer", "gcd", a),
     });
     r.add("Integer", "is_even", 1, |_, a| {
         Ok(Term::bool(big(&a[0]).is_some_and(|n| n.is_even())))
@@ -273,22 +273,22 @@ pub fn register(r: &mut Registry) {
         Ok(Term::bool(big(&a[0]).is_some_and(|n| n.is_odd())))
     });
 
-    r.add("Float", "round", 1, |_, a| float_rounding(&a, "round", Mode::HalfUp));
-    r.add("Float", "round", 2, |_, a| float_rounding(&a, "round", Mode::HalfUp));
-    r.add("Float", "ceil", 1, |_, a| float_rounding(&a, "ceil", Mode::Ceil));
-    r.add("Float", "ceil", 2, |_, a| float_rounding(&a, "ceil", Mode::Ceil));
-    r.add("Float", "floor", 1, |_, a| float_rounding(&a, "floor", Mode::Floor));
-    r.add("Float", "floor", 2, |_, a| float_rounding(&a, "floor", Mode::Floor));
+    r.add("Float", "round", 1, |_, a| float_rounding(a, "round", Mode::HalfUp));
+    r.add("Float", "round", 2, |_, a| float_rounding(a, "round", Mode::HalfUp));
+    r.add("Float", "ceil", 1, |_, a| float_rounding(a, "ceil", Mode::Ceil));
+    r.add("Float", "ceil", 2, |_, a| float_rounding(a, "ceil", Mode::Ceil));
+    r.add("Float", "floor", 1, |_, a| float_rounding(a, "floor", Mode::Floor));
+    r.add("Float", "floor", 2, |_, a| float_rounding(a, "floor", Mode::Floor));
     r.add("Float", "to_string", 1, |_, a| match &a[0] {
         Term::Float(f) => Ok(Term::str(&format_float(*f))),
-        _ => no_clause("Elixir.Float", "to_string", &a),
+        _ => no_clause("Elixir.Float", "to_string", a),
     });
     r.add("Float", "parse", 1, |_, a| match a[0].as_str() {
         Some(s) => Ok(match parse_float(s) {
             Some((f, end)) => Term::tuple(vec![Term::Float(f), Term::str(&s[end..])]),
             None => Term::Atom(Atom::ERROR),
         }),
-        None => no_clause("Elixir.Float", "parse", &a),
+        None => no_clause("Elixir.Float", "parse", a),
     });
     r.add("Float", "pow", 2, |_, a| match (&a[0], as_f64(&a[1])) {
         (Term::Float(x), Some(y)) => {
@@ -299,7 +299,7 @@ pub fn register(r: &mut Registry) {
                 ex::badarith()
             }
         }
-        _ => no_clause("Elixir.Float", "pow", &a),
+        _ => no_clause("Elixir.Float", "pow", a),
     });
     r.add("Kernel", "ceil", 1, |_, a| match &a[0] {
         Term::Float(f) => Ok(float_to_int(f.ceil())),
@@ -311,16 +311,16 @@ pub fn register(r: &mut Registry) {
         t if is_int(t) => Ok(t.clone()),
         _ => ex::badarg_at(1, "not a number"),
     });
-    r.add(":math", "sqrt", 1, |_, a| math1(&a, f64::sqrt));
-    r.add(":math", "log", 1, |_, a| math1(&a, f64::ln));
-    r.add(":math", "log2", 1, |_, a| math1(&a, f64::log2));
-    r.add(":math", "log10", 1, |_, a| math1(&a, f64::log10));
-    r.add(":math", "exp", 1, |_, a| math1(&a, f64::exp));
-    r.add(":math", "sin", 1, |_, a| math1(&a, f64::sin));
-    r.add(":math", "cos", 1, |_, a| math1(&a, f64::cos));
-    r.add(":math", "tan", 1, |_, a| math1(&a, f64::tan));
-    r.add(":math", "floor", 1, |_, a| math1(&a, f64::floor));
-    r.add(":math", "ceil", 1, |_, a| math1(&a, f64::ceil));
+    r.add(":math", "sqrt", 1, |_, a| math1(a, f64::sqrt));
+    r.add(":math", "log", 1, |_, a| math1(a, f64::ln));
+    r.add(":math", "log2", 1, |_, a| math1(a, f64::log2));
+    r.add(":math", "log10", 1, |_, a| math1(a, f64::log10));
+    r.add(":math", "exp", 1, |_, a| math1(a, f64::exp));
+    r.add(":math", "sin", 1, |_, a| math1(a, f64::sin));
+    r.add(":math", "cos", 1, |_, a| math1(a, f64::cos));
+    r.add(":math", "tan", 1, |_, a| math1(a, f64::tan));
+    r.add(":math", "floor", 1, |_, a| math1(a, f64::floor));
+    r.add(":math", "ceil", 1, |_, a| math1(a, f64::ceil));
     r.add(":math", "pi", 0, |_, _| Ok(Term::Float(std::f64::consts::PI)));
     r.add(":math", "pow", 2, |_, a| match (as_f64(&a[0]), as_f64(&a[1])) {
         (Some(x), Some(y)) if x.powf(y).is_finite() => Ok(Term::Float(x.powf(y))),

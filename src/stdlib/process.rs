@@ -138,7 +138,7 @@ pub fn register(r: &mut Registry) {
         crate::eval::exec::spawn_proc(Some(p.pid()), move |q| q.apply(&f, vec![]))
     });
     r.add("Kernel", "spawn_link", 3, |p, a| {
-        let (m, f, args) = mfa(&a)?;
+        let (m, f, args) = mfa(a)?;
         crate::eval::exec::spawn_proc(Some(p.pid()), move |q| q.call_mfa(m, f, args))
     });
     r.add("Kernel", "spawn_monitor", 1, |p, a| {
@@ -147,7 +147,7 @@ pub fn register(r: &mut Registry) {
         Ok(with_monitor(p, pid))
     });
     r.add("Kernel", "spawn_monitor", 3, |p, a| {
-        let (m, f, args) = mfa(&a)?;
+        let (m, f, args) = mfa(a)?;
         let pid = crate::eval::exec::spawn_proc(None, move |q| q.call_mfa(m, f, args))?;
         Ok(with_monitor(p, pid))
     });

@@ -248,40 +248,40 @@ pub fn register(r: &mut Registry) {
     r.add("Regex", "compile!", 1, |_, a| compile_bang(&a[0], &Term::str("")));
     r.add("Regex", "compile!", 2, |_, a| compile_bang(&a[0], &a[1]));
     r.add("Regex", "match?", 2, |_, a| {
-        let re = regex_arg(&a[0], "match?", &a)?;
-        Ok(Term::bool(re.is_match(text(&a[1], "match?", &a)?)))
+        let re = regex_arg(&a[0], "match?", a)?;
+        Ok(Term::bool(re.is_match(text(&a[1], "match?", a)?)))
     });
-    r.add("Regex", "run", 2, |_, a| run(&a, &Term::EmptyList));
+    r.add("Regex", "run", 2, |_, a| run(a, &Term::EmptyList));
     r.add("Regex", "run", 3, |_, a| run(&a[..2], &a[2]));
-    r.add("Regex", "scan", 2, |_, a| scan(&a, &Term::EmptyList));
+    r.add("Regex", "scan", 2, |_, a| scan(a, &Term::EmptyList));
     r.add("Regex", "scan", 3, |_, a| scan(&a[..2], &a[2]));
     r.add("Regex", "replace", 3, |p, a| {
-        let re = regex_arg(&a[0], "replace", &a)?;
-        let s = text(&a[1], "replace", &a)?;
+        let re = regex_arg(&a[0], "replace", a)?;
+        let s = text(&a[1], "replace", a)?;
         replace(p, &re, s, &a[2], true)
     });
     r.add("Regex", "replace", 4, |p, a| {
-        let re = regex_arg(&a[0], "replace", &a)?;
-        let s = text(&a[1], "replace", &a)?;
+        let re = regex_arg(&a[0], "replace", a)?;
+        let s = text(&a[1], "replace", a)?;
         let global = opt(&a[3], "global").is_none_or(|g| g.is_truthy());
         replace(p, &re, s, &a[2], global)
     });
     r.add("Regex", "split", 2, |_, a| {
-        let re = regex_arg(&a[0], "split", &a)?;
-        Ok(split(&re, text(&a[1], "split", &a)?, None, false))
+        let re = regex_arg(&a[0], "split", a)?;
+        Ok(split(&re, text(&a[1], "split", a)?, None, false))
     });
     r.add("Regex", "split", 3, |_, a| {
-        let re = regex_arg(&a[0], "split", &a)?;
+        let re = regex_arg(&a[0], "split", a)?;
         let parts = match opt(&a[2], "parts") {
             Some(Term::Int(n)) if n > 0 => Some(n as usize),
             _ => None,
         };
         let trim = opt(&a[2], "trim").is_some_and(|t| t.is_truthy());
-        Ok(split(&re, text(&a[1], "split", &a)?, parts, trim))
+        Ok(split(&re, text(&a[1], "split", a)?, parts, trim))
     });
     r.add("Regex", "named_captures", 2, |_, a| {
-        let re = regex_arg(&a[0], "named_captures", &a)?;
-        let s = text(&a[1], "named_captures", &a)?;
+        let re = regex_arg(&a[0], "named_captures", a)?;
+        let s = text(&a[1], "named_captures", a)?;
         let Some(c) = re.captures(s) else { return Ok(Term::NIL) };
         let mut m = MapT::new();
         for name in re.capture_names().flatten() {
@@ -290,7 +290,7 @@ pub fn register(r: &mut Registry) {
         Ok(Term::map(m))
     });
     r.add("Regex", "source", 1, |_, a| {
-        regex_arg(&a[0], "source", &a)?;
+        regex_arg(&a[0], "source", a)?;
         Ok(a[0].map_get(Atom::new("source")).cloned().unwrap_or(Term::NIL))
     });
     r.add("Regex", "regex?", 1, |_, a| Ok(Term::bool(of(&a[0]).is_some())));

@@ -285,11 +285,11 @@ pub fn register(r: &mut Registry) {
     }
     r.add("Stream", "take", 2, |p, a| match a[1] {
         Term::Int(n) if n >= 0 => lazy(p, &a[0], op("take", a[1].clone())),
-        _ => ex::function_clause(Atom::new("Elixir.Stream"), Atom::new("take"), a),
+        _ => ex::function_clause(Atom::new("Elixir.Stream"), Atom::new("take"), std::mem::take(a)),
     });
     r.add("Stream", "drop", 2, |p, a| match a[1] {
         Term::Int(n) if n >= 0 => lazy(p, &a[0], op("drop", a[1].clone())),
-        _ => ex::function_clause(Atom::new("Elixir.Stream"), Atom::new("drop"), a),
+        _ => ex::function_clause(Atom::new("Elixir.Stream"), Atom::new("drop"), std::mem::take(a)),
     });
     r.add("Stream", "with_index", 1, |p, a| {
         lazy(p, &a[0], op("with_index", Term::Int(0)))
@@ -300,13 +300,17 @@ pub fn register(r: &mut Registry) {
     r.add("Stream", "dedup", 1, |p, a| {
         lazy(p, &a[0], Term::tuple(vec![Term::atom("dedup")]))
     });
-    r.add("Stream", "iterate", 2, |_, a| Ok(generator("iterate", a)));
-    r.add("Stream", "repeatedly", 1, |_, a| Ok(generator("repeatedly", a)));
-    r.add("Stream", "cycle", 1, |_, a| Ok(generator("cycle", a)));
-    r.add("Stream", "unfold", 2, |_, a| Ok(generator("unfold", a)));
-    r.add("Stream", "concat", 1, |_, a| Ok(generator("concat", a)));
+    r.add("Stream", "iterate", 2, |_, a| {
+        Ok(generator("iterate", std::mem::take(a)))
+    });
+    r.add("Stream", "repeatedly", 1, |_, a| {
+        Ok(generator("repeatedly", std::mem::take(a)))
+    });
+    r.add("Stream", "cycle", 1, |_, a| Ok(generator("cycle", std::mem::take(a))));
+    r.add("Stream", "unfold", 2, |_, a| Ok(generator("unfold", std::mem::take(a))));
+    r.add("Stream", "concat", 1, |_, a| Ok(generator("concat", std::mem::take(a))));
     r.add("Stream", "concat", 2, |_, a| {
-        Ok(generator("concat", vec![Term::list(a)]))
+        Ok(generator("concat", vec![Term::list(std::mem::take(a))]))
     });
     r.add("Stream", "run", 1, |p, a| {
         each(p, &a[0], &mut |_, _| Ok(true))?;

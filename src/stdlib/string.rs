@@ -245,7 +245,7 @@ fn myers(a: &str, b: &str) -> Term {
 
 pub fn register(r: &mut Registry) {
     r.add("String", "length", 1, |_, a| {
-        Ok(Term::Int(graphemes(text(&a[0], "length", &a)?).len() as i64))
+        Ok(Term::Int(graphemes(text(&a[0], "length", a)?).len() as i64))
     });
     r.add("String", "upcase", 1, |_, a| {
         Ok(Term::str(
@@ -265,15 +265,15 @@ pub fn register(r: &mut Registry) {
         )?)))
     });
     r.add("String", "reverse", 1, |_, a| {
-        let g = graphemes(text(&a[0], "reverse", &a)?);
+        let g = graphemes(text(&a[0], "reverse", a)?);
         Ok(Term::str(&g.into_iter().rev().collect::<String>()))
     });
     r.add("String", "graphemes", 1, |_, a| {
-        let g = graphemes(text(&a[0], "graphemes", &a)?);
+        let g = graphemes(text(&a[0], "graphemes", a)?);
         Ok(Term::list(g.into_iter().map(Term::str).collect::<Vec<_>>()))
     });
     r.add("String", "codepoints", 1, |_, a| {
-        let s = text(&a[0], "codepoints", &a)?;
+        let s = text(&a[0], "codepoints", a)?;
         Ok(Term::list(
             s.chars()
                 .map(|c| Term::str(c.encode_utf8(&mut [0; 4])))
@@ -281,18 +281,18 @@ pub fn register(r: &mut Registry) {
         ))
     });
     r.add("String", "first", 1, |_, a| {
-        Ok(graphemes(text(&a[0], "first", &a)?)
+        Ok(graphemes(text(&a[0], "first", a)?)
             .first()
             .map_or(Term::NIL, |g| Term::str(g)))
     });
     r.add("String", "last", 1, |_, a| {
-        Ok(graphemes(text(&a[0], "last", &a)?)
+        Ok(graphemes(text(&a[0], "last", a)?)
             .last()
             .map_or(Term::NIL, |g| Term::str(g)))
     });
     r.add("String", "at", 2, |_, a| {
-        let g = graphemes(text(&a[0], "at", &a)?);
-        let Term::Int(i) = a[1] else { return no_clause("at", &a) };
+        let g = graphemes(text(&a[0], "at", a)?);
+        let Term::Int(i) = a[1] else { return no_clause("at", a) };
         let i = if i < 0 { i + g.len() as i64 } else { i };
         Ok(if (0..g.len() as i64).contains(&i) {
             Term::str(g[i as usize])
@@ -301,16 +301,16 @@ pub fn register(r: &mut Registry) {
         })
     });
     r.add("String", "slice", 3, |_, a| {
-        let s = text(&a[0], "slice", &a)?;
+        let s = text(&a[0], "slice", a)?;
         match (&a[1], &a[2]) {
             (Term::Int(start), Term::Int(len)) if *len >= 0 => Ok(Term::str(&slice_graphemes(s, *start, *len))),
-            _ => no_clause("slice", &a),
+            _ => no_clause("slice", a),
         }
     });
     r.add("String", "slice", 2, |_, a| {
-        let s = text(&a[0], "slice", &a)?;
+        let s = text(&a[0], "slice", a)?;
         let Some((first, last, step)) = super::enumerable::range_parts(&a[1]) else {
-            return no_clause("slice", &a);
+            return no_clause("slice", a);
         };
         let step = if step == -1 && first > last { 1 } else { step };
         let g = graphemes(s);
@@ -329,9 +329,9 @@ pub fn register(r: &mut Registry) {
         ))
     });
     r.add("String", "split_at", 2, |_, a| {
-        let s = text(&a[0], "split_at", &a)?;
+        let s = text(&a[0], "split_at", a)?;
         let Term::Int(i) = a[1] else {
-            return no_clause("split_at", &a);
+            return no_clause("split_at", a);
         };
         let g = graphemes(s);
         let n = g.len() as i64;
@@ -342,7 +342,7 @@ pub fn register(r: &mut Registry) {
         ]))
     });
     r.add("String", "split", 1, |_, a| {
-        let s = text(&a[0], "split", &a)?;
+        let s = text(&a[0], "split", a)?;
         Ok(strings(s.split_whitespace().map(str::to_string).collect()))
     });
     fn split_with(a: &[Term], opts: &Term) -> R<Term> {
@@ -365,7 +365,7 @@ pub fn register(r: &mut Registry) {
         let trim = opt(opts, "trim").is_some_and(|t| t.is_truthy());
         Ok(strings(split(s, &pats, parts, trim)))
     }
-    r.add("String", "split", 2, |_, a| split_with(&a, &Term::EmptyList));
+    r.add("String", "split", 2, |_, a| split_with(a, &Term::EmptyList));
     r.add("String", "split", 3, |_, a| split_with(&a[..2], &a[2]));
     fn replace_with(p: &mut crate::eval::exec::Proc, a: &[Term], opts: &Term) -> R<Term> {
         let s = text(&a[0], "replace", a)?;
@@ -379,12 +379,12 @@ pub fn register(r: &mut Registry) {
         let global = opt(opts, "global").is_none_or(|g| g.is_truthy());
         Ok(Term::str(&replace(s, &pats, with, global)))
     }
-    r.add("String", "replace", 3, |p, a| replace_with(p, &a, &Term::EmptyList));
+    r.add("String", "replace", 3, |p, a| replace_with(p, a, &Term::EmptyList));
     r.add("String", "replace", 4, |p, a| replace_with(p, &a[..3], &a[3]));
     r.add("String", "replace_prefix", 3, |_, a| {
-        let s = text(&a[0], "replace_prefix", &a)?;
+        let s = text(&a[0], "replace_prefix", a)?;
         let (Some(m), Some(w)) = (a[1].as_str(), a[2].as_str()) else {
-            return no_clause("replace_prefix", &a);
+            return no_clause("replace_prefix", a);
         };
         Ok(Term::str(&match s.strip_prefix(m) {
             Some(rest) => w.to_string() + rest,
@@ -392,9 +392,9 @@ pub fn register(r: &mut Registry) {
         }))
     });
     r.add("String", "replace_suffix", 3, |_, a| {
-        let s = text(&a[0], "replace_suffix", &a)?;
+        let s = text(&a[0], "replace_suffix", a)?;
         let (Some(m), Some(w)) = (a[1].as_str(), a[2].as_str()) else {
-            return no_clause("replace_suffix", &a);
+            return no_clause("replace_suffix", a);
         };
         Ok(Term::str(&match s.strip_suffix(m) {
             Some(rest) => rest.to_string() + w,
@@ -402,53 +402,53 @@ pub fn register(r: &mut Registry) {
         }))
     });
     r.add("String", "contains?", 2, |_, a| {
-        let s = text(&a[0], "contains?", &a)?;
+        let s = text(&a[0], "contains?", a)?;
         let Some(pats) = patterns(&a[1]) else {
-            return no_clause("contains?", &a);
+            return no_clause("contains?", a);
         };
         Ok(Term::bool(pats.iter().any(|p| s.contains(p.as_str()))))
     });
     r.add("String", "starts_with?", 2, |_, a| {
-        let s = text(&a[0], "starts_with?", &a)?;
+        let s = text(&a[0], "starts_with?", a)?;
         let Some(pats) = patterns(&a[1]) else {
-            return no_clause("starts_with?", &a);
+            return no_clause("starts_with?", a);
         };
         Ok(Term::bool(pats.iter().any(|p| s.starts_with(p.as_str()))))
     });
     r.add("String", "ends_with?", 2, |_, a| {
-        let s = text(&a[0], "ends_with?", &a)?;
+        let s = text(&a[0], "ends_with?", a)?;
         let Some(pats) = patterns(&a[1]) else {
-            return no_clause("ends_with?", &a);
+            return no_clause("ends_with?", a);
         };
         Ok(Term::bool(pats.iter().any(|p| s.ends_with(p.as_str()))))
     });
     r.add("String", "duplicate", 2, |_, a| {
-        let s = text(&a[0], "duplicate", &a)?;
+        let s = text(&a[0], "duplicate", a)?;
         match a[1] {
             Term::Int(n) if n >= 0 => Ok(Term::str(&s.repeat(n as usize))),
             _ => ex::badarg(),
         }
     });
     r.add("String", "pad_leading", 2, |_, a| {
-        pad(text(&a[0], "pad_leading", &a)?, &a[1], " ", true, &a)
+        pad(text(&a[0], "pad_leading", a)?, &a[1], " ", true, a)
     });
     r.add("String", "pad_leading", 3, |_, a| {
-        let p = text(&a[2], "pad_leading", &a)?;
-        pad(text(&a[0], "pad_leading", &a)?, &a[1], p, true, &a)
+        let p = text(&a[2], "pad_leading", a)?;
+        pad(text(&a[0], "pad_leading", a)?, &a[1], p, true, a)
     });
     r.add("String", "pad_trailing", 2, |_, a| {
-        pad(text(&a[0], "pad_trailing", &a)?, &a[1], " ", false, &a)
+        pad(text(&a[0], "pad_trailing", a)?, &a[1], " ", false, a)
     });
     r.add("String", "pad_trailing", 3, |_, a| {
-        let p = text(&a[2], "pad_trailing", &a)?;
-        pad(text(&a[0], "pad_trailing", &a)?, &a[1], p, false, &a)
+        let p = text(&a[2], "pad_trailing", a)?;
+        pad(text(&a[0], "pad_trailing", a)?, &a[1], p, false, a)
     });
     for name in ["trim", "trim_leading", "trim_trailing"] {
         let one: crate::stdlib::Native = match name {
-            "trim" => |_, a| Ok(Term::str(trim_chars(text(&a[0], "trim", &a)?, None, true, true))),
+            "trim" => |_, a| Ok(Term::str(trim_chars(text(&a[0], "trim", a)?, None, true, true))),
             "trim_leading" => |_, a| {
                 Ok(Term::str(trim_chars(
-                    text(&a[0], "trim_leading", &a)?,
+                    text(&a[0], "trim_leading", a)?,
                     None,
                     true,
                     false,
@@ -456,7 +456,7 @@ pub fn register(r: &mut Registry) {
             },
             _ => |_, a| {
                 Ok(Term::str(trim_chars(
-                    text(&a[0], "trim_trailing", &a)?,
+                    text(&a[0], "trim_trailing", a)?,
                     None,
                     false,
                     true,
@@ -466,50 +466,50 @@ pub fn register(r: &mut Registry) {
         r.add("String", name, 1, one);
     }
     r.add("String", "trim", 2, |_, a| {
-        let c = text(&a[1], "trim", &a)?;
-        Ok(Term::str(trim_chars(text(&a[0], "trim", &a)?, Some(c), true, true)))
+        let c = text(&a[1], "trim", a)?;
+        Ok(Term::str(trim_chars(text(&a[0], "trim", a)?, Some(c), true, true)))
     });
     r.add("String", "trim_leading", 2, |_, a| {
-        let c = text(&a[1], "trim_leading", &a)?;
+        let c = text(&a[1], "trim_leading", a)?;
         Ok(Term::str(trim_chars(
-            text(&a[0], "trim_leading", &a)?,
+            text(&a[0], "trim_leading", a)?,
             Some(c),
             true,
             false,
         )))
     });
     r.add("String", "trim_trailing", 2, |_, a| {
-        let c = text(&a[1], "trim_trailing", &a)?;
+        let c = text(&a[1], "trim_trailing", a)?;
         Ok(Term::str(trim_chars(
-            text(&a[0], "trim_trailing", &a)?,
+            text(&a[0], "trim_trailing", a)?,
             Some(c),
             false,
             true,
         )))
     });
     r.add("String", "to_integer", 1, |_, a| {
-        to_integer(text(&a[0], "to_integer", &a)?, 10)
+        to_integer(text(&a[0], "to_integer", a)?, 10)
     });
     r.add("String", "to_integer", 2, |_, a| match a[1] {
-        Term::Int(b) if (2..=36).contains(&b) => to_integer(text(&a[0], "to_integer", &a)?, b as u32),
+        Term::Int(b) if (2..=36).contains(&b) => to_integer(text(&a[0], "to_integer", a)?, b as u32),
         _ => ex::badarg(),
     });
-    r.add("String", "to_float", 1, |_, a| to_float(text(&a[0], "to_float", &a)?));
+    r.add("String", "to_float", 1, |_, a| to_float(text(&a[0], "to_float", a)?));
     r.add("String", "to_atom", 1, |_, a| {
-        super::atom::text_to_atom(text(&a[0], "to_atom", &a)?)
+        super::atom::text_to_atom(text(&a[0], "to_atom", a)?)
     });
     r.add("String", "to_existing_atom", 1, |_, a| {
-        match Atom::existing(text(&a[0], "to_existing_atom", &a)?) {
+        match Atom::existing(text(&a[0], "to_existing_atom", a)?) {
             Some(x) => Ok(Term::Atom(x)),
             None => ex::badarg_at(1, "not an already existing atom"),
         }
     });
     r.add("String", "to_charlist", 1, |_, a| {
-        Ok(Term::charlist(text(&a[0], "to_charlist", &a)?))
+        Ok(Term::charlist(text(&a[0], "to_charlist", a)?))
     });
     r.add("String", "valid?", 1, |_, a| match &a[0] {
         Term::Bin(b) => Ok(Term::bool(std::str::from_utf8(b).is_ok())),
-        _ => no_clause("valid?", &a),
+        _ => no_clause("valid?", a),
     });
     r.add("String", "printable?", 1, |_, a| match &a[0] {
         Term::Bin(b) => Ok(Term::bool(std::str::from_utf8(b).is_ok_and(|s| {
@@ -517,17 +517,17 @@ pub fn register(r: &mut Registry) {
                 !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\x0b' | '\x0c' | '\x08' | '\x1b' | '\x07')
             })
         }))),
-        _ => no_clause("printable?", &a),
+        _ => no_clause("printable?", a),
     });
     r.add("String", "next_grapheme", 1, |_, a| {
-        let s = text(&a[0], "next_grapheme", &a)?;
+        let s = text(&a[0], "next_grapheme", a)?;
         Ok(match s.graphemes(true).next() {
             Some(g) => Term::tuple(vec![Term::str(g), Term::str(&s[g.len()..])]),
             None => Term::NIL,
         })
     });
     r.add("String", "next_codepoint", 1, |_, a| {
-        let s = text(&a[0], "next_codepoint", &a)?;
+        let s = text(&a[0], "next_codepoint", a)?;
         Ok(match s.chars().next() {
             Some(c) => Term::tuple(vec![
                 Term::str(c.encode_utf8(&mut [0; 4])),
@@ -538,16 +538,16 @@ pub fn register(r: &mut Registry) {
     });
     r.add("String", "myers_difference", 2, |_, a| {
         Ok(myers(
-            text(&a[0], "myers_difference", &a)?,
-            text(&a[1], "myers_difference", &a)?,
+            text(&a[0], "myers_difference", a)?,
+            text(&a[1], "myers_difference", a)?,
         ))
     });
     r.add("String", "chunk", 2, |_, a| {
-        let s = text(&a[0], "chunk", &a)?;
+        let s = text(&a[0], "chunk", a)?;
         let printable = match a[1].as_atom().map(|m| m.name()) {
             Some(m) if &*m == "valid" => None,
             Some(m) if &*m == "printable" => Some(()),
-            _ => return no_clause("chunk", &a),
+            _ => return no_clause("chunk", a),
         };
         if s.is_empty() {
             return Ok(Term::EmptyList);
@@ -573,13 +573,13 @@ pub fn register(r: &mut Registry) {
     });
     r.add("String", "jaro_distance", 2, |_, a| {
         Ok(Term::Float(jaro(
-            text(&a[0], "jaro_distance", &a)?,
-            text(&a[1], "jaro_distance", &a)?,
+            text(&a[0], "jaro_distance", a)?,
+            text(&a[1], "jaro_distance", a)?,
         )))
     });
     r.add("String", "equivalent?", 2, |_, a| {
         Ok(Term::bool(
-            text(&a[0], "equivalent?", &a)? == text(&a[1], "equivalent?", &a)?,
+            text(&a[0], "equivalent?", a)? == text(&a[1], "equivalent?", a)?,
         ))
     });
 }

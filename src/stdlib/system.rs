@@ -146,11 +146,11 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Module", "split", 1, |_, a| match module_parts(&a[0]) {
         Some(parts) => Ok(Term::list(parts.iter().map(|s| Term::str(s)).collect::<Vec<_>>())),
-        None => ex::function_clause(Atom::new("Elixir.Module"), Atom::new("split"), a),
+        None => ex::function_clause(Atom::new("Elixir.Module"), Atom::new("split"), std::mem::take(a)),
     });
     r.add("Module", "concat", 1, |_, a| match a[0].list_to_vec() {
         Some(parts) => concat(&parts),
         None => ex::badarg(),
     });
-    r.add("Module", "concat", 2, |_, a| concat(&a));
+    r.add("Module", "concat", 2, |_, a| concat(a));
 }
