@@ -3,11 +3,25 @@
 use crate::syntax::SyntaxError;
 use crate::syntax::error::SyntaxErrorKind;
 
-/// `** (SyntaxError) file:line:col: message`.
-pub fn syntax_error(e: &SyntaxError, file: &str) -> String {
+/// `** (SyntaxError) file:line:col: message`, then (for a plain syntax
+/// error) the line of `src` it is on with a caret under the column, as
+/// Elixir 1.14 shows it. A missing terminator, a mismatched delimiter or an
+/// unexpected reserved word has no snippet.
+pub fn syntax_error(e: &SyntaxError, file: &str, src: &str) -> String {
     let kind = match e.kind {
         SyntaxErrorKind::Syntax | SyntaxErrorKind::MismatchedDelimiter => "SyntaxError",
         SyntaxErrorKind::TokenMissing => "TokenMissingError",
     };
-    format!("** ({kind}) {file}:{}:{}: {}", e.line, e.col, e.message)
+    let mut t = format!("** ({kind}) {file}:{}:{}: {}", e.line, e.col, e.message);
+    let plain = e.kind == SyntaxErrorKind::Syntax
+        && !e.message.contains("missing terminator")
+        && !e.message.starts_with("unexpected reserved word");
+    if let Some(code) = src.lines().nth((e.line as usize).wrapping_sub(1)).filter(|_| plain) {
+        let number = e.line.to_string();
+        let width = number.len().max(2);
+        let gutter = format!("{:width$} |", "", width = width + 1);
+        let caret = " ".repeat(e.col.saturating_sub(1) as usize);
+        t.push_str(&format!("\n{gutter}\n {number:>width$} | {code}\n{gutter} {caret}^"));
+    }
+    t
 }

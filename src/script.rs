@@ -22,7 +22,8 @@ pub fn run_source(src: &str, file: &str) -> i32 {
     let exprs = match syntax::parse_program(src) {
         Ok(e) => e,
         Err(e) => {
-            runtime::io::err(&format!("{}\n", crate::report::syntax_error(&e, file)));
+            let report = crate::report::syntax_error(&e, file, src);
+            runtime::io::err(&format!("{report}\n{REQUIRE_FRAME}\n"));
             return 1;
         }
     };
@@ -34,10 +35,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
     let mut session = Session::new(file, ":elixir_compiler_0.__FILE__/1");
     let status = match session.compile_all(&exprs) {
         Err(c) => {
-            runtime::io::err(&format!(
-                "** (CompileError) {file}:{}: {}\n{REQUIRE_FRAME}\n",
-                c.line, c.message
-            ));
+            runtime::io::err(&c.report(file));
             1
         }
         Ok(nodes) => {
@@ -47,8 +45,10 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                     // The script's last expression calls in tail position: a
                     // call of a function replaces the script's own frame.
                     let tail_call = i + 1 == nodes.len() && matches!(node, Node::Call { .. });
+                    let complete = matches!(&x, ex::Exc::Error(_, st) if st.complete);
                     if let ex::Exc::Error(_, st) | ex::Exc::Throw(_, st) = &mut x
                         && !tail_call
+                        && !complete
                     {
                         let line = if st.pending_line != 0 {
                             st.pending_line
@@ -64,6 +64,20 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                     }
                     let mut t = ex::blamed_banner(&x);
                     t.push('\n');
+                    if complete {
+                        // A compile error raised by a `defmodule`: its stack, or an empty line.
+                        let lines = ex::stack_lines(&x);
+                        if lines.is_empty() {
+                            t.push('\n');
+                        }
+                        for l in lines {
+                            t.push_str(&l);
+                            t.push('\n');
+                        }
+                        runtime::io::err(&t);
+                        status = 1;
+                        break;
+                    }
                     let mut lines = ex::blamed_stack_lines(&x);
                     // The BEAM records at most eight frames, and the script
                     // runner's own (hidden) ones take five before `require_file`'s.

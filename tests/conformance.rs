@@ -7,7 +7,8 @@
 //! - `CONFORMANCE_FILTER=text` runs only the cases whose name contains `text`
 //!   (several alternatives may be given separated by commas);
 //! - `CONFORMANCE_STDERR=1` also compares stderr with `NAME.err` (absent file =
-//!   empty stderr);
+//!   empty stderr); the `report_*` cases, which are about error reports,
+//!   always compare it;
 //! - `CONFORMANCE_JOBS=n` sets how many cases run at once (default: up to 4).
 //!
 //! Before comparing, both sides are normalised (see [`normalise`]): logger
@@ -272,7 +273,9 @@ fn conformance() {
                     if run.elapsed > Duration::from_secs(5) {
                         slow.lock().unwrap().push((name.clone(), run.elapsed));
                     }
-                    if let Some(report) = check(name, &run, compare_stderr) {
+                    // A `report_` case is about the error report: its stderr always counts.
+                    let stderr = compare_stderr || name.starts_with("report_");
+                    if let Some(report) = check(name, &run, stderr) {
                         failures.lock().unwrap().push(Failure {
                             name: name.clone(),
                             report,

@@ -33,6 +33,9 @@ pub struct Stack {
     pub blame_args: Option<Vec<Term>>,
     /// The line where the error passed through the innermost frame not yet recorded.
     pub pending_line: u32,
+    /// The stack is as Elixir prints it (a compile error's): frames it
+    /// passes through are not added.
+    pub complete: bool,
 }
 
 /// One stack-trace line: `file:line: Mod.fun/arity` (or with its arguments).
@@ -63,6 +66,43 @@ pub fn exception(name: &str, fields: Vec<(&str, Term)>) -> Term {
 /// Raises `%Name{fields}`.
 pub fn raise<T>(name: &str, fields: Vec<(&str, Term)>) -> R<T> {
     Err(Exc::Error(exception(name, fields), Box::default()))
+}
+
+/// The exception of a compile error found while a `defmodule` runs. Its
+/// stack is complete as it stands: Elixir prints what was being expanded
+/// and where, or no stack at all.
+pub fn compile_error<T>(e: &crate::eval::compile::CompileError, file: &Arc<str>) -> R<T> {
+    let value = match e.exception {
+        Some(name) => exception(name, vec![("message", Term::str(&e.message))]),
+        None => exception(
+            "CompileError",
+            vec![
+                ("message", Term::str(&format!("{file}:{}: {}", e.line, e.message))),
+                ("file", Term::NIL),
+                ("line", Term::Int(e.line as i64)),
+                ("description", Term::str(&e.message)),
+            ],
+        ),
+    };
+    let mut st = Stack {
+        complete: true,
+        ..Default::default()
+    };
+    if let Some((what, within)) = &e.expanding {
+        st.entries.push(Arc::new(StackEntry {
+            file: "".into(),
+            line: 0,
+            what: what.clone(),
+            mfa: None,
+        }));
+        st.entries.push(Arc::new(StackEntry {
+            file: file.clone(),
+            line: e.line,
+            what: within.clone(),
+            mfa: None,
+        }));
+    }
+    Err(Exc::Error(value, Box::new(st)))
 }
 
 pub fn with_message<T>(name: &str, msg: impl AsRef<str>) -> R<T> {
@@ -498,7 +538,10 @@ pub fn stack_lines(e: &Exc) -> Vec<String> {
         Exc::Error(_, s) | Exc::Throw(_, s) => s
             .entries
             .iter()
-            .map(|f| format!("    {}:{}: {}", f.file, f.line, f.what))
+            .map(|f| match &*f.file {
+                "" => format!("    {}", f.what),
+                file => format!("    {file}:{}: {}", f.line, f.what),
+            })
             .collect(),
         _ => vec![],
     }
@@ -550,7 +593,7 @@ type NameArity = (String, usize);
 
 /// The public functions of a module and the deprecated ones among them, as
 /// Elixir lists them (recorded from Elixir for the builtin modules).
-fn exports_of(module: Atom) -> Option<(Vec<NameArity>, Vec<NameArity>)> {
+pub(crate) fn exports_of(module: Atom) -> Option<(Vec<NameArity>, Vec<NameArity>)> {
     if let Some(info) = crate::eval::code::module(module) {
         let exports = info.exports.iter().map(|(n, a)| (fun_name(*n), *a)).collect();
         return Some((exports, Vec::new()));

@@ -717,7 +717,9 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
 
 /// Adds the frame of `callee` to an error leaving it.
 fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
-    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut e {
+    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut e
+        && !st.complete
+    {
         let (file, def_line, what) = describe(callee);
         let shell_fn = matches!(callee, Callee::Fun(f) if matches!(&**f, Fun::Closure { code, .. } if code.context == SHELL_CONTEXT));
         let line = if st.pending_line != 0 && !shell_fn {

@@ -112,6 +112,7 @@ fn def_clause(e: &Expr) -> Option<CResult<DefClause>> {
         Some(Err(CompileError {
             line,
             message: m.to_string(),
+            ..Default::default()
         }))
     };
     let (head, kwl) = match args.as_slice() {
@@ -214,20 +215,7 @@ fn strip_default(p: &Expr) -> &Expr {
 
 /// Runs a `defmodule`: returns `{:module, Name, binary, last}`.
 pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
-    let compile_err = |e: CompileError| {
-        ex::raise::<Term>(
-            "CompileError",
-            vec![
-                (
-                    "message",
-                    Term::str(&format!("{}:{}: {}", def.outer.file, e.line, e.message)),
-                ),
-                ("file", Term::NIL),
-                ("line", Term::Int(e.line as i64)),
-                ("description", Term::str(&e.message)),
-            ],
-        )
-    };
+    let compile_err = |e: CompileError| ex::compile_error::<Term>(&e, &def.outer.file);
     let items = body_items(&def.body);
     // Pass 1: every function head, so calls can resolve to functions defined later.
     let mut locals = HashSet::new();

@@ -60,7 +60,7 @@ impl Repl {
     /// Loads a file's modules (and runs its code) into the shell, as `iex FILE` does.
     fn load_file(&mut self, path: &str) -> Result<(), String> {
         let src = std::fs::read_to_string(path).map_err(|e| format!("could not read {path}: {e}"))?;
-        let exprs = syntax::parse_program(&src).map_err(|e| crate::report::syntax_error(&e, path))?;
+        let exprs = syntax::parse_program(&src).map_err(|e| crate::report::syntax_error(&e, path, &src))?;
         match self.shell.eval(exprs) {
             Outcome::Value(_) => Ok(()),
             Outcome::Error(e) => Err(e),
@@ -117,12 +117,14 @@ impl Repl {
             self.buffer.clear();
             return Step::Done;
         }
-        let exprs = match syntax::parse_program(&self.buffer) {
+        // iex numbers the lines of input N from N.
+        let src = format!("{}{}", "\n".repeat(self.counter.saturating_sub(1)), self.buffer);
+        let exprs = match syntax::parse_program(&src) {
             Ok(e) => e,
             Err(e) if e.incomplete => return Step::More,
             Err(e) => {
                 self.buffer.clear();
-                let text = format!("{}\n\n", crate::report::syntax_error(&e, "iex"));
+                let text = format!("{}\n\n", crate::report::syntax_error(&e, "iex", &src));
                 io::out(&render::error(&text, self.opts.colors));
                 return Step::Done;
             }

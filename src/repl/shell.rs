@@ -174,15 +174,34 @@ fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Requ
     }
 }
 
+/// The frames iex prints under a module's call of an undefined local function.
+const UNDEFINED_LOCAL_FRAMES: [&str; 2] = [
+    "    (elixir 1.14.0) src/elixir_locals.erl:115: anonymous fn/4 in :elixir_locals.ensure_no_undefined_local/3",
+    "    (elixir 1.14.0) src/elixir_erl_compiler.erl:12: anonymous fn/2 in :elixir_erl_compiler.spawn/1",
+];
+
 /// An error in the shell as iex prints it: the banner, then the stack of
 /// functions it came through (the shell's own frame is not shown).
 pub fn render_failure(f: Failure, file: &str) -> String {
     match f {
-        Failure::Compile(c) => format!("** (CompileError) {file}:{}: {}\n", c.line, c.message),
+        Failure::Compile(c) => {
+            let mut t = c.report(file);
+            t.pop(); // the shell ends what it prints with a newline
+            t
+        }
         Failure::Raised(Exc::Cancelled) => "\n** (EXIT) interrupted: the evaluation was cancelled (Ctrl+C)\n".into(),
         Failure::Raised(x) => {
             let mut t = ex::blamed_banner(&x);
-            let lines = ex::blamed_stack_lines(&x);
+            let mut lines = ex::blamed_stack_lines(&x);
+            if let Exc::Error(e, st) = &x
+                && st.complete
+                && lines.is_empty()
+                && ex::message(e).contains(" to define such a function or for it to be imported")
+            {
+                // A module calling a local function it does not define: iex
+                // shows where Elixir's compiler checks the module's calls.
+                lines = UNDEFINED_LOCAL_FRAMES.iter().map(|l| l.to_string()).collect();
+            }
             if lines.is_empty() {
                 t.push('\n');
             } else {

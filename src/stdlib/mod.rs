@@ -144,6 +144,7 @@ pub fn native_call(module: &str, name: &str, args: Vec<Node>, line: u32) -> CRes
                 name,
                 args.len()
             ),
+            ..Default::default()
         }),
     }
 }

@@ -12,7 +12,7 @@ pub fn replay_source(src: &str, file: &str, opts: Options) -> i32 {
     let exprs = match syntax::parse_program(src) {
         Ok(e) => e,
         Err(e) => {
-            io::err(&format!("{}\n", crate::report::syntax_error(&e, file)));
+            io::err(&format!("{}\n", crate::report::syntax_error(&e, file, src)));
             return 1;
         }
     };

@@ -197,10 +197,19 @@ impl Compiler {
         if let Some(f) = stdlib::lookup(Atom::ELIXIR_KERNEL, fname, arity) {
             return Ok(Node::Native { f, args, line });
         }
-        err(
-            line,
-            format!("undefined function {name}/{arity} (there is no such import)"),
-        )
+        match &self.module {
+            Some(m) => err(
+                line,
+                format!(
+                    "undefined function {name}/{arity} (expected {} to define such a function or for it to be imported, but none are available)",
+                    crate::eval::exception::module_name(m.name)
+                ),
+            ),
+            None => err(
+                line,
+                format!("undefined function {name}/{arity} (there is no such import)"),
+            ),
+        }
     }
 
     /// The forms that are not calls: `if`, `case`, `receive`, `defmodule`…
@@ -304,6 +313,7 @@ impl Compiler {
                 let Some(body) = kw(&args[1], "do") else {
                     return err(line, "missing :do option in \"defmodule\"");
                 };
+                self.context_modules.push(name);
                 let def = crate::eval::module::ModuleDef {
                     name,
                     body: body.clone(),
@@ -423,7 +433,7 @@ impl Compiler {
                 };
                 let exprs = match crate::syntax::parse_program(&src) {
                     Ok(e) => e,
-                    Err(e) => return err(line, crate::report::syntax_error(&e, &path)),
+                    Err(e) => return err(line, crate::report::syntax_error(&e, &path, &src)),
                 };
                 // The file's code runs here, so its bindings are the shell's.
                 Node::Block(exprs.iter().map(|e| self.expr(e)).collect::<CResult<Vec<_>>>()?)

@@ -25,11 +25,34 @@ use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StrPart, UnaryOp};
 use crate::term::{Atom, Term};
 
 /// An error found while compiling: `** (CompileError) file:line: message`.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, Default, thiserror::Error)]
 #[error("{line}: {message}")]
 pub struct CompileError {
     pub line: u32,
     pub message: String,
+    /// Raised as this exception instead of `CompileError` (expanding a
+    /// struct with an unknown key raises a `KeyError`).
+    pub exception: Option<&'static str>,
+    /// What the compiler was expanding, and where: Elixir prints them as
+    /// the error's stack (`expanding struct: P.__struct__/1`, then
+    /// `file:line: (file)` or `Mod.fun/1`). Empty: no stack.
+    pub expanding: Option<(String, String)>,
+}
+
+impl CompileError {
+    /// The error as Elixir reports it for top-level code in `file`: the
+    /// banner, then what was being expanded and where, or an empty line.
+    pub fn report(&self, file: &str) -> String {
+        let mut t = match self.exception {
+            Some(name) => format!("** ({name}) {}\n", self.message),
+            None => format!("** (CompileError) {file}:{}: {}\n", self.line, self.message),
+        };
+        match &self.expanding {
+            Some((what, within)) => t.push_str(&format!("    {what}\n    {file}:{}: {within}\n", self.line)),
+            None => t.push('\n'),
+        }
+        t
+    }
 }
 
 pub type CResult<T> = Result<T, CompileError>;
@@ -38,6 +61,7 @@ fn err<T>(line: u32, message: impl Into<String>) -> CResult<T> {
     Err(CompileError {
         line,
         message: message.into(),
+        ..Default::default()
     })
 }
 
@@ -72,6 +96,9 @@ pub struct Compiler {
     pub imports: Vec<Import>,
     /// What an `fn` made here is "in": `:erl_eval.expr/6`, `Mod.fun/2`…
     pub context: String,
+    /// The modules whose `defmodule` this compiler has compiled (they exist
+    /// only once that code runs).
+    pub context_modules: Vec<Atom>,
     lambdas: u32,
 }
 
@@ -85,6 +112,7 @@ impl Compiler {
             aliases: HashMap::new(),
             imports: Vec::new(),
             context: context.to_string(),
+            context_modules: Vec::new(),
             lambdas: 0,
         }
     }
@@ -217,6 +245,8 @@ impl Compiler {
             }
             ExprKind::Struct { name, base, pairs } => {
                 let module = self.struct_name(name)?;
+                let keys: Vec<&Expr> = pairs.iter().map(|(k, _)| k).collect();
+                self.check_struct(module, &keys, false, line)?;
                 let base = match base {
                     Some(b) => Some(Box::new(self.expr(b)?)),
                     None => None,
@@ -322,6 +352,79 @@ impl Compiler {
             return Atom::alias(&full.join("."));
         }
         Atom::alias(&segs.join("."))
+    }
+
+    /// Expands `%Name{keys}` as Elixir does at compile time: the struct must
+    /// exist already (a module defined in the same top-level code does not
+    /// exist until that code runs) and have the keys. A module's own struct
+    /// is checked when it is built.
+    pub(super) fn check_struct(&self, module: Atom, keys: &[&Expr], pattern: bool, line: u32) -> CResult<()> {
+        if self.module.as_ref().is_some_and(|m| m.name == module) {
+            return Ok(());
+        }
+        let arity = if pattern { 0 } else { 1 };
+        let name = crate::eval::exception::module_name(module);
+        let within = match &self.module {
+            None => "(file)".to_string(),
+            Some(_) if self.context.ends_with(".__MODULE__/0") => "(module)".to_string(),
+            Some(_) => self.context.clone(),
+        };
+        // Elixir's own structs are expanded inside Elixir's application.
+        let app = match crate::eval::code::module(module) {
+            Some(_) => "",
+            None => "(elixir 1.14.0) ",
+        };
+        let fail = |app: &str, exception: Option<&'static str>, message: String| {
+            Err(CompileError {
+                line,
+                message,
+                exception,
+                expanding: Some((
+                    format!("{app}expanding struct: {name}.__struct__/{arity}"),
+                    within.clone(),
+                )),
+            })
+        };
+        let builtin = || {
+            crate::eval::exception::exports_of(module)
+                .is_some_and(|(exports, _)| exports.contains(&("__struct__".to_string(), 0)))
+        };
+        let fields = match crate::stdlib::struct_default(module) {
+            Ok(fields) => fields,
+            // A builtin struct whose fields are not listed: its keys are checked when it is built.
+            Err(_) if builtin() => return Ok(()),
+            Err(_) => {
+                if self.module.is_none() && self.context_modules.contains(&module) {
+                    return fail(
+                        "",
+                        None,
+                        format!(
+                            "cannot access struct {name}, the struct was not yet defined or the struct is being accessed in the same context that defines it"
+                        ),
+                    );
+                }
+                return fail(
+                    "",
+                    None,
+                    format!(
+                        "{name}.__struct__/{arity} is undefined, cannot expand struct {name}. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code"
+                    ),
+                );
+            }
+        };
+        for k in keys {
+            if let ExprKind::Atom(k) = &k.kind
+                && !fields.contains_key(&Term::atom(k))
+            {
+                let key = crate::term::inspect::inspect_default(&Term::atom(k));
+                return if pattern {
+                    fail(app, None, format!("unknown key {key} for struct {name}"))
+                } else {
+                    fail(app, Some("KeyError"), format!("key {key} not found"))
+                };
+            }
+        }
+        Ok(())
     }
 
     fn struct_name(&mut self, name: &Expr) -> CResult<Atom> {

@@ -108,7 +108,12 @@ impl Compiler {
                     Node::Lit(Term::Atom(Atom::STRUCT)),
                     match &name.kind {
                         ExprKind::Var(v) if v != "__MODULE__" => self.pattern(name, seen)?,
-                        _ => Pat::Lit(Term::Atom(self.struct_name(name)?)),
+                        _ => {
+                            let module = self.struct_name(name)?;
+                            let keys: Vec<&Expr> = pairs.iter().map(|(k, _)| k).collect();
+                            self.check_struct(module, &keys, true, name.span.line)?;
+                            Pat::Lit(Term::Atom(module))
+                        }
                     },
                 )];
                 ps.extend(self.map_pattern_pairs(pairs, seen)?);

@@ -1,0 +1,4 @@
+IO.puts("modules compile when they run")
+defmodule Shapes do
+  def area(%Square{side: s}), do: s * s
+end

@@ -1,0 +1,4 @@
+defmodule Open do
+  def f(x) do
+    x
+end
