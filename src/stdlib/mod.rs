@@ -101,6 +101,12 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     erlfmt::register(&mut r);
     function::register(&mut r);
     date::register(&mut r);
+    // The protocols' own functions are Kernel's conversions.
+    for (protocol, name) in [("String.Chars", "to_string"), ("List.Chars", "to_charlist")] {
+        if let Some(f) = r.get("Kernel", name, 1) {
+            r.add(protocol, name, 1, f);
+        }
+    }
     r
 });
 
