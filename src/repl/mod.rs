@@ -12,6 +12,7 @@ pub mod shell;
 use std::io::{BufRead, Write};
 use std::time::Duration;
 
+use crate::eval::compile::warn;
 use crate::runtime::{self, io};
 use crate::syntax;
 use shell::{Outcome, Shell};
@@ -127,9 +128,10 @@ impl Repl {
                 return Step::Done;
             }
         };
-        self.buffer.clear();
+        let src = std::mem::take(&mut self.buffer);
         // A shell killed while it waited for this input: say so, then go on in the new one.
         self.report_shell_exit();
+        self.print_warnings(&src, &exprs);
         let outcome = self.shell.eval(exprs);
         runtime::wait_idle(self.opts.settle);
         if self.report_shell_exit() {
@@ -149,6 +151,30 @@ impl Repl {
 }
 
 impl Repl {
+    /// The warnings iex prints for an input before it runs it; iex numbers an
+    /// input's lines from its prompt's counter.
+    fn print_warnings(&self, src: &str, exprs: &[crate::syntax::ast::Expr]) {
+        let bound: Vec<String> = self.shell.bindings().into_iter().map(|(k, _)| k).collect();
+        let aliases = Default::default();
+        let env = warn::Env {
+            aliases: &aliases,
+            locals: None,
+            imports: false,
+        };
+        let offset = self.counter as u32 - 1;
+        let mut text = String::new();
+        for mut w in warn::quoted_atoms(src)
+            .into_iter()
+            .chain(warn::repl(exprs, &bound, &env))
+        {
+            w.line += offset;
+            text.push_str(&w.render("iex"));
+        }
+        if !text.is_empty() {
+            io::err(&text);
+        }
+    }
+
     /// If an exit signal killed the shell process, prints what iex prints when
     /// it restarts its shell and numbers the prompts from 1 again; the new
     /// shell keeps the bindings.
