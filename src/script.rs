@@ -3,6 +3,7 @@
 //! report on stderr and makes the exit status 1.
 
 use crate::eval::Proc;
+use crate::eval::compile::warn;
 use crate::eval::exception::{self as ex, StackEntry};
 use crate::eval::ir::Node;
 use std::sync::Arc;
@@ -39,6 +40,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
             1
         }
         Ok(nodes) => {
+            print_warnings(&session, src, &exprs, file);
             let mut status = 0;
             for (i, (node, e)) in nodes.iter().zip(&exprs).enumerate() {
                 if let Err(mut x) = session.run(&mut proc, node) {
@@ -102,6 +104,23 @@ pub fn run_source(src: &str, file: &str) -> i32 {
     runtime::exit(&me);
     runtime::runnable_dec();
     status
+}
+
+/// Prints the warnings Elixir prints when it compiles the script, before it runs.
+fn print_warnings(session: &Session, src: &str, exprs: &[syntax::ast::Expr], file: &str) {
+    let c = &session.compiler;
+    let env = warn::Env {
+        aliases: &c.aliases,
+        locals: None,
+        imports: !c.imports.is_empty(),
+    };
+    let mut text = String::new();
+    for w in warn::quoted_atoms(src).iter().chain(&warn::script(exprs, &env)) {
+        text.push_str(&w.render(file));
+    }
+    if !text.is_empty() {
+        runtime::io::err(&text);
+    }
 }
 
 /// Runs a script file; returns the exit status.

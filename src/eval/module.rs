@@ -6,7 +6,7 @@
 //! later in the module.
 
 use super::code::{self, FunDef, ModuleInfo};
-use super::compile::{CResult, CompileError, Compiler, ModuleScope};
+use super::compile::{CResult, CompileError, Compiler, ModuleScope, warn};
 use super::exception::{self as ex, R};
 use super::exec::Proc;
 use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, UnaryOp};
@@ -72,6 +72,22 @@ fn add_clause(
     let clause = f.compiler.fn_clause(&sc)?;
     f.clauses.push(clause);
     Ok(())
+}
+
+/// The warnings Elixir prints for one clause of a function of `module`.
+fn clause_warnings(c: &Compiler, module: Atom, dc: &DefClause) -> warn::Clause {
+    let context = format!(
+        "{}.{}/{}",
+        ex::module_name(module),
+        ex::fun_name(Atom::new(&dc.name)),
+        dc.params.len()
+    );
+    let env = warn::Env {
+        aliases: &c.aliases,
+        locals: c.module.as_ref().map(|m| &m.locals),
+        imports: !c.imports.is_empty(),
+    };
+    warn::function_clause(&dc.params, dc.guard.as_ref(), &dc.body, context, &env)
 }
 
 /// One `def` head and body as written.
@@ -246,6 +262,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     };
     let mut last = Term::NIL;
     let mut frame: Vec<Term> = Vec::new();
+    let mut erl_warnings = Vec::new();
     for it in items {
         if let Some(dc) = def_clause(it) {
             let dc = match dc {
@@ -285,6 +302,11 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             if dc.line == 0 {
                 continue;
             }
+            let ws = clause_warnings(&c, def.name, &dc);
+            for w in &ws.elixir {
+                crate::runtime::io::err(&w.render(&def.outer.file));
+            }
+            erl_warnings.extend(ws.erlang);
             let dc = DefClause {
                 params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
                 ..dc
@@ -397,6 +419,10 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
         if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, ("exception".into(), 1), dc) {
             return compile_err(e);
         }
+    }
+    // The Erlang compiler's warnings come once the whole module is compiled.
+    for w in warn::sort_erlang(erl_warnings) {
+        crate::runtime::io::err(&w.render(&def.outer.file));
     }
     let mut defs = Vec::new();
     for key in order {

@@ -12,6 +12,7 @@ pub mod shell;
 use std::io::{BufRead, Write};
 use std::time::Duration;
 
+use crate::eval::compile::warn;
 use crate::runtime::{self, io};
 use crate::syntax;
 use shell::{Outcome, Shell};
@@ -132,6 +133,7 @@ impl Repl {
         self.buffer.clear();
         // A shell killed while it waited for this input: say so, then go on in the new one.
         self.report_shell_exit();
+        self.print_warnings(&src, &exprs);
         let outcome = self.shell.eval(exprs);
         runtime::wait_idle(self.opts.settle);
         if self.report_shell_exit() {
@@ -151,6 +153,28 @@ impl Repl {
 }
 
 impl Repl {
+    /// The warnings iex prints for an input before it runs it (`src` is
+    /// the input as parsed, its lines numbered from the prompt's counter).
+    fn print_warnings(&self, src: &str, exprs: &[crate::syntax::ast::Expr]) {
+        let bound: Vec<String> = self.shell.bindings().into_iter().map(|(k, _)| k).collect();
+        let aliases = Default::default();
+        let env = warn::Env {
+            aliases: &aliases,
+            locals: None,
+            imports: false,
+        };
+        let mut text = String::new();
+        for w in warn::quoted_atoms(src)
+            .into_iter()
+            .chain(warn::repl(exprs, &bound, &env))
+        {
+            text.push_str(&w.render("iex"));
+        }
+        if !text.is_empty() {
+            io::err(&text);
+        }
+    }
+
     /// If an exit signal killed the shell process, prints what iex prints when
     /// it restarts its shell and numbers the prompts from 1 again; the new
     /// shell keeps the bindings.

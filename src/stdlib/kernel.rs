@@ -412,12 +412,12 @@ pub fn register(r: &mut Registry) {
     r.add("Kernel", "round", 1, |_, a| match &a[0] {
         Term::Float(f) => Ok(float_to_int(f.round())),
         Term::Int(_) | Term::BigInt(_) => Ok(a[0].clone()),
-        _ => ex::badarg(),
+        _ => ex::badarg_at(1, "not a number"),
     });
     r.add("Kernel", "trunc", 1, |_, a| match &a[0] {
         Term::Float(f) => Ok(float_to_int(f.trunc())),
         Term::Int(_) | Term::BigInt(_) => Ok(a[0].clone()),
-        _ => ex::badarg(),
+        _ => ex::badarg_at(1, "not a number"),
     });
     r.add(":rand", "uniform", 1, |_, a| match &a[0] {
         Term::Int(n) if *n >= 1 => Ok(Term::Int(1 + (random_u64() % *n as u64) as i64)),

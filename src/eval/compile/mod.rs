@@ -15,6 +15,7 @@ mod call;
 pub use call::kw as call_kw;
 mod forms;
 mod pattern;
+pub mod warn;
 
 use std::collections::HashMap;
 use std::sync::Arc;

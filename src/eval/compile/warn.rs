@@ -1,0 +1,1012 @@
+//! Compile-time warnings, as Elixir 1.14 prints them on stderr when it
+//! compiles a script or a module.
+//!
+//! Two families, in the order Elixir prints them:
+//! - Elixir's own (from its expansion of the code): unused variables (a
+//!   clause's when the clause ends, in source order; the outermost scope's at
+//!   the end, sorted by name) and `try` with only `else`;
+//! - the Erlang compiler's (its `sys_core_fold` pass, after Elixir's, sorted by
+//!   line): a pure builtin called with constant arguments that makes it fail,
+//!   an invalid function call (`5.(1)`), a map update of a non-map, and the
+//!   ignored result of a builtin that can fail.
+//!
+//! **Invariants:** the pass only reads the AST, never the compiled code; when
+//! it is unsure (a construct it does not model, like `quote` or `binding()`) it
+//! warns less, never more: a false warning is worse than a missing one.
+//! Constant propagation follows `name = constant` (and tuples of names
+//! matched against a tuple of the same size), into `fn`s too.
+
+use std::collections::HashMap;
+
+use super::call::{kw, kw_pairs};
+use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, StrPart, UnaryOp};
+
+/// One warning, printed as `warning: MESSAGE\n  FILE:LINE[:COL][: CONTEXT]\n\n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub line: u32,
+    pub col: Option<u32>,
+    /// `Mod.fun/arity` for Elixir's warnings inside a function.
+    pub context: Option<String>,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn render(&self, file: &str) -> String {
+        let col = self.col.map(|c| format!(":{c}")).unwrap_or_default();
+        let ctx = self.context.as_ref().map(|c| format!(": {c}")).unwrap_or_default();
+        format!("warning: {}\n  {file}:{}{col}{ctx}\n\n", self.message, self.line)
+    }
+}
+
+/// `found quoted atom "ok" but the quotes are not required…` for each quoted
+/// atom or keyword whose quotes are not needed (the tokenizer's warnings, the
+/// first Elixir prints).
+pub fn quoted_atoms(src: &str) -> Vec<Warning> {
+    let Ok(toks) = crate::syntax::lexer::tokenize(src) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for t in toks {
+        let text = src.get(t.span.start as usize..).unwrap_or("");
+        let (name, keyword) = match &t.tok {
+            crate::syntax::lexer::Tok::Atom(a) if text.starts_with(":\"") || text.starts_with(":'") => (a, false),
+            crate::syntax::lexer::Tok::KwKey(k) if text.starts_with('"') || text.starts_with('\'') => (k, true),
+            _ => continue,
+        };
+        if !plain_identifier(name) {
+            continue;
+        }
+        let message = if keyword {
+            format!(
+                "found quoted keyword \"{name}\" but the quotes are not required. Note that keywords are always atoms, even when quoted. Similar to atoms, keywords made exclusively of ASCII letters, numbers, and underscores and not beginning with a number do not require quotes"
+            )
+        } else {
+            format!(
+                "found quoted atom \"{name}\" but the quotes are not required. Atoms made exclusively of ASCII letters, numbers, underscores, beginning with a letter or underscore, and optionally ending with ! or ? do not require quotes"
+            )
+        };
+        out.push(Warning {
+            line: t.span.line,
+            // A keyword's column is the one after its opening quote.
+            col: Some(t.span.col + u32::from(keyword)),
+            context: None,
+            message,
+        });
+    }
+    out
+}
+
+/// A lowercase identifier Elixir's tokenizer accepts unquoted as an atom.
+fn plain_identifier(s: &str) -> bool {
+    let body = s.strip_suffix(['!', '?']).unwrap_or(s);
+    let mut cs = body.chars();
+    matches!(cs.next(), Some(c) if c.is_ascii_lowercase() || c == '_')
+        && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Where the analysed code lives, for what it needs to resolve names.
+pub struct Env<'a> {
+    /// `alias` names in scope.
+    pub aliases: &'a HashMap<String, crate::term::Atom>,
+    /// The functions of the module being compiled (they shadow Kernel's).
+    pub locals: Option<&'a std::collections::HashSet<(String, usize)>>,
+    /// Whether anything is imported (an import may shadow Kernel's functions).
+    pub imports: bool,
+}
+
+/// The warnings Elixir prints when it compiles a script's top-level code
+/// (not the bodies of its modules, which are compiled when they run).
+pub fn script(exprs: &[Expr], env: &Env) -> Vec<Warning> {
+    let mut w = Walker::new(env, None);
+    w.block(exprs, Ctx::Value);
+    w.finish(true)
+}
+
+/// The warnings of top-level input typed at the prompt: iex evaluates it
+/// without the Erlang compiler and keeps its bindings, so only the
+/// clause-level ones. `bound` are the names already bound in the shell.
+pub fn repl(exprs: &[Expr], bound: &[String], env: &Env) -> Vec<Warning> {
+    let mut w = Walker::new(env, None);
+    for b in bound {
+        w.bind_silently(b);
+    }
+    w.block(exprs, Ctx::Value);
+    w.scopes.truncate(1);
+    w.elixir
+}
+
+/// The warnings of one function clause of a module: its parameters, guard and body.
+pub fn function_clause(params: &[Expr], guard: Option<&Expr>, body: &Expr, context: String, env: &Env) -> Clause {
+    let mut w = Walker::new(env, Some(context));
+    for p in params {
+        w.pattern(p);
+    }
+    if let Some(g) = guard {
+        w.expr(g, Ctx::Value);
+    }
+    w.body(body, Ctx::Value);
+    Clause {
+        elixir: {
+            let mut e = std::mem::take(&mut w.elixir);
+            let top = w.pop_scope_warnings();
+            e.extend(top);
+            e
+        },
+        erlang: w.erlang,
+    }
+}
+
+/// A function clause's warnings: Elixir's, printed as the clause is
+/// compiled, and the Erlang compiler's, printed (sorted) once the module is.
+pub struct Clause {
+    pub elixir: Vec<Warning>,
+    pub erlang: Vec<ErlWarning>,
+}
+
+/// An Erlang compiler warning, with what orders it among the others.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ErlWarning {
+    line: u32,
+    rank: u8,
+    message: String,
+}
+
+impl ErlWarning {
+    pub fn warning(self) -> Warning {
+        Warning {
+            line: self.line,
+            col: None,
+            context: None,
+            message: self.message,
+        }
+    }
+}
+
+/// The Erlang compiler's warnings in its order (by line), without repeats.
+pub fn sort_erlang(mut ws: Vec<ErlWarning>) -> Vec<Warning> {
+    ws.sort();
+    ws.dedup();
+    ws.into_iter().map(ErlWarning::warning).collect()
+}
+
+/// Whether a value is used (`Value`) or thrown away (`Effect`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Value,
+    Effect,
+    /// The right side of `_ = expr`: the Erlang compiler does not warn about
+    /// that call itself (only about the calls inside it).
+    Unwanted,
+}
+
+struct Binding {
+    name: String,
+    line: u32,
+    used: bool,
+    /// A variable of the same name was visible when this one was bound.
+    overridden: bool,
+    /// The constant expression it is known to hold.
+    value: Option<Expr>,
+}
+
+/// A lexical scope: the bindings it made (the latest of each name) and
+/// where its bindings start in `Walker::bindings`.
+#[derive(Default)]
+struct Scope {
+    names: HashMap<String, usize>,
+    start: usize,
+    /// Its unused variables are not reported (a module body).
+    silent: bool,
+}
+
+struct Walker<'a> {
+    env: &'a Env<'a>,
+    context: Option<String>,
+    bindings: Vec<Binding>,
+    /// Innermost last.
+    scopes: Vec<Scope>,
+    /// The variables bound so far by the pattern being walked.
+    pattern_names: HashMap<String, usize>,
+    /// An `import` or `alias` was seen: calls may not reach the builtins they name.
+    renamed: bool,
+    /// Inside the right side of a match or a `rescue`: failing calls are not reported.
+    quiet: u32,
+    elixir: Vec<Warning>,
+    erlang: Vec<ErlWarning>,
+}
+
+const UNUSED: &str = "if the variable is not meant to be used, prefix it with an underscore";
+const OVERRIDDEN: &str = "there is a variable with the same name in the context, use the pin operator (^) to match on it or prefix this variable with underscore if it is not meant to be used";
+
+impl<'a> Walker<'a> {
+    fn new(env: &'a Env<'a>, context: Option<String>) -> Walker<'a> {
+        Walker {
+            env,
+            context,
+            bindings: Vec::new(),
+            scopes: vec![Scope::default()],
+            pattern_names: HashMap::new(),
+            renamed: false,
+            quiet: 0,
+            elixir: Vec::new(),
+            erlang: Vec::new(),
+        }
+    }
+
+    /// Every warning of a script's top level: Elixir's, then Erlang's.
+    fn finish(mut self, top: bool) -> Vec<Warning> {
+        if top {
+            let ws = self.pop_scope_warnings();
+            self.elixir.extend(ws);
+        }
+        let mut out = std::mem::take(&mut self.elixir);
+        out.extend(sort_erlang(std::mem::take(&mut self.erlang)));
+        out
+    }
+
+    // ---- scopes and variables ----
+
+    fn lookup(&self, name: &str) -> Option<usize> {
+        self.scopes.iter().rev().find_map(|s| s.names.get(name).copied())
+    }
+
+    fn bind_silently(&mut self, name: &str) {
+        let i = self.bindings.len();
+        self.bindings.push(Binding {
+            name: name.to_string(),
+            line: 0,
+            used: true,
+            overridden: false,
+            value: None,
+        });
+        if let Some(s) = self.scopes.last_mut() {
+            s.names.insert(name.to_string(), i);
+        }
+    }
+
+    fn bind(&mut self, name: &str, line: u32, value: Option<Expr>) {
+        if name.starts_with('_') || name == "__MODULE__" {
+            return;
+        }
+        let overridden = self.lookup(name).is_some();
+        let i = self.bindings.len();
+        self.bindings.push(Binding {
+            name: name.to_string(),
+            line,
+            used: false,
+            overridden,
+            value,
+        });
+        if let Some(s) = self.scopes.last_mut() {
+            s.names.insert(name.to_string(), i);
+        }
+    }
+
+    fn read(&mut self, name: &str) {
+        if let Some(i) = self.lookup(name) {
+            self.bindings[i].used = true;
+        }
+    }
+
+    /// The constant a variable is known to hold here.
+    fn constant_of(&self, name: &str) -> Option<&Expr> {
+        self.bindings[self.lookup(name)?].value.as_ref()
+    }
+
+    /// Marks every visible variable as used (a construct that may read any of them).
+    fn use_all(&mut self) {
+        let visible: Vec<usize> = self.scopes.iter().flat_map(|s| s.names.values().copied()).collect();
+        for i in visible {
+            self.bindings[i].used = true;
+        }
+    }
+
+    fn push_scope(&mut self, silent: bool) {
+        self.scopes.push(Scope {
+            names: HashMap::new(),
+            start: self.bindings.len(),
+            silent,
+        });
+    }
+
+    /// Closes the innermost scope, returning its unused variables, sorted by
+    /// name (then in binding order).
+    fn pop_scope_warnings(&mut self) -> Vec<Warning> {
+        let scope = self.scopes.pop().unwrap_or_default();
+        if self.scopes.is_empty() {
+            self.scopes.push(Scope::default());
+        }
+        let mine = scope.start..self.bindings.len();
+        let mut unused: Vec<usize> = mine.clone().filter(|&i| !self.bindings[i].used).collect();
+        // Closed: nothing can read them any more, and no outer scope reports them.
+        for i in mine {
+            self.bindings[i].used = true;
+        }
+        if scope.silent {
+            return Vec::new();
+        }
+        unused.sort_by(|&a, &b| self.bindings[a].name.cmp(&self.bindings[b].name).then(a.cmp(&b)));
+        unused
+            .iter()
+            .map(|&i| {
+                let b = &self.bindings[i];
+                Warning {
+                    line: b.line,
+                    col: None,
+                    context: self.context.clone(),
+                    message: format!(
+                        "variable \"{}\" is unused ({})",
+                        b.name,
+                        if b.overridden { OVERRIDDEN } else { UNUSED }
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    fn pop_scope(&mut self) {
+        let ws = self.pop_scope_warnings();
+        self.elixir.extend(ws);
+    }
+
+    // ---- patterns ----
+
+    fn pattern(&mut self, p: &Expr) {
+        self.pattern_with(p, None);
+    }
+
+    /// Binds the variables of a pattern; `value` is the constant it matches, if known.
+    fn pattern_with(&mut self, p: &Expr, value: Option<&Expr>) {
+        let line = p.span.line;
+        match &p.kind {
+            ExprKind::Var(name) => {
+                // A name bound twice in one pattern: the second is a use of the first.
+                if let Some(&i) = self.pattern_names.get(name) {
+                    self.bindings[i].used = true;
+                    return;
+                }
+                let v = value.filter(|v| is_constant(v)).cloned();
+                let before = self.bindings.len();
+                self.bind(name, line, v);
+                if self.bindings.len() > before {
+                    self.pattern_names.insert(name.clone(), before);
+                }
+            }
+            ExprKind::Unary(UnaryOp::Pin, x) => self.expr(x, Ctx::Value),
+            ExprKind::Tuple(items) => {
+                let vals = match value.map(|v| &v.kind) {
+                    Some(ExprKind::Tuple(vs)) if vs.len() == items.len() => Some(vs),
+                    _ => None,
+                };
+                for (k, it) in items.iter().enumerate() {
+                    self.pattern_with(it, vals.map(|v| &v[k]));
+                }
+            }
+            ExprKind::List { items, tail } => {
+                for it in items {
+                    self.pattern(it);
+                }
+                if let Some(t) = tail {
+                    self.pattern(t);
+                }
+            }
+            ExprKind::Map { pairs, base } => {
+                if let Some(b) = base {
+                    self.pattern(b);
+                }
+                for (k, v) in pairs {
+                    self.expr(k, Ctx::Value);
+                    self.pattern(v);
+                }
+            }
+            ExprKind::Struct { name, pairs, .. } => {
+                if let ExprKind::Var(_) = name.kind {
+                    self.pattern(name);
+                }
+                for (_, v) in pairs {
+                    self.pattern(v);
+                }
+            }
+            ExprKind::Bitstring(segs) => {
+                for s in segs {
+                    match &s.kind {
+                        ExprKind::Binary(BinOp::Type, v, spec) => {
+                            self.pattern(v);
+                            self.expr(spec, Ctx::Value);
+                        }
+                        _ => self.pattern(s),
+                    }
+                }
+            }
+            ExprKind::Binary(BinOp::Match, a, b) => {
+                self.pattern_with(a, value);
+                self.pattern_with(b, value);
+            }
+            ExprKind::Binary(BinOp::Concat, a, b) => {
+                self.expr(a, Ctx::Value);
+                self.pattern(b);
+            }
+            // `e in [A, B]` in `rescue`
+            ExprKind::Binary(BinOp::In, a, b) => {
+                self.pattern(a);
+                self.expr(b, Ctx::Value);
+            }
+            ExprKind::Binary(BinOp::When, a, g) | ExprKind::Binary(BinOp::Default, a, g) => {
+                self.pattern(a);
+                self.expr(g, Ctx::Value);
+            }
+            _ => {}
+        }
+    }
+
+    /// Binds a whole pattern (one clause head or one side of `=`).
+    fn head(&mut self, params: &[Expr], value: Option<&Expr>) {
+        self.pattern_names.clear();
+        for p in params {
+            self.pattern_with(p, value);
+        }
+        self.pattern_names.clear();
+    }
+
+    // ---- expressions ----
+
+    fn block(&mut self, items: &[Expr], ctx: Ctx) {
+        for (i, e) in items.iter().enumerate() {
+            let c = if i + 1 == items.len() { ctx } else { Ctx::Effect };
+            self.expr(e, c);
+        }
+    }
+
+    fn body(&mut self, e: &Expr, ctx: Ctx) {
+        match &e.kind {
+            ExprKind::Block(items) => self.block(items, ctx),
+            _ => self.expr(e, ctx),
+        }
+    }
+
+    fn exprs(&mut self, es: &[Expr]) {
+        for e in es {
+            self.expr(e, Ctx::Value);
+        }
+    }
+
+    fn parts(&mut self, parts: &[StrPart]) {
+        for p in parts {
+            if let StrPart::Interp(e) = p {
+                self.expr(e, Ctx::Value);
+            }
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, direct: Ctx) {
+        let line = e.span.line;
+        let ctx = if direct == Ctx::Unwanted { Ctx::Value } else { direct };
+        match &e.kind {
+            ExprKind::Var(name) => self.read(name),
+            ExprKind::Str(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil { parts, .. } => self.parts(parts),
+            ExprKind::Tuple(items) | ExprKind::Bitstring(items) => self.exprs(items),
+            ExprKind::List { items, tail } => {
+                self.exprs(items);
+                if let Some(t) = tail {
+                    self.expr(t, Ctx::Value);
+                }
+            }
+            ExprKind::Map { base, pairs } => {
+                if let Some(b) = base {
+                    self.expr(b, Ctx::Value);
+                    if self
+                        .constant(b)
+                        .is_some_and(|c| !matches!(c.kind, ExprKind::Map { .. }))
+                    {
+                        self.bad_map_update(line);
+                    }
+                }
+                for (k, v) in pairs {
+                    self.expr(k, Ctx::Value);
+                    self.expr(v, Ctx::Value);
+                }
+            }
+            ExprKind::Struct { name, base, pairs } => {
+                self.expr(name, Ctx::Value);
+                if let Some(b) = base {
+                    self.expr(b, Ctx::Value);
+                }
+                for (_, v) in pairs {
+                    self.expr(v, Ctx::Value);
+                }
+            }
+            ExprKind::Unary(UnaryOp::Capture, a) => self.expr(a, Ctx::Value),
+            ExprKind::Unary(_, a) => {
+                self.expr(a, Ctx::Value);
+                self.builtin(e, direct);
+            }
+            ExprKind::Binary(BinOp::Match, p, v) => {
+                let unwanted = matches!(&p.kind, ExprKind::Var(n) if n.starts_with('_'));
+                // What a match binds, the Erlang compiler never reports failing.
+                self.quiet += 1;
+                self.expr(v, if unwanted { Ctx::Unwanted } else { Ctx::Value });
+                self.quiet -= 1;
+                let value = self.constant(v).cloned();
+                self.head(std::slice::from_ref(p), value.as_ref());
+            }
+            ExprKind::Binary(_, a, b) => {
+                self.expr(a, Ctx::Value);
+                self.expr(b, Ctx::Value);
+                self.builtin(e, direct);
+            }
+            ExprKind::Access(a, b) => {
+                self.expr(a, Ctx::Value);
+                self.expr(b, Ctx::Value);
+            }
+            ExprKind::Fn(clauses) => {
+                for c in clauses {
+                    self.clause(c, Ctx::Value);
+                }
+            }
+            ExprKind::Stab(clauses) => {
+                for c in clauses {
+                    self.clause(c, ctx);
+                }
+            }
+            ExprKind::Block(items) => self.block(items, ctx),
+            ExprKind::Call { target, args, .. } => self.call(e, target, args, direct),
+            ExprKind::Int(_)
+            | ExprKind::BigInt(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Alias(_)
+            | ExprKind::CaptureArg(_) => {}
+        }
+    }
+
+    /// One `->` clause in its own scope.
+    fn clause(&mut self, c: &StabClause, ctx: Ctx) {
+        self.push_scope(false);
+        self.head(&c.params, None);
+        if let Some(g) = &c.guard {
+            self.expr(g, Ctx::Value);
+        }
+        self.body(&c.body, ctx);
+        self.pop_scope();
+    }
+
+    /// A `do`/`else` section: `->` clauses, or a body in its own scope.
+    fn section(&mut self, e: &Expr, ctx: Ctx) {
+        match &e.kind {
+            ExprKind::Stab(clauses) => {
+                for c in clauses {
+                    self.clause(c, ctx);
+                }
+            }
+            _ => {
+                self.push_scope(false);
+                self.body(e, ctx);
+                self.pop_scope();
+            }
+        }
+    }
+
+    fn call(&mut self, e: &Expr, target: &CallTarget, args: &[Expr], ctx: Ctx) {
+        match target {
+            CallTarget::Local(name) => {
+                let form_ctx = if ctx == Ctx::Unwanted { Ctx::Value } else { ctx };
+                if self.special_form(e, name, args, form_ctx) {
+                    return;
+                }
+                self.exprs(args);
+                self.builtin(e, ctx);
+            }
+            CallTarget::Remote(m, _) => {
+                self.expr(m, Ctx::Value);
+                self.exprs(args);
+                self.builtin(e, ctx);
+            }
+            CallTarget::Anon(f) => {
+                self.expr(f, Ctx::Value);
+                self.exprs(args);
+                if self
+                    .constant(f)
+                    .is_some_and(|c| !matches!(c.kind, ExprKind::Unary(UnaryOp::Capture, _)))
+                {
+                    self.erl(e.span.line, 0, "invalid function call".into());
+                }
+            }
+        }
+    }
+
+    /// The forms with scopes of their own; `false` for an ordinary call.
+    fn special_form(&mut self, e: &Expr, name: &str, args: &[Expr], ctx: Ctx) -> bool {
+        let line = e.span.line;
+        let last_kw = args.last().filter(|a| kw(a, "do").is_some());
+        match (name, last_kw) {
+            ("case", Some(opts)) if args.len() == 2 => {
+                self.expr(&args[0], Ctx::Value);
+                if let Some(d) = kw(opts, "do") {
+                    self.section(d, ctx);
+                }
+            }
+            ("cond", Some(opts)) if args.len() == 1 => {
+                if let Some(ExprKind::Stab(clauses)) = kw(opts, "do").map(|d| &d.kind) {
+                    for c in clauses {
+                        self.push_scope(false);
+                        self.exprs(&c.params);
+                        self.body(&c.body, ctx);
+                        self.pop_scope();
+                    }
+                }
+            }
+            ("if" | "unless", Some(opts)) if args.len() == 2 => {
+                self.expr(&args[0], Ctx::Value);
+                for k in ["do", "else"] {
+                    if let Some(b) = kw(opts, k) {
+                        self.section(b, ctx);
+                    }
+                }
+            }
+            ("receive", Some(opts)) if args.len() == 1 => {
+                if let Some(d) = kw(opts, "do") {
+                    self.section(d, Ctx::Value);
+                }
+                if let Some(ExprKind::Stab(clauses)) = kw(opts, "after").map(|a| &a.kind) {
+                    for c in clauses {
+                        self.exprs(&c.params);
+                        self.section(&c.body, Ctx::Value);
+                    }
+                }
+            }
+            ("try", Some(opts)) if args.len() == 1 => {
+                let keys: Vec<&str> = kw_pairs(opts).unwrap_or_default().iter().map(|(k, _)| *k).collect();
+                if keys.contains(&"else") && !keys.iter().any(|k| matches!(*k, "rescue" | "catch" | "after")) {
+                    self.elixir.push(Warning {
+                        line,
+                        col: None,
+                        context: self.context.clone(),
+                        message: "\"else\" shouldn't be used as the only clause in \"try\", use \"case\" instead"
+                            .into(),
+                    });
+                }
+                for (k, v) in kw_pairs(opts).unwrap_or_default() {
+                    match k {
+                        "do" | "after" => self.section(v, Ctx::Value),
+                        _ => {
+                            // A handler the compiler may drop as unreachable: no failing calls reported.
+                            let quiet = u32::from(k != "else");
+                            self.quiet += quiet;
+                            if let ExprKind::Stab(clauses) = &v.kind {
+                                for c in clauses {
+                                    self.clause(c, Ctx::Value);
+                                }
+                            }
+                            self.quiet -= quiet;
+                        }
+                    }
+                }
+            }
+            ("for", _) => {
+                self.push_scope(false);
+                for a in args {
+                    match &a.kind {
+                        ExprKind::Binary(BinOp::LArrow, p, src) => {
+                            self.expr(src, Ctx::Value);
+                            self.head(std::slice::from_ref(p), None);
+                        }
+                        ExprKind::List { .. } if kw_pairs(a).is_some() => {
+                            for (k, v) in kw_pairs(a).unwrap_or_default() {
+                                match k {
+                                    "do" if kw(a, "reduce").is_some() => self.section(v, Ctx::Value),
+                                    "do" => self.body(v, Ctx::Value),
+                                    _ => self.expr(v, Ctx::Value),
+                                }
+                            }
+                        }
+                        _ => self.expr(a, Ctx::Value),
+                    }
+                }
+                self.pop_scope();
+            }
+            ("with", Some(opts)) => {
+                self.push_scope(false);
+                for a in &args[..args.len() - 1] {
+                    match &a.kind {
+                        ExprKind::Binary(BinOp::LArrow, p, src) => {
+                            self.expr(src, Ctx::Value);
+                            self.head(std::slice::from_ref(p), None);
+                        }
+                        _ => self.expr(a, Ctx::Value),
+                    }
+                }
+                if let Some(d) = kw(opts, "do") {
+                    self.body(d, Ctx::Value);
+                }
+                self.pop_scope();
+                if let Some(ExprKind::Stab(clauses)) = kw(opts, "else").map(|x| &x.kind) {
+                    for c in clauses {
+                        self.clause(c, Ctx::Value);
+                    }
+                }
+            }
+            ("defmodule", Some(opts)) => {
+                // Elixir counts every variable a module body could see as used.
+                self.use_all();
+                self.push_scope(true);
+                if let Some(d) = kw(opts, "do") {
+                    let items: &[Expr] = match &d.kind {
+                        ExprKind::Block(items) => items,
+                        _ => std::slice::from_ref(d),
+                    };
+                    for it in items {
+                        if !is_def(it) {
+                            self.expr(it, Ctx::Value);
+                        }
+                    }
+                }
+                self.pop_scope();
+            }
+            ("quote" | "binding" | "unquote" | "var!" | "import_file" | "import_file_if_available", _) => {
+                self.use_all();
+            }
+            // Names may mean something else from here on: resolve no more builtins.
+            ("import" | "alias" | "require" | "use", _) => {
+                self.exprs(args);
+                self.renamed = true;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    // ---- the Erlang compiler's warnings ----
+
+    fn erl(&mut self, line: u32, rank: u8, message: String) {
+        self.erlang.push(ErlWarning { line, rank, message });
+    }
+
+    fn bad_map_update(&mut self, line: u32) {
+        self.erl(line, 1, "map update will fail with a 'badmap' exception".into());
+    }
+
+    /// The constant an expression is: itself when it is one, or what the
+    /// variable it names holds.
+    fn constant<'e>(&'e self, e: &'e Expr) -> Option<&'e Expr> {
+        match &e.kind {
+            ExprKind::Var(n) => self.constant_of(n),
+            _ if is_constant(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// A call of a pure builtin: fails with constant arguments, or its result is ignored.
+    fn builtin(&mut self, e: &Expr, ctx: Ctx) {
+        let line = e.span.line;
+        if self.renamed {
+            return;
+        }
+        let Some((bif, args)) = self.resolve(e) else {
+            return;
+        };
+        if bif.name == "Map.put" {
+            if args
+                .first()
+                .and_then(|a| self.constant(a))
+                .is_some_and(|m| !matches!(m.kind, ExprKind::Map { .. }))
+            {
+                self.bad_map_update(line);
+            }
+            return;
+        }
+        if ctx == Ctx::Unwanted {
+            return;
+        }
+        let consts: Option<Vec<Expr>> = args.iter().map(|a| self.constant(a).cloned()).collect();
+        if let Some(consts) = consts
+            && self.quiet == 0
+            && let Some(exc) = fails(e, &consts)
+        {
+            let map_arg = match bif.display {
+                ":erlang.map_get/2" => Some(0),
+                "is_map_key/2" => Some(1),
+                _ => None,
+            };
+            let exc = if let Some(k) = map_arg {
+                if consts.get(k).is_some_and(|m| matches!(m.kind, ExprKind::Map { .. })) {
+                    exc
+                } else {
+                    "BadMapError".to_string()
+                }
+            } else {
+                bif.fails_with.to_string()
+            };
+            self.erl(line, 2, format!("the call to {} will fail with {exc}", bif.display));
+        }
+        if ctx == Ctx::Effect
+            && let Some(ignored) = bif.ignored
+        {
+            self.erl(
+                line,
+                3,
+                format!("the result of {ignored} is ignored (suppress the warning by assigning the expression to the _ variable)"),
+            );
+        }
+    }
+
+    /// The builtin a call or operator is compiled to, with its arguments in Elixir's order.
+    fn resolve<'e>(&self, e: &'e Expr) -> Option<(&'static Bif, Vec<&'e Expr>)> {
+        let (key, args): (String, Vec<&Expr>) = match &e.kind {
+            ExprKind::Binary(op, a, b) => {
+                let name = match op {
+                    BinOp::Add => "+",
+                    BinOp::Sub => "-",
+                    BinOp::Mul => "*",
+                    BinOp::Div => "/",
+                    BinOp::ListConcat => "++",
+                    BinOp::ListSub => "--",
+                    _ => return None,
+                };
+                (format!("Kernel.{name}"), vec![&**a, &**b])
+            }
+            ExprKind::Unary(UnaryOp::Neg, a) if !matches!(a.kind, ExprKind::Int(_) | ExprKind::Float(_)) => {
+                ("Kernel.-".into(), vec![&**a])
+            }
+            ExprKind::Call {
+                target: CallTarget::Local(name),
+                args,
+                ..
+            } => {
+                let shadowed = self.env.locals.is_some_and(|l| l.contains(&(name.clone(), args.len())));
+                if shadowed || self.env.imports {
+                    return None;
+                }
+                (format!("Kernel.{name}"), args.iter().collect())
+            }
+            ExprKind::Call {
+                target: CallTarget::Remote(m, name),
+                args,
+                ..
+            } => {
+                let module = match &m.kind {
+                    ExprKind::Alias(segs) if !self.env.aliases.contains_key(&segs[0]) => segs.join("."),
+                    ExprKind::Atom(a) if a == "erlang" => ":erlang".into(),
+                    _ => return None,
+                };
+                (format!("{module}.{name}"), args.iter().collect())
+            }
+            _ => return None,
+        };
+        BIFS.iter()
+            .find(|b| b.name == key && b.arity == args.len())
+            .map(|b| (b, args))
+    }
+}
+
+/// A builtin the Erlang compiler evaluates when its arguments are constants.
+struct Bif {
+    /// `Kernel.hd`, as written in Elixir (`Kernel.` for imports and operators).
+    name: &'static str,
+    arity: usize,
+    /// How the warning names it.
+    display: &'static str,
+    fails_with: &'static str,
+    /// `calling hd/1`: the Erlang compiler warns when its result is thrown away.
+    ignored: Option<&'static str>,
+}
+
+const fn bif(
+    name: &'static str,
+    arity: usize,
+    display: &'static str,
+    fails_with: &'static str,
+    ignored: Option<&'static str>,
+) -> Bif {
+    Bif {
+        name,
+        arity,
+        display,
+        fails_with,
+        ignored,
+    }
+}
+
+const ARG: &str = "ArgumentError";
+const ARITH: &str = "ArithmeticError";
+
+static BIFS: &[Bif] = &[
+    bif("Kernel.+", 2, "+/2", ARITH, Some("evaluating operator '+'/2")),
+    bif("Kernel.-", 2, "-/2", ARITH, Some("evaluating operator '-'/2")),
+    bif("Kernel.*", 2, "*/2", ARITH, Some("evaluating operator '*'/2")),
+    bif("Kernel./", 2, "//2", ARITH, Some("evaluating operator '/'/2")),
+    bif("Kernel.-", 1, "-/1", ARITH, Some("evaluating operator '-'/1")),
+    bif("Kernel.++", 2, "++/2", ARG, Some("evaluating operator '++'/2")),
+    bif("Kernel.--", 2, "--/2", ARG, Some("evaluating operator '--'/2")),
+    bif("Kernel.div", 2, "div/2", ARITH, None),
+    bif("Kernel.rem", 2, "rem/2", ARITH, None),
+    bif("Kernel.hd", 1, "hd/1", ARG, Some("calling hd/1")),
+    bif("Kernel.tl", 1, "tl/1", ARG, Some("calling tl/1")),
+    bif("Kernel.length", 1, "length/1", ARG, Some("calling length/1")),
+    bif("Kernel.abs", 1, "abs/1", ARG, Some("calling abs/1")),
+    bif(
+        "Kernel.tuple_size",
+        1,
+        "tuple_size/1",
+        ARG,
+        Some("calling tuple_size/1"),
+    ),
+    bif("Kernel.byte_size", 1, "byte_size/1", ARG, Some("calling byte_size/1")),
+    bif("Kernel.bit_size", 1, "bit_size/1", ARG, Some("calling bit_size/1")),
+    bif("Kernel.trunc", 1, "trunc/1", ARG, Some("calling trunc/1")),
+    bif("Kernel.round", 1, "round/1", ARG, Some("calling round/1")),
+    bif("Kernel.elem", 2, ":erlang.element/2", ARG, Some("calling element/2")),
+    bif(
+        "Kernel.put_elem",
+        3,
+        ":erlang.setelement/3",
+        ARG,
+        Some("calling setelement/3"),
+    ),
+    bif("Kernel.binary_part", 3, "binary_part/3", ARG, None),
+    bif("Kernel.is_map_key", 2, "is_map_key/2", "BadMapError", None),
+    bif(
+        ":erlang.element",
+        2,
+        ":erlang.element/2",
+        ARG,
+        Some("calling element/2"),
+    ),
+    bif(":erlang.binary_to_atom", 2, ":erlang.binary_to_atom/2", ARG, None),
+    bif("Bitwise.band", 2, "Bitwise.band/2", ARITH, None),
+    bif("Bitwise.bor", 2, "Bitwise.bor/2", ARITH, None),
+    bif("Bitwise.bxor", 2, "Bitwise.bxor/2", ARITH, None),
+    bif("Map.fetch!", 2, ":erlang.map_get/2", "KeyError", None),
+    bif("Map.put", 3, "", "", None),
+    bif("Atom.to_string", 1, "Atom.to_string/1", ARG, None),
+    bif("Integer.to_string", 1, "Integer.to_string/1", ARG, None),
+    bif("String.to_integer", 1, "String.to_integer/1", ARG, None),
+    bif("String.to_float", 1, "String.to_float/1", ARG, None),
+    bif("String.to_atom", 1, ":erlang.binary_to_atom/2", ARG, None),
+    bif("List.to_tuple", 1, "List.to_tuple/1", ARG, None),
+    bif("Tuple.to_list", 1, "Tuple.to_list/1", ARG, None),
+];
+
+/// Runs call `e` with its arguments replaced by `consts`; the name of the
+/// exception it raises, if it does.
+fn fails(e: &Expr, consts: &[Expr]) -> Option<String> {
+    let call = match &e.kind {
+        ExprKind::Binary(op, _, _) => ExprKind::Binary(*op, Box::new(consts[0].clone()), Box::new(consts[1].clone())),
+        ExprKind::Unary(op, _) => ExprKind::Unary(*op, Box::new(consts[0].clone())),
+        ExprKind::Call { target, parens, .. } => ExprKind::Call {
+            target: target.clone(),
+            args: consts.to_vec(),
+            parens: *parens,
+        },
+        _ => return None,
+    };
+    let call = Expr::new(call, e.span);
+    let mut c = super::Compiler::new("nofile", "warn");
+    let node = c.expr(&call).ok()?;
+    let mut proc = crate::eval::Proc::new(crate::runtime::detached_process());
+    let mut frame = vec![crate::term::Term::NIL; c.slots()];
+    match proc.eval(&node, &mut frame) {
+        Err(crate::eval::Exc::Error(x, _)) => Some(crate::eval::exception::exception_name(&x)),
+        _ => None,
+    }
+}
+
+/// A literal the Erlang compiler sees as a constant: numbers, atoms, plain
+/// strings and charlists, and tuples, lists and maps of them.
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::BigInt(_) => true,
+        ExprKind::Str(parts) | ExprKind::Charlist(parts) => parts.iter().all(|p| matches!(p, StrPart::Lit(_))),
+        ExprKind::Tuple(items) => items.iter().all(is_constant),
+        ExprKind::List { items, tail } => items.iter().all(is_constant) && tail.as_deref().is_none_or(is_constant),
+        ExprKind::Map { base: None, pairs } => pairs.iter().all(|(k, v)| is_constant(k) && is_constant(v)),
+        ExprKind::Unary(UnaryOp::Neg, x) => matches!(x.kind, ExprKind::Int(_) | ExprKind::Float(_)),
+        _ => false,
+    }
+}
+
+/// `def`/`defp`/`defmacro`… inside a module body.
+fn is_def(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { target: CallTarget::Local(k), .. }
+        if matches!(k.as_str(), "def" | "defp" | "defmacro" | "defmacrop" | "defguard" | "defguardp"))
+}
