@@ -110,3 +110,38 @@ end
 "#);
     assert_eq!(out, "45000150000\n");
 }
+
+#[test]
+fn huge_and_malformed_bitstring_sizes_raise_instead_of_aborting() {
+    let out = run(r#"
+t = fn f ->
+  try do
+    f.()
+    :built
+  rescue
+    e -> e.__struct__
+  end
+end
+abc = "abc"
+for n <- [100_000_000_000, 9_223_372_036_854_775_807, 100_000_000_000_000_000_000, -1, :a, 1.5] do
+  IO.puts inspect {t.(fn -> <<1::size(n)>> end), t.(fn -> <<1::size(n)-unit(256)>> end),
+              t.(fn -> <<abc::binary-size(n)>> end), t.(fn -> <<1.0::float-size(n)>> end),
+              match?(<<_::size(n), _::bits>>, "abc"), match?(<<_::binary-size(n)-unit(256)>>, "abc")}, pretty: false
+end
+IO.inspect for(<<c::0 <- "abc">>, do: c)
+"#);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "{SystemLimitError, SystemLimitError, ArgumentError, ArgumentError, false, false}"
+    );
+    assert_eq!(
+        lines[1],
+        "{SystemLimitError, SystemLimitError, SystemLimitError, SystemLimitError, false, false}"
+    );
+    assert_eq!(
+        lines[3],
+        "{ArgumentError, ArgumentError, ArgumentError, ArgumentError, false, false}"
+    );
+    assert_eq!(lines.len(), 7);
+}

@@ -1,12 +1,11 @@
 //! The evaluation of the compound forms: `receive`, maps and structs, `try`,
 //! `with`, `for` and bitstrings.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::exception::{self as ex, Exc, R};
 use super::exec::{Flow, Proc};
-use super::ir::{BitKind, BitSeg, Clause, For, ForStep, Node, Try, WithStep};
+use super::ir::{Clause, For, ForStep, Node, Try, WithStep};
 use crate::stdlib::enumerable;
 use crate::term::{Atom, MapT, Term};
 
@@ -266,58 +265,34 @@ impl Proc {
                     }
                 }
             }
-            ForStep::BinGen { pat, source } => {
+            ForStep::BinGen { segs, source } => {
                 let src = self.eval(source, f)?;
-                let Term::Bin(b) = &src else { return ex::badarg() };
-                for ch in String::from_utf8_lossy(b).chars() {
-                    if self.match_pat(pat, &Term::Int(ch as i64), f) {
-                        self.for_steps(fo, i + 1, f, out, acc)?;
+                let Some(bits) = src.as_bitstring() else {
+                    let reason = Term::tuple(vec![Term::atom("bad_generator"), src.clone()]);
+                    return Err(Exc::Error(ex::normalize_error(&reason), Box::default()));
+                };
+                // Each element that matches runs the rest; one that does not
+                // is skipped by its size; the walk ends where none fits.
+                let mut pos = 0;
+                while pos < bits.len {
+                    let rest = bits.sub(pos, bits.len - pos);
+                    let step = match self.match_bits(segs, rest, f, false) {
+                        Some((n, _)) => {
+                            self.for_steps(fo, i + 1, f, out, acc)?;
+                            n
+                        }
+                        None => match self.match_bits(segs, rest, f, true) {
+                            Some((n, _)) => n,
+                            None => break,
+                        },
+                    };
+                    if step == 0 {
+                        break;
                     }
+                    pos += step;
                 }
             }
         }
         Ok(())
-    }
-
-    pub(super) fn build_bits(&mut self, segs: &[BitSeg<Node>], f: &mut [Term]) -> R<Term> {
-        let mut out: Vec<u8> = Vec::new();
-        for s in segs {
-            let v = self.eval(&s.value, f)?;
-            let size = match &s.size {
-                Some(n) => match self.eval(n, f)? {
-                    Term::Int(k) if k >= 0 => Some(k as usize),
-                    _ => return ex::badarg(),
-                },
-                None => None,
-            };
-            match (s.kind, &v) {
-                (BitKind::Integer, Term::Int(x)) => {
-                    let bits = size.unwrap_or(8);
-                    if bits % 8 != 0 {
-                        return ex::argument_error("bitstrings that are not a whole number of bytes are not supported");
-                    }
-                    for k in (0..bits / 8).rev() {
-                        out.push(if k >= 8 {
-                            if *x < 0 { 0xff } else { 0 }
-                        } else {
-                            (x >> (8 * k)) as u8
-                        });
-                    }
-                }
-                (BitKind::Binary, Term::Bin(b)) => match size {
-                    Some(n) if n <= b.len() => out.extend_from_slice(&b[..n]),
-                    Some(_) => return ex::badarg(),
-                    None => out.extend_from_slice(b),
-                },
-                (BitKind::Utf8, Term::Int(c)) => match char::from_u32(*c as u32) {
-                    Some(ch) => out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes()),
-                    None => return ex::badarg(),
-                },
-                (BitKind::Float, Term::Float(x)) => out.extend_from_slice(&x.to_be_bytes()),
-                (BitKind::Float, Term::Int(x)) => out.extend_from_slice(&(*x as f64).to_be_bytes()),
-                _ => return ex::badarg(),
-            }
-        }
-        Ok(Term::Bin(Arc::from(out)))
     }
 }

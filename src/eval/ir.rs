@@ -171,8 +171,9 @@ pub enum ForStep {
         guard: Option<Node>,
         source: Node,
     },
+    /// `<<seg, seg <- source>>`: the segments are matched over and over along the source.
     BinGen {
-        pat: Pat,
+        segs: Vec<BitSeg<Pat>>,
         source: Node,
     },
     Filter(Node),
@@ -206,16 +207,23 @@ pub enum Pat {
 pub struct BitSeg<T> {
     pub value: Box<T>,
     pub kind: BitKind,
-    /// Size in units (bits for integers, bytes for binaries); `None` = default / rest.
+    /// Size in units; `None` = the type's default (for binaries: all that is left).
     pub size: Option<Node>,
+    /// Bits per unit of size: 1, or 8 for `binary`, unless `unit(n)` says otherwise.
+    pub unit: u16,
+    pub signed: bool,
+    pub little: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BitKind {
     Integer,
+    Float,
+    /// `binary` and `bitstring` (they differ only in their unit).
     Binary,
     Utf8,
-    Float,
+    Utf16,
+    Utf32,
 }
 
 /// The binary operators that evaluate both operands and have a fast path.

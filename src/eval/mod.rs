@@ -4,6 +4,7 @@
 //! **Invariant:** evaluation never touches the terminal: output goes through
 //! [`crate::runtime::io`], errors come back as [`exception::Exc`] values.
 
+mod bitstring;
 pub mod code;
 pub mod compile;
 pub mod exception;
@@ -16,6 +17,7 @@ pub mod session;
 
 use std::sync::Arc;
 
+pub use bitstring::not_a_binary;
 pub use exception::{Exc, R};
 pub use exec::Proc;
 

@@ -4,7 +4,7 @@
 //! frame's bindings as valid only after a successful match.
 
 use super::exec::Proc;
-use super::ir::{BitKind, BitSeg, Pat};
+use super::ir::Pat;
 use crate::term::Term;
 
 impl Proc {
@@ -58,77 +58,8 @@ impl Proc {
                 Term::Bin(b) if b.starts_with(prefix) => self.match_pat(rest, &Term::bytes(&b[prefix.len()..]), f),
                 _ => false,
             },
-            Pat::Bits(segs) => match v {
-                Term::Bin(b) => self.match_bits(segs, b, f),
-                _ => false,
-            },
+            Pat::Bits(segs) => self.match_bitstring(segs, v, f),
             Pat::Both(a, b) => self.match_pat(a, v, f) && self.match_pat(b, v, f),
         }
-    }
-
-    fn match_bits(&mut self, segs: &[BitSeg<Pat>], bytes: &[u8], f: &mut [Term]) -> bool {
-        let mut pos = 0usize;
-        for (i, seg) in segs.iter().enumerate() {
-            let last = i + 1 == segs.len();
-            let size = match &seg.size {
-                Some(n) => match self.eval(n, f) {
-                    Ok(Term::Int(k)) if k >= 0 => Some(k as usize),
-                    _ => return false,
-                },
-                None => None,
-            };
-            let rest = &bytes[pos..];
-            let (value, used) = match seg.kind {
-                BitKind::Integer => {
-                    let bits = size.unwrap_or(8);
-                    if bits % 8 != 0 || rest.len() < bits / 8 {
-                        return false;
-                    }
-                    let n = bits / 8;
-                    let mut x: i64 = 0;
-                    for b in &rest[..n.min(8)] {
-                        x = (x << 8) | *b as i64;
-                    }
-                    (Term::Int(x), n)
-                }
-                BitKind::Binary => {
-                    let n = match size {
-                        Some(n) => n,
-                        None if last => rest.len(),
-                        None => return false,
-                    };
-                    if rest.len() < n {
-                        return false;
-                    }
-                    (Term::bytes(&rest[..n]), n)
-                }
-                BitKind::Utf8 => {
-                    let s = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
-                        Ok(s) => s,
-                        Err(e) => match std::str::from_utf8(&rest[..e.valid_up_to()]) {
-                            Ok(s) => s,
-                            Err(_) => return false,
-                        },
-                    };
-                    match s.chars().next() {
-                        Some(c) => (Term::Int(c as i64), c.len_utf8()),
-                        None => return false,
-                    }
-                }
-                BitKind::Float => {
-                    if rest.len() < 8 {
-                        return false;
-                    }
-                    let mut a = [0u8; 8];
-                    a.copy_from_slice(&rest[..8]);
-                    (Term::Float(f64::from_be_bytes(a)), 8)
-                }
-            };
-            if !self.match_pat(&seg.value, &value, f) {
-                return false;
-            }
-            pos += used;
-        }
-        pos == bytes.len()
     }
 }

@@ -156,14 +156,16 @@ pub fn register(r: &mut Registry) {
         (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),
         _ => ex::badarg_at(2, "not a tuple"),
     });
-    r.add("Kernel", "byte_size", 1, |_, a| match &a[0] {
-        Term::Bin(b) => Ok(Term::Int(b.len() as i64)),
-        _ => ex::badarg_at(1, "not a bitstring"),
-    });
-    r.add("Kernel", "bit_size", 1, |_, a| match &a[0] {
-        Term::Bin(b) => Ok(Term::Int(8 * b.len() as i64)),
-        _ => ex::badarg_at(1, "not a bitstring"),
-    });
+    for m in ["Kernel", ":erlang"] {
+        r.add(m, "byte_size", 1, |_, a| match a[0].as_bitstring() {
+            Some(b) => Ok(Term::Int(b.len.div_ceil(8) as i64)),
+            None => ex::badarg_at(1, "not a bitstring"),
+        });
+        r.add(m, "bit_size", 1, |_, a| match a[0].as_bitstring() {
+            Some(b) => Ok(Term::Int(b.len as i64)),
+            None => ex::badarg_at(1, "not a bitstring"),
+        });
+    }
     r.add("Kernel", "binary_part", 3, |_, a| match (&a[0], &a[1], &a[2]) {
         (Term::Bin(b), Term::Int(start), Term::Int(len)) => {
             let (s, e) = if *len >= 0 {
@@ -272,9 +274,5 @@ pub fn register(r: &mut Registry) {
     r.add(":erlang", "list_to_tuple", 1, |_, a| match a[0].list_to_vec() {
         Some(v) => Ok(Term::tuple(v)),
         None => ex::badarg_at(1, "not a list"),
-    });
-    r.add(":erlang", "byte_size", 1, |_, a| match &a[0] {
-        Term::Bin(b) => Ok(Term::Int(b.len() as i64)),
-        _ => ex::badarg_at(1, "not a bitstring"),
     });
 }

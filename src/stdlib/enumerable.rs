@@ -176,12 +176,20 @@ pub fn into(p: &mut Proc, items: Term, into: Term) -> R<Term> {
                 None => Ok(Term::map(m)),
             }
         }
-        Term::Bin(b) => {
-            let mut out = b.to_vec();
-            for x in to_vec(p, &items)? {
-                super::kernel::to_chars(&x, &mut out)?;
+        Term::Bin(_) | Term::Bits(_) => {
+            let mut out = crate::term::bits::BitWriter::default();
+            let mut chars = Vec::new();
+            for x in std::iter::once(into.clone()).chain(to_vec(p, &items)?) {
+                match x.as_bitstring() {
+                    Some(v) => out.push_view(v),
+                    None => {
+                        chars.clear();
+                        super::kernel::to_chars(&x, &mut chars)?;
+                        out.push_bytes(&chars);
+                    }
+                }
             }
-            Ok(Term::bytes(&out))
+            Ok(out.into_term())
         }
         l if l.is_list() => {
             let mut v = l.list_to_vec().unwrap_or_default();

@@ -52,6 +52,12 @@ pub fn erl_term(t: &Term, pretty: bool) -> String {
             Ok(s) if s.chars().all(|c| c >= ' ' || c == '\n' || c == '\t') => format!("<<\"{}\">>", escape(s)),
             _ => format!("<<{}>>", b.iter().map(u8::to_string).collect::<Vec<_>>().join(",")),
         },
+        Term::Bits(b) => {
+            let (whole, rest) = (b.len() / 8, b.len() % 8);
+            let mut parts: Vec<String> = b.data()[..whole].iter().map(u8::to_string).collect();
+            parts.push(format!("{}:{rest}", b.data()[whole] >> (8 - rest)));
+            format!("<<{}>>", parts.join(","))
+        }
         Term::EmptyList => "[]".into(),
         Term::Cons(_) => {
             let mut items = Vec::new();

@@ -242,6 +242,18 @@ fn info(p: &Proc, t: &Term) -> String {
                 extra,
             )
         }
+        Term::Bits(b) => (
+            "BitString",
+            "",
+            "Collectable, IEx.Info, Inspect, List.Chars, String.Chars",
+            vec![
+                ("Bits size", b.len().to_string()),
+                (
+                    "Description",
+                    "This is a bitstring. It's a chunk of bits that are not divisible by 8\n  (the number of bytes isn't whole).".into(),
+                ),
+            ],
+        ),
         Term::EmptyList | Term::Cons(_) => {
             let mut extra = vec![];
             let shown = show(t);

@@ -1,12 +1,11 @@
 //! `IO`: `puts`, `write`, `inspect` — through the runtime's IO server.
 
-use std::sync::Arc;
-
 use super::Registry;
 use super::kernel::to_chars;
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
 use crate::runtime::io::{Device, write};
+use crate::term::bits::BitWriter;
 use crate::term::inspect::{Opts, inspect};
 use crate::term::{Atom, Term};
 
@@ -19,10 +18,54 @@ fn device(t: &Term) -> R<Device> {
     }
 }
 
+/// The text `IO.puts`/`IO.write` write: a list must be chardata, as
+/// `:io.put_chars/2` (its 2nd argument) checks.
 fn text(t: &Term) -> R<String> {
     let mut out = Vec::new();
-    to_chars(t, &mut out)?;
+    match to_chars(t, &mut out) {
+        Err(_) if t.is_list() => return ex::badarg_at(2, "not valid character data (an iodata term)"),
+        r => r?,
+    }
     Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Appends iodata (bytes, binaries, nested lists, a binary tail) to `w`;
+/// with `bits`, a bitstring list (bitstrings allowed too). False if `t` is not one.
+pub fn iodata(t: &Term, w: &mut BitWriter, bits: bool) -> bool {
+    let leaf = |t: &Term, w: &mut BitWriter| match t {
+        Term::Bin(b) => {
+            w.push_bytes(b);
+            true
+        }
+        Term::Bits(_) if bits => t.as_bitstring().is_some_and(|v| {
+            w.push_view(v);
+            true
+        }),
+        _ => false,
+    };
+    if !t.is_list() {
+        return leaf(t, w);
+    }
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        match t {
+            Term::Int(b) if (0..=255).contains(b) => w.push_u64(*b as u64, 8),
+            Term::EmptyList => {}
+            Term::Cons(_) => {
+                let mut it = t.iter_list();
+                let items: Vec<&Term> = it.by_ref().collect();
+                match it.tail() {
+                    Term::EmptyList => {}
+                    Term::Int(_) => return false,
+                    tail => stack.push(tail),
+                }
+                stack.extend(items.into_iter().rev());
+            }
+            _ if leaf(t, w) => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Reads `inspect` options (`label:`, `pretty:`, `width:`, `limit:`,
@@ -115,10 +158,42 @@ pub fn register(r: &mut Registry) {
         request(p, device(&a[0])?, &inspected(&a[1], &a[2]))?;
         Ok(a[1].clone())
     });
-    r.add("IO", "iodata_length", 1, |_, a| {
-        let mut out = Vec::new();
-        to_chars(&a[0], &mut out)?;
-        Ok(Term::Int(out.len() as i64))
+    for (m, f) in [("IO", "iodata_length"), (":erlang", "iolist_size")] {
+        r.add(m, f, 1, |_, a| {
+            let mut w = BitWriter::default();
+            match iodata(&a[0], &mut w, false) {
+                true => Ok(Term::Int((w.len() / 8) as i64)),
+                false => ex::badarg_at(1, "not an iodata term"),
+            }
+        });
+    }
+    for (m, f) in [("IO", "iodata_to_binary"), (":erlang", "iolist_to_binary")] {
+        r.add(m, f, 1, |_, a| {
+            let mut w = BitWriter::default();
+            match iodata(&a[0], &mut w, false) {
+                true => Ok(w.into_term()),
+                false => ex::badarg_at(1, "not an iodata term"),
+            }
+        });
+    }
+    r.add(":erlang", "list_to_bitstring", 1, |_, a| {
+        let mut w = BitWriter::default();
+        match a[0].is_list() && iodata(&a[0], &mut w, true) {
+            true => Ok(w.into_term()),
+            false => ex::badarg_at(1, "not a bitstring list"),
+        }
+    });
+    r.add(":erlang", "bitstring_to_list", 1, |_, a| match a[0].as_bitstring() {
+        Some(v) => {
+            let whole = v.len / 8;
+            let bytes = (0..whole).map(|k| Term::Int(v.sub(8 * k, 8).read_u64(8) as i64));
+            let tail = match v.len % 8 {
+                0 => Term::EmptyList,
+                r => Term::list([v.sub(8 * whole, r).to_term()]),
+            };
+            Ok(Term::list_with_tail(bytes.collect::<Vec<_>>(), tail))
+        }
+        None => ex::badarg_at(1, "not a bitstring"),
     });
     r.add(":io", "format", 2, |p, a| {
         let Some(args) = a[1].list_to_vec() else {
@@ -132,8 +207,5 @@ pub fn register(r: &mut Registry) {
         let s = super::erlfmt::format(&text(&a[0])?, &[])?;
         request(p, Device::Stdout, &s)?;
         Ok(Term::OK)
-    });
-    r.add("IO", "iodata_to_binary", 1, |_, a| {
-        Ok(Term::Bin(Arc::from(text(&a[0])?.into_bytes())))
     });
 }

@@ -102,13 +102,11 @@ pub fn op2(op: Op2, a: &Term, b: &Term) -> R<Term> {
                 v.extend_from_slice(y);
                 Ok(Term::Bin(Arc::from(v)))
             }
-            _ => {
-                let bad = if matches!(a, Term::Bin(_)) { b } else { a };
-                ex::argument_error(format!(
-                    "expected binary argument in <> operator but got: {}",
-                    inspect_default(bad)
-                ))
-            }
+            // `a <> b` is `<<a::binary, b::binary>>`.
+            _ => match a {
+                Term::Bin(_) => crate::eval::not_a_binary(2, b),
+                _ => crate::eval::not_a_binary(1, a),
+            },
         },
         Op2::ListConcat => match a.list_to_vec() {
             Some(items) => Ok(Term::list_with_tail(items, b.clone())),
@@ -137,6 +135,7 @@ pub fn to_chars(v: &Term, out: &mut Vec<u8>) -> R<()> {
             let (y, m, d) = super::date::parts(v).unwrap_or_default();
             out.extend_from_slice(super::date::iso(y, m, d).as_bytes());
         }
+        Term::Bits(_) => return protocol_undefined_why("String.Chars", v, "cannot convert a bitstring to a string"),
         _ => match to_string_term(v) {
             Some(s) => out.extend_from_slice(s.as_bytes()),
             None => return protocol_undefined("String.Chars", v),
@@ -175,7 +174,7 @@ pub fn type_name(v: &Term) -> &'static str {
         Term::Int(_) | Term::BigInt(_) => "Integer",
         Term::Float(_) => "Float",
         Term::Atom(_) => "Atom",
-        Term::Bin(_) => "BitString",
+        Term::Bin(_) | Term::Bits(_) => "BitString",
         Term::EmptyList | Term::Cons(_) => "List",
         Term::Tuple(_) => "Tuple",
         Term::Map(_) => "Map",
@@ -186,12 +185,17 @@ pub fn type_name(v: &Term) -> &'static str {
 }
 
 pub fn protocol_undefined<T>(protocol: &str, v: &Term) -> R<T> {
+    protocol_undefined_why(protocol, v, "")
+}
+
+/// `Protocol.UndefinedError` with the implementation's explanation.
+pub fn protocol_undefined_why<T>(protocol: &str, v: &Term, description: &str) -> R<T> {
     ex::raise(
         "Protocol.UndefinedError",
         vec![
             ("protocol", Term::Atom(Atom::alias(protocol))),
             ("value", v.clone()),
-            ("description", Term::str("")),
+            ("description", Term::str(description)),
         ],
     )
 }
@@ -218,7 +222,7 @@ pub fn register(r: &mut Registry) {
     ));
     guard!("is_nil", |t: &Term| matches!(t, Term::Atom(Atom::NIL)));
     guard!("is_binary", |t: &Term| matches!(t, Term::Bin(_)));
-    guard!("is_bitstring", |t: &Term| matches!(t, Term::Bin(_)));
+    guard!("is_bitstring", |t: &Term| matches!(t, Term::Bin(_) | Term::Bits(_)));
     guard!("is_list", |t: &Term| t.is_list());
     guard!("is_tuple", |t: &Term| matches!(t, Term::Tuple(_)));
     guard!("is_map", |t: &Term| matches!(t, Term::Map(_)));

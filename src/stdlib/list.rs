@@ -73,6 +73,24 @@ fn fold(p: &mut Proc, v: impl Iterator<Item = Term>, acc: Term, f: &Term) -> R<T
     Ok(acc)
 }
 
+/// `List.to_string/1`, with its explanation when the list is not chardata.
+fn list_to_string(t: &Term) -> R<Term> {
+    let mut out = Vec::new();
+    match to_chars(t, &mut out) {
+        Ok(()) => Ok(Term::bytes(&out)),
+        Err(_) if t.is_list() => ex::argument_error(format!(
+            "cannot convert the given list to a string.\n\n\
+             To be converted to a string, a list must either be empty or only\n\
+             contain the following elements:\n\n  \
+             * strings\n  * integers representing Unicode code points\n  \
+             * a list containing one of these three elements\n\n\
+             Please check the given list or call inspect/1 to get the list representation, got:\n\n{}\n",
+            crate::term::inspect::inspect_default(t)
+        )),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn register(r: &mut Registry) {
     r.add("List", "first", 1, |_, a| match &a[0] {
         Term::EmptyList => Ok(Term::NIL),
@@ -167,10 +185,10 @@ pub fn register(r: &mut Registry) {
         Some(v) => Ok(Term::tuple(v)),
         None => ex::badarg_at(1, "not a list"),
     });
-    r.add("List", "to_string", 1, |_, a| {
-        let mut out = Vec::new();
-        to_chars(&a[0], &mut out)?;
-        Ok(Term::bytes(&out))
+    r.add("List", "to_string", 1, |_, a| list_to_string(&a[0]));
+    r.add("IO", "chardata_to_string", 1, |_, a| match &a[0] {
+        Term::Bin(_) => Ok(a[0].clone()),
+        l => list_to_string(l),
     });
     r.add("List", "to_charlist", 1, |_, a| Ok(a[0].clone()));
     r.add("List", "to_atom", 1, |_, a| {

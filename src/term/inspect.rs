@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, RwLock};
 
 use super::algebra::{self, ContainerBreak, Doc, Item, concat};
+use super::bits::BitView;
 use super::float::{format_float, inspect_float};
 use super::{Atom, Fun, Term};
 
@@ -395,10 +396,11 @@ fn decode_utf8(b: &[u8]) -> Option<(char, usize)> {
 }
 
 fn inspect_bin(b: &[u8], opts: &Opts, limit: usize) -> Doc {
-    let as_string = match opts.binaries {
-        Some(s) => s && std::str::from_utf8(b).is_ok(),
-        None => printable(b, opts.printable_limit),
-    };
+    let as_string = opts.base == 10
+        && match opts.binaries {
+            Some(s) => s && std::str::from_utf8(b).is_ok(),
+            None => printable(b, opts.printable_limit),
+        };
     if as_string {
         // Printable up to the limit; escape the valid UTF-8 prefix.
         let valid = match std::str::from_utf8(b) {
@@ -414,22 +416,32 @@ fn inspect_bin(b: &[u8], opts: &Opts, limit: usize) -> Doc {
         };
         return color(text(s), Key::String, opts);
     }
-    inspect_bitstring(b, opts, limit)
+    inspect_bitstring(BitView::whole(b, b.len() * 8), opts, limit)
 }
 
-fn inspect_bitstring(b: &[u8], opts: &Opts, limit: usize) -> Doc {
-    if b.is_empty() {
+/// `<<1, 2, 3::size(4)>>`: whole bytes, then the bits left over with their size.
+fn inspect_bitstring(b: BitView, opts: &Opts, limit: usize) -> Doc {
+    if b.len == 0 {
         return color(text("<<>>"), Key::Binary, opts);
     }
+    let number = |x: u64| color(text(int_in_base(x as i64, opts.base)), Key::Number, opts);
     let mut inner = Vec::new();
     let mut counter = limit;
-    for (i, byte) in b.iter().enumerate() {
+    let mut pos = 0;
+    while pos < b.len {
         if counter == 0 {
             inner.push(text("..."));
             break;
         }
-        inner.push(color(text(byte.to_string()), Key::Number, opts));
-        if i + 1 < b.len() {
+        let left = b.len - pos;
+        if left < 8 {
+            inner.push(number(b.sub(pos, left).read_u64(left)));
+            inner.push(text(format!("::size({left})")));
+            break;
+        }
+        inner.push(number(b.sub(pos, 8).read_u64(8)));
+        pos += 8;
+        if pos < b.len {
             inner.push(text(","));
             inner.push(Doc::flex_break(" "));
         }
@@ -823,6 +835,7 @@ fn to_doc_inner(t: &Term, opts: &Opts, limit: usize) -> Doc {
             color(text(inspect_atom(*a)), key, opts)
         }
         Term::Bin(b) => inspect_bin(b, opts, limit),
+        Term::Bits(b) => inspect_bitstring(BitView::whole(b.data(), b.len()), opts, limit),
         Term::EmptyList | Term::Cons(_) => inspect_list(t, opts, limit),
         Term::Tuple(items) => {
             let open = color(text("{"), Key::Tuple, opts);

@@ -7,6 +7,7 @@
 
 pub mod algebra;
 pub mod atom;
+pub mod bits;
 pub mod float;
 pub mod inspect;
 pub mod order;
@@ -46,6 +47,8 @@ pub enum Term {
     Atom(Atom),
     /// A binary; Elixir strings are UTF-8 binaries.
     Bin(Arc<[u8]>),
+    /// A bitstring that is not a whole number of bytes (see [`bits`]).
+    Bits(Arc<bits::Bits>),
     /// `[]`.
     EmptyList,
     Cons(Arc<Cons>),
@@ -295,6 +298,11 @@ impl From<bool> for Term {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_stay_three_words() {
+        assert_eq!(std::mem::size_of::<Term>(), 24);
+    }
 
     #[test]
     fn terms_are_send_and_sync() {

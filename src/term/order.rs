@@ -33,7 +33,7 @@ fn rank(t: &Term) -> u8 {
         Term::Tuple(_) => 6,
         Term::Map(_) => 7,
         Term::EmptyList | Term::Cons(_) => 8,
-        Term::Bin(_) => 9,
+        Term::Bin(_) | Term::Bits(_) => 9,
     }
 }
 
@@ -136,6 +136,10 @@ fn cmp(a: &Term, b: &Term, exact: bool) -> Ordering {
             Ordering::Equal
         }),
         (Term::Bin(x), Term::Bin(y)) => x.cmp(y),
+        (Term::Bin(_) | Term::Bits(_), Term::Bin(_) | Term::Bits(_)) => match (a.as_bitstring(), b.as_bitstring()) {
+            (Some(x), Some(y)) => super::bits::compare(x, y),
+            _ => Ordering::Equal,
+        },
         (Term::EmptyList | Term::Cons(_), Term::EmptyList | Term::Cons(_)) => {
             let (mut p, mut q) = (a, b);
             loop {

@@ -1,6 +1,8 @@
 //! Compiling `try`, `with` and `for`.
 
 use super::call::{kw, kw_pairs};
+use std::collections::HashMap;
+
 use super::{CResult, Compiler, err};
 use crate::eval::ir::{For, ForStep, Node, Pat, Rescue, Try, WithStep};
 use crate::syntax::ast::{BinOp, Expr, ExprKind, StabClause};
@@ -145,18 +147,20 @@ impl Compiler {
                         };
                         steps.push(ForStep::Gen { pat, guard, source });
                     }
-                    ExprKind::Bitstring(segs) if segs.len() == 1 => match &segs[0].kind {
-                        ExprKind::Binary(BinOp::LArrow, p, src) => {
-                            let source = c.expr(src)?;
-                            let p = match &p.kind {
-                                ExprKind::Binary(BinOp::Type, v, _) => &**v,
-                                _ => &**p,
-                            };
-                            let pat = c.pattern_top(p)?;
-                            steps.push(ForStep::BinGen { pat, source });
-                        }
-                        _ => steps.push(ForStep::Filter(c.expr(g)?)),
-                    },
+                    ExprKind::Bitstring(segs)
+                        if matches!(segs.last().map(|l| &l.kind), Some(ExprKind::Binary(BinOp::LArrow, ..))) =>
+                    {
+                        let (last, init) = segs.split_last().expect("matched a last segment");
+                        let ExprKind::Binary(BinOp::LArrow, p, src) = &last.kind else {
+                            unreachable!("matched above")
+                        };
+                        let source = c.expr(src)?;
+                        let mut pats = init.to_vec();
+                        pats.push((**p).clone());
+                        let mut seen = HashMap::new();
+                        let segs = c.bit_segments(&pats, |c, e| c.pattern(e, &mut seen))?;
+                        steps.push(ForStep::BinGen { segs, source });
+                    }
                     _ => steps.push(ForStep::Filter(c.expr(g)?)),
                 }
             }

@@ -24,7 +24,7 @@ impl Compiler {
         es.iter().map(|e| self.pattern(e, &mut seen)).collect()
     }
 
-    fn pattern(&mut self, e: &Expr, seen: &mut HashMap<String, usize>) -> CResult<Pat> {
+    pub(super) fn pattern(&mut self, e: &Expr, seen: &mut HashMap<String, usize>) -> CResult<Pat> {
         let line = e.span.line;
         Ok(match &e.kind {
             ExprKind::Var(name) if name == "_" => Pat::Any,
@@ -245,6 +245,7 @@ impl Compiler {
     }
 
     /// Compiles `<<...>>` segments with `value` compiling each segment's value.
+    /// A literal string typed `utf8`/`utf16`/`utf32` becomes one segment per character.
     pub(super) fn bit_segments<T>(
         &mut self,
         segs: &[Expr],
@@ -256,48 +257,101 @@ impl Compiler {
                 ExprKind::Binary(BinOp::Type, v, spec) => (&**v, Some(&**spec)),
                 _ => (s, None),
             };
-            let mut kind = match &v.kind {
-                ExprKind::Str(_) => BitKind::Binary,
-                ExprKind::Float(_) => BitKind::Float,
-                _ => BitKind::Integer,
-            };
-            let mut size = None;
+            let mut kind = None;
+            let (mut size, mut unit, mut signed, mut little) = (None, None, false, false);
             let mut specs = Vec::new();
             if let Some(sp) = spec {
                 flatten_spec(sp, &mut specs);
             }
             for sp in specs {
-                match &sp.kind {
-                    ExprKind::Var(n)
-                    | ExprKind::Call {
-                        target: CallTarget::Local(n),
-                        ..
-                    } if matches!(n.as_str(), "binary" | "bytes" | "bitstring" | "bits") => kind = BitKind::Binary,
-                    ExprKind::Var(n) if n == "utf8" => kind = BitKind::Utf8,
-                    ExprKind::Var(n) if n == "float" => kind = BitKind::Float,
-                    ExprKind::Var(n) if matches!(n.as_str(), "integer" | "big" | "signed" | "unsigned") => {
-                        kind = BitKind::Integer
-                    }
+                let name = match &sp.kind {
+                    ExprKind::Var(n) => Some(n.as_str()),
                     ExprKind::Call {
                         target: CallTarget::Local(n),
                         args,
                         ..
-                    } if n == "size" && args.len() == 1 => {
-                        size = Some(self.expr(&args[0])?);
+                    } if args.is_empty() => Some(n.as_str()),
+                    _ => None,
+                };
+                match (name, &sp.kind) {
+                    (Some("binary" | "bytes"), _) => kind = Some((BitKind::Binary, 8)),
+                    (Some("bitstring" | "bits"), _) => kind = Some((BitKind::Binary, 1)),
+                    (Some("integer"), _) => kind = Some((BitKind::Integer, 1)),
+                    (Some("float"), _) => kind = Some((BitKind::Float, 1)),
+                    (Some("utf8"), _) => kind = Some((BitKind::Utf8, 1)),
+                    (Some("utf16"), _) => kind = Some((BitKind::Utf16, 1)),
+                    (Some("utf32"), _) => kind = Some((BitKind::Utf32, 1)),
+                    (Some("signed"), _) => signed = true,
+                    (Some("unsigned"), _) => signed = false,
+                    (Some("big"), _) => little = false,
+                    (Some("little" | "native"), _) => little = true,
+                    (
+                        None,
+                        ExprKind::Call {
+                            target: CallTarget::Local(n),
+                            args,
+                            ..
+                        },
+                    ) if n == "size" && args.len() == 1 => size = Some(self.expr(&args[0])?),
+                    (
+                        None,
+                        ExprKind::Call {
+                            target: CallTarget::Local(n),
+                            args,
+                            ..
+                        },
+                    ) if n == "unit" && args.len() == 1 => match args[0].kind {
+                        ExprKind::Int(u) if (1..=256).contains(&u) => unit = Some(u as u16),
+                        _ => return err(sp.span.line, "unit in bitstring expects an integer as argument"),
+                    },
+                    (None, ExprKind::Int(n)) => size = Some(Node::Lit(Term::Int(*n))),
+                    (None, ExprKind::Binary(BinOp::Mul, n, u)) => {
+                        size = Some(self.expr(n)?);
+                        match u.kind {
+                            ExprKind::Int(u) if (1..=256).contains(&u) => unit = Some(u as u16),
+                            _ => return err(sp.span.line, "unit in bitstring expects an integer as argument"),
+                        }
                     }
-                    ExprKind::Int(n) => size = Some(Node::Lit(Term::Int(*n))),
-                    _ => return err(sp.span.line, "unknown bitstring specifier"),
+                    _ => return err(sp.span.line, format!("unknown bitstring specifier: {}", show(sp))),
                 }
             }
-            if let ExprKind::Str(_) = &v.kind
-                && kind == BitKind::Binary
-            {
-                // A literal string segment: its bytes.
+            let literal = match &v.kind {
+                ExprKind::Str(parts) => match parts.as_slice() {
+                    [] => Some(String::new()),
+                    [StrPart::Lit(s)] => Some(s.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let (kind, default_unit) = kind.unwrap_or(match (&v.kind, &literal) {
+                (_, Some(_)) => (BitKind::Binary, 8),
+                (ExprKind::Float(_), _) => (BitKind::Float, 1),
+                _ => (BitKind::Integer, 1),
+            });
+            if matches!(kind, BitKind::Utf8 | BitKind::Utf16 | BitKind::Utf32) && (size.is_some() || unit.is_some()) {
+                return err(v.span.line, "size and unit are not supported on utf types");
+            }
+            let seg = |value| BitSeg {
+                value: Box::new(value),
+                kind,
+                size: None,
+                unit: unit.unwrap_or(default_unit),
+                signed,
+                little,
+            };
+            if let (Some(text), BitKind::Utf8 | BitKind::Utf16 | BitKind::Utf32) = (&literal, kind) {
+                for c in text.chars() {
+                    let ch = Expr {
+                        span: v.span,
+                        kind: ExprKind::Int(c as i64),
+                    };
+                    out.push(seg(value(self, &ch)?));
+                }
+                continue;
             }
             out.push(BitSeg {
-                value: Box::new(value(self, v)?),
-                kind,
                 size,
+                ..seg(value(self, v)?)
             });
         }
         Ok(out)
@@ -353,7 +407,6 @@ fn flatten_spec<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             flatten_spec(a, out);
             flatten_spec(b, out);
         }
-        ExprKind::Binary(BinOp::Mul, a, _) => flatten_spec(a, out),
         _ => out.push(e),
     }
 }
