@@ -104,9 +104,10 @@ pub fn op2(op: Op2, a: Term, b: Term) -> R<Term> {
                 Ok(Term::Bin(Arc::from(v)))
             }
             _ => {
-                let bad = if matches!(a, Term::Bin(_)) { &b } else { &a };
+                // As the binary construction `<<a::binary, b::binary>>` fails.
+                let (segment, bad) = if matches!(a, Term::Bin(_)) { (2, &b) } else { (1, &a) };
                 ex::argument_error(format!(
-                    "expected binary argument in <> operator but got: {}",
+                    "construction of binary failed: segment {segment} of type 'binary': expected a binary but got: {}",
                     inspect_default(bad)
                 ))
             }
