@@ -261,6 +261,11 @@ impl Compiler {
                     let pair = self.scoped(|cc| Ok((cc.expr(c)?, cc.expr(&sc.body)?)))?;
                     clauses.push(pair);
                 }
+                // No clause true: Elixir raises where the last clause stands.
+                let line = stabs(body)
+                    .last()
+                    .and_then(|sc| sc.params.first())
+                    .map_or(line, |c| c.span.line);
                 Node::Cond { clauses, line }
             }
             ("receive", 1) => {
