@@ -232,6 +232,15 @@ pub fn message(e: &Term) -> String {
         "CaseClauseError" => format!("no case clause matching: {}", inspect(&field(e, "term"))),
         "ErlangError" if !msg.is_truthy() => format!("Erlang error: {}", inspect(&field(e, "original"))),
         "CondClauseError" => "no cond clause evaluated to a truthy value".to_string(),
+        "URI.Error" => {
+            let name = |f: &str| field(e, f).as_atom().map(|a| a.name().to_string()).unwrap_or_default();
+            format!(
+                "cannot {} due to reason {}: {}",
+                name("action"),
+                name("reason"),
+                inspect(&field(e, "part"))
+            )
+        }
         "WithClauseError" => format!("no with clause matching: {}", inspect(&field(e, "term"))),
         "TryClauseError" => format!("no try clause matching: {}", inspect(&field(e, "term"))),
         "BadMapError" => format!("expected a map, got: {}", inspect(&field(e, "term"))),

@@ -1,5 +1,5 @@
 //! The evaluation of the compound forms: `receive`, maps and structs, `try`,
-//! `with`, `for` and bitstrings.
+//! `with` and `for` (bitstrings are in `bitstring.rs`).
 
 use std::time::{Duration, Instant};
 

@@ -119,7 +119,9 @@ pub fn inspect_opts(opts: &Term, base: Opts) -> (Opts, Option<String>) {
 
 /// `IO.inspect`'s text for `item` with its options, with a newline.
 fn inspected(item: &Term, opts: &Term) -> String {
-    let (o, label) = inspect_opts(opts, Opts::pretty());
+    // IO.inspect lays out at its width whatever `:pretty` says.
+    let (mut o, label) = inspect_opts(opts, Opts::pretty());
+    o.pretty = true;
     let mut s = match label {
         Some(l) => format!("{l}: "),
         None => String::new(),

@@ -131,6 +131,9 @@ pub fn to_chars(v: &Term, out: &mut Vec<u8>) -> R<()> {
     match v {
         Term::Bin(b) => out.extend_from_slice(b),
         Term::EmptyList | Term::Cons(_) => chardata(v, out)?,
+        Term::Map(_) if v.struct_name() == Some(Atom::alias("URI")) => {
+            out.extend_from_slice(super::uri::to_string(v)?.as_bytes())
+        }
         Term::Map(_) if super::date::parts(v).is_some() => {
             let (y, m, d) = super::date::parts(v).unwrap_or_default();
             out.extend_from_slice(super::date::iso(y, m, d).as_bytes());
@@ -678,6 +681,7 @@ pub fn erlang_operator(op: &str) -> Option<&'static str> {
 
 /// The exception modules Elixir itself defines.
 pub const BUILTIN_EXCEPTIONS: &[&str] = &[
+    "URI.Error",
     "ArgumentError",
     "ArithmeticError",
     "BadArityError",

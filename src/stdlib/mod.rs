@@ -26,6 +26,7 @@ pub mod regex;
 pub mod stream;
 pub mod string;
 pub mod system;
+pub mod uri;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -101,6 +102,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     erlfmt::register(&mut r);
     function::register(&mut r);
     date::register(&mut r);
+    uri::register(&mut r);
     // The protocols' own functions are Kernel's conversions.
     for (protocol, name) in [("String.Chars", "to_string"), ("List.Chars", "to_charlist")] {
         if let Some(f) = r.get("Kernel", name, 1) {
@@ -167,6 +169,9 @@ pub fn exception_message(e: &Term) -> Option<String> {
 /// The default value of struct `module` (`%Name{}`).
 pub fn struct_default(module: Atom) -> R<MapT> {
     let Some(info) = crate::eval::code::module(module) else {
+        if module == Atom::new("Elixir.URI") {
+            return Ok(uri::struct_default());
+        }
         if kernel::is_builtin_exception(module) {
             // Elixir's own exceptions: every known field, nil unless it has a default.
             let mut m = MapT::new();

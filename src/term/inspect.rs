@@ -641,6 +641,20 @@ static STRUCT_FIELDS: LazyLock<RwLock<HashMap<Atom, Vec<Atom>>>> = LazyLock::new
         ("Enum.EmptyError", &["message"]),
         ("Enum.OutOfBoundsError", &["message"]),
         ("UnicodeConversionError", &["encoded", "message"]),
+        ("URI.Error", &["action", "reason", "part"]),
+        (
+            "URI",
+            &[
+                "scheme",
+                "authority",
+                "userinfo",
+                "host",
+                "port",
+                "path",
+                "query",
+                "fragment",
+            ],
+        ),
     ];
     let map = known
         .iter()
@@ -750,7 +764,13 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
         }
         _ => {}
     }
-    let fields = struct_fields(name)?;
+    let mut fields = struct_fields(name)?;
+    // `%URI{}` derives Inspect with `authority` optional: shown only when set.
+    if name == Atom::alias("URI") && get("authority").is_some_and(|a| *a == Term::NIL) {
+        let authority = Atom::new("authority");
+        fields.retain(|f| *f != authority);
+        return Some(struct_doc(m, name, &fields, opts, limit));
+    }
     let keys: Vec<&Term> = m
         .keys()
         .filter(|k| !matches!(k, Term::Atom(a) if *a == Atom::STRUCT || *a == Atom::EXCEPTION))
@@ -758,10 +778,15 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
     if keys.len() != fields.len() || !fields.iter().all(|f| m.contains_key(&Term::Atom(*f))) {
         return None;
     }
-    let items = limited(&fields, limit, |f, l| {
+    Some(struct_doc(m, name, &fields, opts, limit))
+}
+
+/// `%Name{field: value, …}` with `fields` in that order.
+fn struct_doc(m: &super::MapT, name: Atom, fields: &[Atom], opts: &Opts, limit: usize) -> Doc {
+    let items = limited(fields, limit, |f, l| {
         keyword_item(*f, m.get(&Term::Atom(*f)).unwrap_or(&Term::NIL), opts, l)
     });
-    Some(map_container(inspect_atom(name), items, opts))
+    map_container(inspect_atom(name), items, opts)
 }
 
 // ---------------------------------------------------------------------------
