@@ -293,6 +293,11 @@ fn authority(s: &str) -> Check {
             }
         }
     }
+    path_rest(rest)
+}
+
+/// What follows a path segment: more segments, `?query`, `#fragment` or the end.
+fn path_rest(rest: &str) -> Check {
     match rest.chars().next() {
         Some('/') => segments(&rest[1..]),
         Some(c) => after_path(c, &rest[1..]),
@@ -300,8 +305,9 @@ fn authority(s: &str) -> Check {
     }
 }
 
-/// A relative reference: `//authority path`, `/path`, `?query`, `#fragment`, or a path without a colon first.
-fn relative(s: &str) -> Check {
+/// `//authority path`, `/path`, `?query`, `#fragment`, empty, or else a
+/// path that `first` checks (rootless after a scheme, colon-free when relative).
+fn reference(s: &str, first: impl Fn(&str) -> Check) -> Check {
     if let Some(r) = s.strip_prefix("//") {
         return authority(r);
     }
@@ -309,18 +315,19 @@ fn relative(s: &str) -> Check {
         None => Ok(()),
         Some('/') => segments(&s[1..]),
         Some(c @ ('?' | '#')) => after_path(c, &s[1..]),
-        Some(_) => {
-            let first_end = s.find(['/', '?', '#']).unwrap_or(s.len());
-            if let Some(c) = s[..first_end].chars().find(|c| *c == ':' || !is_pchar(*c)) {
-                return bad(c);
-            }
-            match s[first_end..].chars().next() {
-                Some('/') => segments(&s[first_end + 1..]),
-                Some(c) => after_path(c, &s[first_end + 1..]),
-                None => Ok(()),
-            }
-        }
+        Some(_) => first(s),
     }
+}
+
+/// A relative reference: its first segment has no colon.
+fn relative(s: &str) -> Check {
+    reference(s, |s| {
+        let first_end = s.find(['/', '?', '#']).unwrap_or(s.len());
+        if let Some(c) = s[..first_end].chars().find(|c| *c == ':' || !is_pchar(*c)) {
+            return bad(c);
+        }
+        path_rest(&s[first_end..])
+    })
 }
 
 fn absolute(s: &str) -> Check {
@@ -337,16 +344,7 @@ fn absolute(s: &str) -> Check {
         None if scheme.is_empty() => return bad(':'),
         None => {}
     }
-    let hier = &s[colon + 1..];
-    if let Some(r) = hier.strip_prefix("//") {
-        return authority(r);
-    }
-    match hier.chars().next() {
-        None => Ok(()),
-        Some('/') => segments(&hier[1..]),
-        Some(c @ ('?' | '#')) => after_path(c, &hier[1..]),
-        Some(_) => segments(hier),
-    }
+    reference(&s[colon + 1..], segments)
 }
 
 /// `URI.new/1` of a string: the parts, or the text of the first bad character.
@@ -654,6 +652,8 @@ fn uri_error(part: &str) -> R<Term> {
 }
 
 pub fn register(r: &mut Registry) {
+    let fields: Vec<Atom> = FIELDS.iter().map(|f| Atom::new(f)).collect();
+    crate::term::inspect::register_struct(uri_atom(), &fields);
     r.add("URI", "parse", 1, |_, a| match &a[0] {
         t if is_uri(t) => Ok(t.clone()),
         t => match t.as_str() {

@@ -642,19 +642,6 @@ static STRUCT_FIELDS: LazyLock<RwLock<HashMap<Atom, Vec<Atom>>>> = LazyLock::new
         ("Enum.OutOfBoundsError", &["message"]),
         ("UnicodeConversionError", &["encoded", "message"]),
         ("URI.Error", &["action", "reason", "part"]),
-        (
-            "URI",
-            &[
-                "scheme",
-                "authority",
-                "userinfo",
-                "host",
-                "port",
-                "path",
-                "query",
-                "fragment",
-            ],
-        ),
     ];
     let map = known
         .iter()
