@@ -13,9 +13,7 @@ pub fn syntax_error(e: &SyntaxError, file: &str, src: &str) -> String {
         SyntaxErrorKind::TokenMissing => "TokenMissingError",
     };
     let mut t = format!("** ({kind}) {file}:{}:{}: {}", e.line, e.col, e.message);
-    let plain = e.kind == SyntaxErrorKind::Syntax
-        && !e.message.contains("missing terminator")
-        && !e.message.starts_with("unexpected reserved word");
+    let plain = e.kind == SyntaxErrorKind::Syntax && !e.message.starts_with("unexpected reserved word");
     if let Some(code) = src.lines().nth((e.line as usize).wrapping_sub(1)).filter(|_| plain) {
         let number = e.line.to_string();
         let width = number.len().max(2);

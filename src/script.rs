@@ -66,30 +66,20 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                     }
                     let mut t = ex::blamed_banner(&x);
                     t.push('\n');
-                    if complete {
-                        // A compile error raised by a `defmodule`: its stack, or an empty line.
-                        let lines = ex::stack_lines(&x);
-                        if lines.is_empty() {
-                            t.push('\n');
-                        }
-                        for l in lines {
-                            t.push_str(&l);
-                            t.push('\n');
-                        }
-                        runtime::io::err(&t);
-                        status = 1;
-                        break;
-                    }
                     let mut lines = ex::blamed_stack_lines(&x);
                     // The BEAM records at most eight frames, and the script
                     // runner's own (hidden) ones take five before `require_file`'s.
                     let shown = lines.len();
                     lines.truncate(8);
+                    if complete && lines.is_empty() {
+                        // A `defmodule`'s compile error with no stack: an empty line.
+                        t.push('\n');
+                    }
                     for l in lines {
                         t.push_str(&l);
                         t.push('\n');
                     }
-                    if !matches!(x, ex::Exc::Exit(_) | ex::Exc::Cancelled) && shown + HIDDEN_FRAMES < 8 {
+                    if !complete && !matches!(x, ex::Exc::Exit(_) | ex::Exc::Cancelled) && shown + HIDDEN_FRAMES < 8 {
                         t.push_str(REQUIRE_FRAME);
                         t.push('\n');
                     }
