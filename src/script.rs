@@ -91,6 +91,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
             status
         }
     };
+    proc.release_held();
     runtime::exit(&me);
     runtime::runnable_dec();
     status

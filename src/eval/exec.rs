@@ -51,6 +51,10 @@ pub struct Proc {
     /// Below this stack address a call must check with `stacker` whether to
     /// grow the stack; above it there is room (`usize::MAX`: not known yet).
     stack_floor: usize,
+    /// Processes this one spawned that have not started yet (see [`Proc::hold`]).
+    held: Vec<runtime::Unstarted>,
+    /// Calls made since the oldest held process was spawned.
+    held_calls: u32,
 }
 
 /// How much stack a call must find free, or it continues on a new segment.
@@ -75,6 +79,19 @@ fn stack_pointer() -> usize {
 
 /// How many spare frames and argument vectors a process keeps.
 const POOL: usize = 256;
+/// How many calls a spawner makes before the processes it holds start
+/// (the BEAM's time slice is about 4,000 reductions).
+const HELD_CALLS: u32 = 4000;
+/// How many processes a spawner holds at most.
+const HELD_MAX: usize = 1000;
+
+/// A process record dropped with held processes starts them (a detached
+/// process, a shell process replaced after it was killed).
+impl Drop for Proc {
+    fn drop(&mut self) {
+        self.release_held();
+    }
+}
 
 impl Proc {
     pub fn new(me: Arc<Process>) -> Proc {
@@ -88,6 +105,37 @@ impl Proc {
             vecs: Vec::new(),
             stacktrace: Term::EmptyList,
             stack_floor: usize::MAX,
+            held: Vec::new(),
+            held_calls: 0,
+        }
+    }
+
+    /// Keeps a newly spawned process from running until this one blocks
+    /// (`receive` with nothing to take, a sleep, the shell's prompt), exits,
+    /// or makes [`HELD_CALLS`] calls or [`HELD_MAX`] spawns: the BEAM runs a
+    /// spawner on until it is scheduled out, and so, deterministically, does
+    /// this. `Process.monitor(spawn(f))` therefore always sees `f`'s process alive.
+    pub fn hold(&mut self, u: runtime::Unstarted) {
+        self.held.push(u);
+        if self.held.len() >= HELD_MAX {
+            self.release_held();
+        }
+    }
+
+    /// Starts every held process, oldest first.
+    pub fn release_held(&mut self) {
+        self.held_calls = 0;
+        for u in std::mem::take(&mut self.held) {
+            u.start();
+        }
+    }
+
+    /// Counts a call against the held processes' wait.
+    #[cold]
+    fn count_held_call(&mut self) {
+        self.held_calls += 1;
+        if self.held_calls >= HELD_CALLS {
+            self.release_held();
         }
     }
 
@@ -509,6 +557,9 @@ impl Proc {
     fn run_in(&mut self, frame: &mut Vec<Term>, mut callee: Callee) -> R<Term> {
         loop {
             self.check_interrupt()?;
+            if !self.held.is_empty() {
+                self.count_held_call();
+            }
             let keep = callee;
             let arity = frame.len();
             let clauses: &[Clause] = match &keep {
@@ -784,13 +835,16 @@ fn no_clause(callee: &Callee, args: Vec<Term>) -> Exc {
 
 /// Spawns a process that runs `body` and reports how it ended.
 /// `link_to` is linked to the new process before it starts (`spawn_link`).
+/// The spawner holds the new process (see [`Proc::hold`]).
 pub fn spawn_proc(
+    spawner: &mut Proc,
     link_to: Option<crate::term::Pid>,
     body: impl FnOnce(&mut Proc) -> R<Term> + Send + 'static,
 ) -> R<Term> {
-    let started = runtime::spawn_with(link_to, move |me| {
+    let started = runtime::spawn_later(link_to, move |me| {
         let mut p = Proc::new(me.clone());
         let r = body(&mut p);
+        p.release_held();
         let reason = match &r {
             Ok(_) => Term::Atom(Atom::NORMAL),
             Err(e) => {
@@ -802,7 +856,11 @@ pub fn spawn_proc(
         runtime::runnable_dec();
     });
     match started {
-        Ok(pid) => Ok(Term::Pid(pid)),
+        Ok(u) => {
+            let pid = u.pid();
+            spawner.hold(u);
+            Ok(Term::Pid(pid))
+        }
         Err(_) => ex::system_limit(),
     }
 }

@@ -52,6 +52,8 @@ impl Proc {
                 let (_, body) = after.expect("a deadline comes from an after clause");
                 return self.eval_tail(body, f);
             }
+            // Nothing to take: this process would be scheduled out here.
+            self.release_held();
             // Spin only while spinning pays: a process whose replies come back
             // within microseconds (request/reply) keeps spinning; one that
             // waits long (a ring, an idle server) soon parks at once.
@@ -81,6 +83,7 @@ impl Proc {
     /// Blocks the process (not runnable) for `ms` milliseconds, or forever; Ctrl+C ends it.
     pub fn sleep(&mut self, ms: Option<u64>) -> R<()> {
         let deadline = ms.map(|ms| Instant::now() + Duration::from_millis(ms));
+        self.release_held();
         let me = self.me.clone();
         loop {
             self.check_interrupt()?;

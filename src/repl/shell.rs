@@ -167,6 +167,8 @@ fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Requ
                 if let Outcome::Value(v) = &out {
                     proc.results.push(v.clone());
                 }
+                // The shell waits for the next input: what it spawned runs.
+                proc.release_held();
                 runtime::runnable_dec();
                 let _ = tx.send(Reply::Done(out));
             }

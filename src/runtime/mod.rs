@@ -237,25 +237,44 @@ pub fn exit_with(p: &Process, reason: Term) {
     RT.live.fetch_sub(1, Ordering::SeqCst);
 }
 
-/// Starts a process running `body` on a thread of its own.
-pub fn spawn(body: impl FnOnce(Arc<Process>) + Send + 'static) -> Result<Pid, SpawnError> {
-    spawn_with(None, body)
+/// A registered process whose thread has not started yet: its spawner holds
+/// it until the spawner blocks, exits or has run for a while, as the BEAM
+/// runs a spawner on until it is scheduled out (see [`Unstarted::start`]).
+pub struct Unstarted {
+    p: Arc<Process>,
+    body: Box<dyn FnOnce(Arc<Process>) + Send>,
 }
 
-/// Starts a process, linked to `link_to` before it runs.
-pub fn spawn_with(link_to: Option<Pid>, body: impl FnOnce(Arc<Process>) + Send + 'static) -> Result<Pid, SpawnError> {
+impl Unstarted {
+    pub fn pid(&self) -> Pid {
+        self.p.pid
+    }
+
+    /// Starts the thread; if the system refuses one, the process exits.
+    pub fn start(self) {
+        let Unstarted { p, body } = self;
+        let p2 = p.clone();
+        if pool::run(Box::new(move || body(p2))).is_err() {
+            exit_with(&p, Term::Atom(Atom::new("system_limit")));
+            runnable_dec();
+        }
+    }
+}
+
+/// Registers a process that will run `body`, linked to `link_to` before it
+/// runs; it is runnable (and in the table) at once, but runs only once started.
+pub fn spawn_later(
+    link_to: Option<Pid>,
+    body: impl FnOnce(Arc<Process>) + Send + 'static,
+) -> Result<Unstarted, SpawnError> {
     let p = new_process()?;
     if let Some(l) = link_to {
         link(p.pid, l);
     }
-    let pid = p.pid;
-    let p2 = p.clone();
-    if pool::run(Box::new(move || body(p2))).is_err() {
-        exit(&p);
-        runnable_dec();
-        return Err(SpawnError::Thread);
-    }
-    Ok(pid)
+    Ok(Unstarted {
+        p,
+        body: Box::new(body),
+    })
 }
 
 /// Delivers `msg` to `pid`'s mailbox; a message to a dead process is dropped, as in Erlang.

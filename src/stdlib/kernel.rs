@@ -310,14 +310,14 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Kernel", "self", 0, |p, _| Ok(Term::Pid(p.pid())));
     r.add("Kernel", "send", 2, |p, a| send(p, a));
-    r.add("Kernel", "spawn", 1, |_, a| {
+    r.add("Kernel", "spawn", 1, |sp, a| {
         let f = a[0].clone();
         if !matches!(&f, Term::Fun(fu) if fu.arity() == 0) {
             return ex::badarg();
         }
-        crate::eval::exec::spawn_proc(None, move |p| p.apply(&f, vec![]))
+        crate::eval::exec::spawn_proc(sp, None, move |p| p.apply(&f, vec![]))
     });
-    r.add("Kernel", "spawn", 3, |_, a| {
+    r.add("Kernel", "spawn", 3, |sp, a| {
         let (Term::Atom(m), Term::Atom(f)) = (&a[0], &a[1]) else {
             return ex::badarg();
         };
@@ -325,7 +325,7 @@ pub fn register(r: &mut Registry) {
             return ex::badarg();
         };
         let (m, f) = (*m, *f);
-        crate::eval::exec::spawn_proc(None, move |p| p.call_mfa(m, f, args))
+        crate::eval::exec::spawn_proc(sp, None, move |p| p.call_mfa(m, f, args))
     });
     r.add("Kernel", "inspect", 1, |_, a| Ok(Term::str(&inspect_default(&a[0]))));
     r.add("Kernel", "inspect", 2, |_, a| {

@@ -135,20 +135,22 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Kernel", "spawn_link", 1, |p, a| {
         let f = a[0].clone();
-        crate::eval::exec::spawn_proc(Some(p.pid()), move |q| q.apply(&f, vec![]))
+        let me = p.pid();
+        crate::eval::exec::spawn_proc(p, Some(me), move |q| q.apply(&f, vec![]))
     });
     r.add("Kernel", "spawn_link", 3, |p, a| {
         let (m, f, args) = mfa(a)?;
-        crate::eval::exec::spawn_proc(Some(p.pid()), move |q| q.call_mfa(m, f, args))
+        let me = p.pid();
+        crate::eval::exec::spawn_proc(p, Some(me), move |q| q.call_mfa(m, f, args))
     });
     r.add("Kernel", "spawn_monitor", 1, |p, a| {
         let f = a[0].clone();
-        let pid = crate::eval::exec::spawn_proc(None, move |q| q.apply(&f, vec![]))?;
+        let pid = crate::eval::exec::spawn_proc(p, None, move |q| q.apply(&f, vec![]))?;
         Ok(with_monitor(p, pid))
     });
     r.add("Kernel", "spawn_monitor", 3, |p, a| {
         let (m, f, args) = mfa(a)?;
-        let pid = crate::eval::exec::spawn_proc(None, move |q| q.call_mfa(m, f, args))?;
+        let pid = crate::eval::exec::spawn_proc(p, None, move |q| q.call_mfa(m, f, args))?;
         Ok(with_monitor(p, pid))
     });
     r.add("Process", "link", 1, |p, a| {
