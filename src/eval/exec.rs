@@ -254,7 +254,7 @@ impl Proc {
                     let v = self.eval(p, f)?;
                     kernel::to_chars(&v, &mut out)?;
                 }
-                Ok(Term::Bin(Arc::from(out)))
+                Ok(Term::Bin(out.into()))
             }
             Node::Bits(segs) => self.build_bits(segs, f),
             Node::Try(t) => self.eval_try(t, f),

@@ -1,8 +1,6 @@
 //! `Kernel` (and the operators the compiler lowers to it): arithmetic,
 //! comparison, type checks, tuples, `send`, `spawn`, `raise`…
 
-use std::sync::Arc;
-
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
@@ -100,7 +98,7 @@ pub fn op2(op: Op2, a: &Term, b: &Term) -> R<Term> {
                 let mut v = Vec::with_capacity(x.len() + y.len());
                 v.extend_from_slice(x);
                 v.extend_from_slice(y);
-                Ok(Term::Bin(Arc::from(v)))
+                Ok(Term::Bin(v.into()))
             }
             // `a <> b` is `<<a::binary, b::binary>>`.
             _ => match a {
@@ -335,7 +333,7 @@ pub fn register(r: &mut Registry) {
     r.add("Kernel", "to_string", 1, |_, a| {
         let mut out = Vec::new();
         to_chars(&a[0], &mut out)?;
-        Ok(Term::Bin(Arc::from(out)))
+        Ok(Term::Bin(out.into()))
     });
     r.add("Kernel", "raise", 1, |p, a| raise(p, a[0].clone(), None));
     r.add("Kernel", "raise", 2, |p, a| raise(p, a[0].clone(), Some(a[1].clone())));

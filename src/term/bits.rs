@@ -186,7 +186,7 @@ impl Term {
     pub fn bitstring(mut data: Vec<u8>, len: usize) -> Term {
         data.truncate(len.div_ceil(8));
         if len.is_multiple_of(8) {
-            return Term::Bin(Arc::from(data));
+            return Term::Bin(data.into());
         }
         if let Some(last) = data.last_mut() {
             *last &= 0xffu8 << (8 - len % 8);

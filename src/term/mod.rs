@@ -11,11 +11,13 @@ pub mod bits;
 pub mod float;
 pub mod inspect;
 pub mod order;
+pub mod shared;
 
 use std::sync::Arc;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
+pub use shared::Shared;
 
 pub use atom::Atom;
 
@@ -46,13 +48,13 @@ pub enum Term {
     Float(f64),
     Atom(Atom),
     /// A binary; Elixir strings are UTF-8 binaries.
-    Bin(Arc<[u8]>),
+    Bin(Shared<u8>),
     /// A bitstring that is not a whole number of bytes (see [`bits`]).
     Bits(Arc<bits::Bits>),
     /// `[]`.
     EmptyList,
     Cons(Arc<Cons>),
-    Tuple(Arc<[Term]>),
+    Tuple(Shared<Term>),
     Map(Arc<MapT>),
     Pid(Pid),
     Ref(Ref),
@@ -126,15 +128,15 @@ impl Term {
     }
 
     pub fn str(s: &str) -> Term {
-        Term::Bin(Arc::from(s.as_bytes()))
+        Term::Bin(Shared::from(s))
     }
 
     pub fn bytes(b: &[u8]) -> Term {
-        Term::Bin(Arc::from(b))
+        Term::Bin(Shared::from(b))
     }
 
     pub fn tuple(items: Vec<Term>) -> Term {
-        Term::Tuple(Arc::from(items))
+        Term::Tuple(Shared::from(items))
     }
 
     /// An integer, normalised: `Int` when it fits in `i64`.
@@ -300,8 +302,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn terms_stay_three_words() {
-        assert_eq!(std::mem::size_of::<Term>(), 24);
+    fn terms_stay_two_words() {
+        assert_eq!(std::mem::size_of::<Term>(), 16);
     }
 
     #[test]
