@@ -219,7 +219,7 @@ fn put_segment(w: &mut BitWriter, s: &BitSeg<Node>, index: usize, v: &Term, size
 }
 
 fn too_large<T>(s: &BitSeg<Node>, index: usize, size: &str) -> R<T> {
-    Err(Exc::Error(
+    Err(Box::new(Exc::Error(
         ex::exception(
             "SystemLimitError",
             vec![(
@@ -231,7 +231,7 @@ fn too_large<T>(s: &BitSeg<Node>, index: usize, size: &str) -> R<T> {
             )],
         ),
         Box::default(),
-    ))
+    )))
 }
 
 /// The integer `v` modulo 2^(8·len) as `len` big-endian bytes (two's complement).

@@ -50,7 +50,10 @@ pub struct StackEntry {
     pub mfa: Option<(Atom, Atom, usize)>,
 }
 
-pub type R<T> = Result<T, Exc>;
+/// A result of evaluation. The exception is boxed so that `R<Term>` is two
+/// words and comes back in registers (a test asserts it): a call's result
+/// passes through every frame, its exception seldom.
+pub type R<T> = Result<T, Box<Exc>>;
 
 /// Builds `%Module{fields}` for an exception module written `Name` (no `Elixir.`).
 pub fn exception(name: &str, fields: Vec<(&str, Term)>) -> Term {
@@ -65,7 +68,7 @@ pub fn exception(name: &str, fields: Vec<(&str, Term)>) -> Term {
 
 /// Raises `%Name{fields}`.
 pub fn raise<T>(name: &str, fields: Vec<(&str, Term)>) -> R<T> {
-    Err(Exc::Error(exception(name, fields), Box::default()))
+    Err(Box::new(Exc::Error(exception(name, fields), Box::default())))
 }
 
 /// The exception of a compile error found while a `defmodule` runs. Its
@@ -102,7 +105,7 @@ pub fn compile_error<T>(e: &crate::eval::compile::CompileError, file: &Arc<str>)
             mfa: None,
         }));
     }
-    Err(Exc::Error(value, Box::new(st)))
+    Err(Box::new(Exc::Error(value, Box::new(st))))
 }
 
 pub fn with_message<T>(name: &str, msg: impl AsRef<str>) -> R<T> {
@@ -176,13 +179,13 @@ pub fn function_clause<T>(module: Atom, name: Atom, args: Vec<Term>) -> R<T> {
             ("clauses", Term::NIL),
         ],
     );
-    Err(Exc::Error(
+    Err(Box::new(Exc::Error(
         e,
         Box::new(Stack {
             blame_args: Some(args),
             ..Default::default()
         }),
-    ))
+    )))
 }
 
 /// `UndefinedFunctionError`; `reason` is `nil` or `"module could not be loaded"`.
@@ -651,4 +654,12 @@ fn did_you_mean(module: Atom, name: Atom) -> String {
     found.truncate(5);
     found.sort_by(|a, b| a.1.cmp(b.1));
     found.iter().map(|(_, n, a)| format!("      * {n}/{a}\n")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_result_is_two_words() {
+        assert_eq!(std::mem::size_of::<super::R<crate::term::Term>>(), 16);
+    }
 }

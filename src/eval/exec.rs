@@ -150,8 +150,8 @@ impl Proc {
             self.me.interrupt.store(false, Ordering::SeqCst);
             let reason = self.me.kill_reason.lock().unwrap_or_else(|e| e.into_inner()).take();
             return Err(match reason {
-                Some(r) => Exc::Exit(r),
-                None => Exc::Cancelled,
+                Some(r) => Box::new(Exc::Exit(r)),
+                None => Box::new(Exc::Cancelled),
             });
         }
         Ok(())
@@ -261,7 +261,7 @@ impl Proc {
             Node::For(fo) => self.eval_for(fo, f),
             Node::Reraise(v, _st) => {
                 let v = self.eval(v, f)?;
-                Err(Exc::Error(v, Default::default()))
+                Err(Box::new(Exc::Error(v, Default::default())))
             }
             Node::Stacktrace => Ok(self.stacktrace.clone()),
             Node::DefModule(d) => super::module::define(self, d),
@@ -702,8 +702,9 @@ fn callable(slot: &super::code::FunSlot, remote: bool, arity: usize, line: u32) 
 }
 
 /// Records `line` as where an error passed through the current frame.
-pub fn at_line(mut e: Exc, line: u32) -> Exc {
-    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut e
+#[cold]
+pub fn at_line(mut e: Box<Exc>, line: u32) -> Box<Exc> {
+    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut *e
         && st.pending_line == 0
     {
         st.pending_line = line;
@@ -769,8 +770,9 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
 }
 
 /// Adds the frame of `callee` to an error leaving it.
-fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
-    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut e
+#[cold]
+fn push_frame(mut e: Box<Exc>, callee: &Callee) -> Box<Exc> {
+    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut *e
         && !st.complete
     {
         let (file, def_line, what) = describe(callee);
@@ -797,7 +799,8 @@ fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
 }
 
 /// The FunctionClauseError of a call no clause accepted.
-fn no_clause(callee: &Callee, args: Vec<Term>) -> Exc {
+#[cold]
+fn no_clause(callee: &Callee, args: Vec<Term>) -> Box<Exc> {
     let shown: Vec<String> = args.iter().map(crate::term::inspect::inspect_default).collect();
     let (file, line, what, err) = match callee {
         Callee::Def(d) => {
@@ -821,8 +824,8 @@ fn no_clause(callee: &Callee, args: Vec<Term>) -> Exc {
             (file, line, what, ex::function_clause::<()>(Atom::NIL, name, args))
         }
     };
-    let mut e = err.err().unwrap_or(Exc::Cancelled);
-    if let Exc::Error(_, st) = &mut e {
+    let mut e = err.err().unwrap_or(Box::new(Exc::Cancelled));
+    if let Exc::Error(_, st) = &mut *e {
         st.entries.push(Arc::new(StackEntry {
             file,
             line,

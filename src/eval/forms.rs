@@ -159,7 +159,7 @@ impl Proc {
                 None => ex::raise("TryClauseError", vec![("term", v)]),
             },
             Ok(v) => Ok(v),
-            Err(Exc::Cancelled) => Err(Exc::Cancelled),
+            Err(e) if matches!(*e, Exc::Cancelled) => Err(e),
             Err(e) => self.handle(t, e, f),
         };
         if let Some(a) = &t.after {
@@ -168,12 +168,12 @@ impl Proc {
         r
     }
 
-    fn handle(&mut self, t: &Try, e: Exc, f: &mut [Term]) -> R<Term> {
-        self.stacktrace = match &e {
+    fn handle(&mut self, t: &Try, e: Box<Exc>, f: &mut [Term]) -> R<Term> {
+        self.stacktrace = match &*e {
             Exc::Error(_, s) | Exc::Throw(_, s) => ex::stacktrace(s),
             _ => Term::EmptyList,
         };
-        if let Exc::Error(v, _) = &e {
+        if let Exc::Error(v, _) = &*e {
             let name = v.struct_name();
             for r in &t.rescue {
                 if r.modules.is_empty() || name.is_some_and(|n| r.modules.contains(&n)) {
@@ -184,7 +184,7 @@ impl Proc {
                 }
             }
         }
-        let (kind, value) = match &e {
+        let (kind, value) = match &*e {
             Exc::Error(v, _) => (Atom::ERROR, v.clone()),
             Exc::Throw(v, _) => (Atom::THROW, v.clone()),
             Exc::Exit(v) => (Atom::EXIT_KIND, v.clone()),
@@ -272,7 +272,7 @@ impl Proc {
                 let src = self.eval(source, f)?;
                 let Some(bits) = src.as_bitstring() else {
                     let reason = Term::tuple(vec![Term::atom("bad_generator"), src.clone()]);
-                    return Err(Exc::Error(ex::normalize_error(&reason), Box::default()));
+                    return Err(Box::new(Exc::Error(ex::normalize_error(&reason), Box::default())));
                 };
                 // Each element that matches runs the rest; one that does not
                 // is skipped by its size; the walk ends where none fits.

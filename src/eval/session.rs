@@ -53,7 +53,7 @@ impl Session {
             Ok(v) => Ok(v),
             Err(x) => {
                 self.compiler = saved;
-                Err(Failure::Raised(x))
+                Err(Failure::Raised(*x))
             }
         }
     }
@@ -70,7 +70,7 @@ impl Session {
         if self.frame.len() < n {
             self.frame.resize(n, Term::NIL);
         }
-        proc.eval(node, &mut self.frame)
+        proc.eval(node, &mut self.frame).map_err(|e| *e)
     }
 
     /// The current bindings, by name.

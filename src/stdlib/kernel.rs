@@ -203,10 +203,10 @@ pub fn protocol_undefined_why<T>(protocol: &str, v: &Term, description: &str) ->
 
 pub fn register(r: &mut Registry) {
     r.add(":erlang", "error", 1, |_, a| {
-        Err(Exc::Error(ex::normalize_error(&a[0]), Box::default()))
+        Err(Box::new(Exc::Error(ex::normalize_error(&a[0]), Box::default())))
     });
     r.add(":erlang", "error", 2, |_, a| {
-        Err(Exc::Error(ex::normalize_error(&a[0]), Box::default()))
+        Err(Box::new(Exc::Error(ex::normalize_error(&a[0]), Box::default())))
     });
     macro_rules! guard {
         ($name:expr, $pred:expr) => {
@@ -353,9 +353,9 @@ pub fn register(r: &mut Registry) {
         Ok(Term::OK)
     });
     r.add("Kernel", "throw", 1, |_, a| {
-        Err(Exc::Throw(a[0].clone(), Box::default()))
+        Err(Box::new(Exc::Throw(a[0].clone(), Box::default())))
     });
-    r.add("Kernel", "exit", 1, |_, a| Err(Exc::Exit(a[0].clone())));
+    r.add("Kernel", "exit", 1, |_, a| Err(Box::new(Exc::Exit(a[0].clone()))));
     r.add("Kernel", "elem", 2, |_, a| match (&a[0], &a[1]) {
         (Term::Tuple(t), Term::Int(i)) if *i >= 0 && (*i as usize) < t.len() => Ok(t[*i as usize].clone()),
         (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),
@@ -606,7 +606,7 @@ fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
             ));
         }
     };
-    Err(Exc::Error(e, Default::default()))
+    Err(Box::new(Exc::Error(e, Default::default())))
 }
 
 /// `Kernel` functions that are Erlang BIFs of the same name and arity.

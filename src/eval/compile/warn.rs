@@ -985,7 +985,7 @@ fn fails(e: &Expr, consts: &[Expr]) -> Option<String> {
     let node = c.expr(&call).ok()?;
     let mut proc = crate::eval::Proc::new(crate::runtime::detached_process());
     let mut frame = vec![crate::term::Term::NIL; c.slots()];
-    match proc.eval(&node, &mut frame) {
+    match proc.eval(&node, &mut frame).map_err(|e| *e) {
         Err(crate::eval::Exc::Error(x, _)) => Some(crate::eval::exception::exception_name(&x)),
         _ => None,
     }
