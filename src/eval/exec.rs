@@ -19,10 +19,12 @@ use crate::term::{Atom, Fun, MapT, Term};
 /// How deep non-tail calls may nest before the process raises.
 pub const MAX_DEPTH: usize = 2_000_000;
 
-/// What evaluating an expression in tail position gives.
+/// What evaluating an expression in tail position gives: a value, or a
+/// call still to make, whose callee and arguments wait in the process
+/// ([`Proc::take_tail`]) so that a `R<Flow>` stays two words.
 pub enum Flow {
     Value(Term),
-    Tail(Callee, Vec<Term>),
+    Tail,
 }
 
 /// Something callable with a list of arguments.
@@ -55,6 +57,8 @@ pub struct Proc {
     held: Vec<runtime::Unstarted>,
     /// Calls made since the oldest held process was spawned.
     held_calls: u32,
+    /// The call a [`Flow::Tail`] stands for.
+    tail: Option<(Callee, Vec<Term>)>,
 }
 
 /// How much stack a call must find free, or it continues on a new segment.
@@ -107,7 +111,21 @@ impl Proc {
             stack_floor: usize::MAX,
             held: Vec::new(),
             held_calls: 0,
+            tail: None,
         }
+    }
+
+    /// A call in tail position: the caller's loop makes it ([`Proc::take_tail`]).
+    #[inline(always)]
+    pub fn tail_call(&mut self, callee: Callee, args: Vec<Term>) -> Flow {
+        self.tail = Some((callee, args));
+        Flow::Tail
+    }
+
+    /// The call the last [`Flow::Tail`] stands for.
+    #[inline(always)]
+    pub fn take_tail(&mut self) -> (Callee, Vec<Term>) {
+        self.tail.take().expect("a Flow::Tail leaves its call")
     }
 
     /// Keeps a newly spawned process from running until this one blocks
@@ -144,17 +162,23 @@ impl Proc {
     }
 
     /// Raises `Cancelled` if the process was asked to stop.
-    #[inline]
+    #[inline(always)]
     pub fn check_interrupt(&self) -> R<()> {
         if self.me.interrupt.load(Ordering::Relaxed) {
-            self.me.interrupt.store(false, Ordering::SeqCst);
-            let reason = self.me.kill_reason.lock().unwrap_or_else(|e| e.into_inner()).take();
-            return Err(match reason {
-                Some(r) => Box::new(Exc::Exit(r)),
-                None => Box::new(Exc::Cancelled),
-            });
+            return Err(self.interrupted());
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn interrupted(&self) -> Box<Exc> {
+        self.me.interrupt.store(false, Ordering::SeqCst);
+        let reason = self.me.kill_reason.lock().unwrap_or_else(|e| e.into_inner()).take();
+        Box::new(match reason {
+            Some(r) => Exc::Exit(r),
+            None => Exc::Cancelled,
+        })
     }
 
     /// Evaluates a node to its value.
@@ -206,7 +230,10 @@ impl Proc {
             } => self.call_def(slot, args, *remote, *line, f),
             Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
                 Flow::Value(v) => Ok(v),
-                Flow::Tail(c, args) => self.run(c, args),
+                Flow::Tail => {
+                    let (c, args) = self.take_tail();
+                    self.run(c, args)
+                }
             },
             Node::MakeFn { lambda, captures } => {
                 let env: Box<[Term]> = captures.iter().map(|s| f[*s].clone()).collect();
@@ -218,7 +245,10 @@ impl Proc {
             Node::Case { .. } | Node::Cond { .. } | Node::Receive { .. } | Node::With { .. } => {
                 match self.eval_tail(n, f)? {
                     Flow::Value(v) => Ok(v),
-                    Flow::Tail(c, args) => self.run(c, args),
+                    Flow::Tail => {
+                        let (c, args) = self.take_tail();
+                        self.run(c, args)
+                    }
                 }
             }
             Node::And(a, b) => {
@@ -290,7 +320,15 @@ impl Proc {
         }
         let a = self.operand(a, f)?;
         let b = self.operand(b, f)?;
-        binary_op(op, &a, &b, line)
+        let r = binary_op(op, &a, &b, line);
+        // An integer owns nothing: skip its drop glue, a call per operand.
+        if let Term::Int(_) = a {
+            std::mem::forget(a);
+        }
+        if let Term::Int(_) = b {
+            std::mem::forget(b);
+        }
+        r
     }
 
     /// The arguments of a call of a defined function, and the definition it reaches.
@@ -325,7 +363,18 @@ impl Proc {
         f: &mut [Term],
     ) -> R<Term> {
         let (d, args) = self.call_target(slot, args, remote, line, f)?;
-        self.run(Callee::Def(d), args).map_err(|e| at_line(e, line))
+        // `run`, written out: one Rust frame per call rather than three.
+        self.depth += 1;
+        let r = if self.depth <= MAX_DEPTH && stack_pointer() > self.stack_floor {
+            let mut frame = args;
+            let r = self.run_in(&mut frame, Callee::Def(d));
+            self.recycle(frame);
+            r
+        } else {
+            self.run_guarded(Callee::Def(d), args)
+        };
+        self.depth -= 1;
+        r.map_err(|e| at_line(e, line))
     }
 
     /// Evaluates an operand: variables, literals and operators on them
@@ -363,7 +412,7 @@ impl Proc {
                 remote,
             } => {
                 let (d, args) = self.call_target(slot, args, *remote, *line, f)?;
-                Ok(Flow::Tail(Callee::Def(d), args))
+                Ok(self.tail_call(Callee::Def(d), args))
             }
             Node::Apply { fun, args, line } => {
                 let fun = self.eval(fun, f)?;
@@ -429,7 +478,7 @@ impl Proc {
                     return ex::badarity(fun.clone(), args);
                 }
                 match &**fu {
-                    Fun::Closure { .. } => Ok(Flow::Tail(Callee::Fun(fu.clone()), args)),
+                    Fun::Closure { .. } => Ok(self.tail_call(Callee::Fun(fu.clone()), args)),
                     Fun::External { module, name, .. } => self.mfa_flow(*module, *name, args),
                 }
             }
@@ -464,7 +513,7 @@ impl Proc {
         if let Some(d) = super::code::lookup(module, name, args.len())
             && d.public
         {
-            return Ok(Flow::Tail(Callee::Def(d), args));
+            return Ok(self.tail_call(Callee::Def(d), args));
         }
         if let Some(nf) = stdlib::lookup(module, name, args.len()) {
             let mut args = args;
@@ -479,7 +528,10 @@ impl Proc {
     pub fn call_mfa(&mut self, module: Atom, name: Atom, args: Vec<Term>) -> R<Term> {
         match self.mfa_flow(module, name, args)? {
             Flow::Value(v) => Ok(v),
-            Flow::Tail(c, a) => self.run(c, a),
+            Flow::Tail => {
+                let (c, a) = self.take_tail();
+                self.run(c, a)
+            }
         }
     }
 
@@ -494,22 +546,33 @@ impl Proc {
         }
         match self.callee_of(fun.clone(), args)? {
             Flow::Value(v) => Ok(v),
-            Flow::Tail(c, a) => self.run(c, a),
+            Flow::Tail => {
+                let (c, a) = self.take_tail();
+                self.run(c, a)
+            }
         }
     }
 
     /// Runs a call to completion, following tail calls in a loop.
     pub fn run(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
         self.depth += 1;
-        let r = if self.depth > MAX_DEPTH {
-            ex::system_limit()
-        } else if stack_pointer() > self.stack_floor {
+        let r = if self.depth <= MAX_DEPTH && stack_pointer() > self.stack_floor {
             self.run_loop(callee, args)
         } else {
-            self.run_on_checked_stack(callee, args)
+            self.run_guarded(callee, args)
         };
         self.depth -= 1;
         r
+    }
+
+    /// A call past the depth cap (it raises) or near the end of the known free stack.
+    #[cold]
+    #[inline(never)]
+    fn run_guarded(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+        if self.depth > MAX_DEPTH {
+            return ex::system_limit();
+        }
+        self.run_on_checked_stack(callee, args)
     }
 
     /// Runs a call near the end of the known free stack: `stacker` moves it to
@@ -582,7 +645,8 @@ impl Proc {
                     Fun::External { module, name, .. } => {
                         match self.mfa_flow(*module, *name, std::mem::take(frame))? {
                             Flow::Value(v) => return Ok(v),
-                            Flow::Tail(c, a) => {
+                            Flow::Tail => {
+                                let (c, a) = self.take_tail();
                                 callee = c;
                                 *frame = a;
                                 continue;
@@ -609,7 +673,8 @@ impl Proc {
             };
             match flow {
                 Ok(Flow::Value(v)) => return Ok(v),
-                Ok(Flow::Tail(c, a)) => {
+                Ok(Flow::Tail) => {
+                    let (c, a) = self.take_tail();
                     callee = c;
                     let done = std::mem::replace(frame, a);
                     self.recycle(done);
@@ -620,8 +685,9 @@ impl Proc {
     }
 
     /// Whether a function clause accepts the arguments in `f[0..arity]`,
-    /// binding its variables into `f`.
-    #[inline]
+    /// binding its variables into `f`. Wildcards, plain variables and
+    /// integer or atom literals are checked here, in the caller's loop.
+    #[inline(always)]
     fn head_matches(&mut self, c: &Clause, arity: usize, f: &mut [Term]) -> bool {
         // Every clause of a function has its arity (the compiler groups
         // definitions by arity and rejects `fn`s that mix them).
@@ -632,24 +698,31 @@ impl Proc {
         }
         #[allow(clippy::needless_range_loop)] // `f` is written inside the loop
         for i in 0..pats.len() {
-            let p = &pats[i];
-            let ok = match p {
+            let ok = match &pats[i] {
                 Pat::Any => true,
                 Pat::Lit(Term::Int(x)) => matches!(f[i], Term::Int(y) if *x == y),
+                Pat::Lit(Term::Atom(x)) => matches!(f[i], Term::Atom(y) if *x == y),
                 Pat::Bind(s) => {
                     f[*s] = f[i].clone();
                     true
                 }
-                _ => {
-                    let a = f[i].clone();
-                    self.match_pat(p, &a, f)
-                }
+                p => self.arg_matches(p, i, f),
             };
             if !ok {
                 return false;
             }
         }
-        self.guard_ok(c.guard.as_ref(), f)
+        match &c.guard {
+            None => true,
+            Some(g) => self.guard_ok(Some(g), f),
+        }
+    }
+
+    /// Whether argument `i` matches a pattern other than the simple ones.
+    #[inline(never)]
+    fn arg_matches(&mut self, p: &Pat, i: usize, f: &mut [Term]) -> bool {
+        let a = f[i].clone();
+        self.match_pat(p, &a, f)
     }
 }
 
