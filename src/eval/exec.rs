@@ -150,7 +150,7 @@ impl Proc {
             self.me.interrupt.store(false, Ordering::SeqCst);
             let reason = self.me.kill_reason.lock().unwrap_or_else(|e| e.into_inner()).take();
             return Err(match reason {
-                Some(r) => Exc::Exit(r),
+                Some(r) => Exc::Exit(r, Box::default()),
                 None => Exc::Cancelled,
             });
         }
@@ -310,7 +310,7 @@ impl Proc {
             let t = self.operand(a, f)?;
             v.push(t);
         }
-        let d = callable(slot, remote, v.len(), line)?;
+        let d = callable(slot, remote, &v, line)?;
         Ok((d, v))
     }
 
@@ -472,7 +472,7 @@ impl Proc {
             self.recycle(args);
             return Ok(Flow::Value(r?));
         }
-        ex::undefined_function(module, name, args.len())
+        Err(ex::undefined_call(module, name, args))
     }
 
     /// Calls `module.name(args)` (`apply/3`, `spawn/3`).
@@ -660,8 +660,8 @@ fn binary_op(op: Op2, a: &Term, b: &Term, line: u32) -> R<Term> {
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
         let (x, y) = (*x, *y);
         let fast = match op {
-            Op2::Add => x.checked_add(y).map(Term::Int),
-            Op2::Sub => x.checked_sub(y).map(Term::Int),
+            Op2::Add | Op2::AddInline => x.checked_add(y).map(Term::Int),
+            Op2::Sub | Op2::SubInline => x.checked_sub(y).map(Term::Int),
             Op2::Mul => x.checked_mul(y).map(Term::Int),
             Op2::Lt => Some(Term::bool(x < y)),
             Op2::Gt => Some(Term::bool(x > y)),
@@ -691,19 +691,19 @@ fn leaf<'a>(n: &'a Node, f: &'a [Term]) -> &'a Term {
 /// The function a call site reaches, or the error of calling one that is
 /// not defined (or, from another module, not public).
 #[inline(always)]
-fn callable(slot: &super::code::FunSlot, remote: bool, arity: usize, line: u32) -> R<&'static FunDef> {
+fn callable(slot: &super::code::FunSlot, remote: bool, args: &[Term], line: u32) -> R<&'static FunDef> {
     match slot.get() {
         Some(d) if d.public || !remote => Ok(d),
         _ => {
             let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));
-            ex::undefined_function(m, n, arity).map_err(|e| at_line(e, line))
+            Err(at_line(ex::undefined_call(m, n, args.to_vec()), line))
         }
     }
 }
 
 /// Records `line` as where an error passed through the current frame.
 pub fn at_line(mut e: Exc, line: u32) -> Exc {
-    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut e
+    if let Some(st) = e.stack_mut()
         && st.pending_line == 0
     {
         st.pending_line = line;
@@ -770,7 +770,7 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
 
 /// Adds the frame of `callee` to an error leaving it.
 fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
-    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut e
+    if let Some(st) = e.stack_mut()
         && !st.complete
     {
         let (file, def_line, what) = describe(callee);
@@ -791,7 +791,13 @@ fn push_frame(mut e: Exc, callee: &Callee) -> Exc {
             return e;
         }
         let mfa = frame_mfa(callee);
-        st.entries.push(Arc::new(StackEntry { file, line, what, mfa }));
+        st.entries.push(Arc::new(StackEntry {
+            file,
+            line,
+            what,
+            mfa,
+            args: None,
+        }));
     }
     e
 }
@@ -828,6 +834,7 @@ fn no_clause(callee: &Callee, args: Vec<Term>) -> Exc {
             line,
             what,
             mfa: frame_mfa(callee),
+            args: None,
         }));
     }
     e
