@@ -44,11 +44,30 @@ pub fn run_source(src: &str, file: &str) -> i32 {
             let mut status = 0;
             for (i, (node, e)) in nodes.iter().zip(&exprs).enumerate() {
                 if let Err(mut x) = session.run(&mut proc, node) {
+                    // Exiting with `:normal`, `:shutdown` or `{:shutdown, n}`
+                    // ends the script quietly, with status 0 or `n`.
+                    if let ex::Exc::Exit(reason, _) = &x
+                        && let Some(code) = quiet_exit_status(reason)
+                    {
+                        status = code;
+                        break;
+                    }
                     // The script's last expression calls in tail position: a
                     // call of a function replaces the script's own frame.
-                    let tail_call = i + 1 == nodes.len() && matches!(node, Node::Call { .. });
+                    // So does a builtin written in Elixir whose frame the
+                    // error recorded (a call of an `:erlang` builtin does not),
+                    // when its arguments cannot have raised it.
+                    let tail_call = i + 1 == nodes.len()
+                        && match node {
+                            Node::Call { .. } => true,
+                            Node::Native { args, .. } if args.iter().all(Node::is_leaf) => x
+                                .stack_mut()
+                                .and_then(|st| st.entries.first())
+                                .is_some_and(|f| f.mfa.is_some() && f.args.is_none()),
+                            _ => false,
+                        };
                     let complete = matches!(&x, ex::Exc::Error(_, st) if st.complete);
-                    if let ex::Exc::Error(_, st) | ex::Exc::Throw(_, st) = &mut x
+                    if let Some(st) = x.stack_mut()
                         && !tail_call
                         && !complete
                     {
@@ -62,6 +81,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                             line,
                             what: "(file)".into(),
                             mfa: None,
+                            args: None,
                         }));
                     }
                     let mut t = ex::blamed_banner(&x);
@@ -79,7 +99,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                         t.push_str(&l);
                         t.push('\n');
                     }
-                    if !complete && !matches!(x, ex::Exc::Exit(_) | ex::Exc::Cancelled) && shown + HIDDEN_FRAMES < 8 {
+                    if !complete && !matches!(x, ex::Exc::Cancelled) && shown + HIDDEN_FRAMES < 8 {
                         t.push_str(REQUIRE_FRAME);
                         t.push('\n');
                     }
@@ -95,6 +115,21 @@ pub fn run_source(src: &str, file: &str) -> i32 {
     runtime::exit(&me);
     runtime::runnable_dec();
     status
+}
+
+/// The exit status of a script that exited with `reason`, when Elixir
+/// prints nothing for it.
+fn quiet_exit_status(reason: &crate::term::Term) -> Option<i32> {
+    use crate::term::{Atom, Term};
+    match reason {
+        Term::Atom(Atom::NORMAL) => Some(0),
+        Term::Atom(a) if &*a.name() == "shutdown" => Some(0),
+        Term::Tuple(t) => match &t[..] {
+            [Term::Atom(a), Term::Int(n)] if &*a.name() == "shutdown" => Some(*n as i32),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Prints the warnings Elixir prints when it compiles the script, before it runs.

@@ -8,7 +8,7 @@
 //!   (several alternatives may be given separated by commas);
 //! - `CONFORMANCE_STDERR=1` also compares stderr with `NAME.err` (absent file =
 //!   empty stderr); the `report_*` cases, which are about error reports,
-//!   always compare it;
+//!   and the `error_*` cases, which end in one, always compare it;
 //! - `CONFORMANCE_JOBS=n` sets how many cases run at once (default: up to 4).
 //!
 //! Before comparing, both sides are normalised (see [`normalise`]): logger
@@ -273,8 +273,9 @@ fn conformance() {
                     if run.elapsed > Duration::from_secs(5) {
                         slow.lock().unwrap().push((name.clone(), run.elapsed));
                     }
-                    // A `report_` case is about the error report: its stderr always counts.
-                    let stderr = compare_stderr || name.starts_with("report_");
+                    // A `report_` case is about the error report, an `error_` case
+                    // ends in one: their stderr always counts.
+                    let stderr = compare_stderr || name.starts_with("report_") || name.starts_with("error_");
                     if let Some(report) = check(name, &run, stderr) {
                         failures.lock().unwrap().push(Failure {
                             name: name.clone(),

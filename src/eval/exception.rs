@@ -19,7 +19,7 @@ pub enum Exc {
     /// `throw(value)`
     Throw(Term, Box<Stack>),
     /// `exit(reason)`
-    Exit(Term),
+    Exit(Term, Box<Stack>),
     /// The evaluation was cancelled (Ctrl+C in the REPL, or the process was killed).
     Cancelled,
 }
@@ -48,6 +48,134 @@ pub struct StackEntry {
     pub what: String,
     /// The frame as the BEAM names it (`{module, function, arity}`), where it has one.
     pub mfa: Option<(Atom, Atom, usize)>,
+    /// The arguments, for the frame of a builtin that raised or a function that
+    /// does not exist: the BEAM records them instead of the arity.
+    pub args: Option<Vec<Term>>,
+}
+
+impl Exc {
+    /// The stack of an exception that has one.
+    pub fn stack_mut(&mut self) -> Option<&mut Stack> {
+        match self {
+            Exc::Error(_, st) | Exc::Throw(_, st) | Exc::Exit(_, st) => Some(st),
+            Exc::Cancelled => None,
+        }
+    }
+}
+
+/// How Elixir prefixes a frame of `module` with its application
+/// (`Exception.format_stacktrace_entry/1`): `(elixir 1.14.0) `, `(stdlib 4.2) `,
+/// nothing for user code and for `:erlang`, which belongs to no application.
+pub fn app_prefix(module: Atom) -> &'static str {
+    let name = module.name();
+    if let Some(alias) = name.strip_prefix("Elixir.") {
+        let builtin = crate::stdlib::is_builtin_module(module)
+            || crate::stdlib::EXPORTS
+                .lines()
+                .any(|l| l.split(' ').next() == Some(alias));
+        return match alias {
+            "Logger" => "(logger 1.14.0) ",
+            _ if builtin && crate::eval::code::module(module).is_none() => "(elixir 1.14.0) ",
+            _ => "",
+        };
+    }
+    match &*name {
+        "file" | "os" | "code" | "logger" | "application" | "inet" | "gen_tcp" | "global" => "(kernel 8.5.3) ",
+        "erlang" | "erts_internal" | "persistent_term" | "atomics" | "counters" | "zlib" => "",
+        _ if crate::stdlib::is_builtin_module(module) || STDLIB_MODULES.contains(&&*name) => "(stdlib 4.2) ",
+        _ => "",
+    }
+}
+
+/// Erlang's `stdlib` modules a frame may name without iexr implementing them.
+const STDLIB_MODULES: &[&str] = &[
+    "lists",
+    "maps",
+    "erl_eval",
+    "gen_server",
+    "proc_lib",
+    "gen",
+    "string",
+    "unicode",
+    "uri_string",
+    "binary",
+    "io",
+    "io_lib",
+    "math",
+    "rand",
+    "timer",
+    "ets",
+    "calendar",
+    "queue",
+    "base64",
+    "filename",
+    "re",
+    "sets",
+    "proplists",
+    "orddict",
+    "gb_trees",
+    "array",
+    "digraph",
+    "supervisor",
+    "gen_event",
+    "gen_statem",
+];
+
+/// The frame the BEAM records for a call that failed before entering Erlang
+/// code: a builtin that raised (`:erlang.hd([])`) or a function that does
+/// not exist (`(elixir 1.14.0) IO.inspect()`); it names the arguments.
+pub fn call_frame(module: Atom, name: Atom, args: Vec<Term>) -> StackEntry {
+    let shown: Vec<String> = args.iter().map(inspect).collect();
+    StackEntry {
+        file: "".into(),
+        line: 0,
+        what: format!(
+            "{}{}.{}({})",
+            app_prefix(module),
+            module_name(module),
+            fun_name(name),
+            shown.join(", ")
+        ),
+        mfa: Some((module, name, args.len())),
+        args: Some(args),
+    }
+}
+
+/// Adds the frame of the `:erlang` builtin `name` called with `args` to an
+/// error it raised itself (one that has passed through no frame yet).
+pub fn in_bif<T>(r: R<T>, name: &str, args: impl FnOnce() -> Vec<Term>) -> R<T> {
+    r.map_err(|mut e| {
+        if let Exc::Error(_, st) = &mut *e
+            && st.entries.is_empty()
+            && !st.complete
+        {
+            st.entries
+                .push(Arc::new(call_frame(Atom::new("erlang"), Atom::new(name), args())));
+        }
+        e
+    })
+}
+
+/// Adds to an error raised by a builtin written in Elixir the frame Elixir
+/// records for it: `(elixir 1.14.0) lib/uri.ex:637: URI.new!/1`.
+pub fn in_elixir<T>(r: R<T>, module: &str, name: &str, arity: usize, file: &str, line: u32) -> R<T> {
+    r.map_err(|mut e| {
+        if let Some(st) = e.stack_mut()
+            && st.entries.is_empty()
+            && !st.complete
+        {
+            let m = Atom::alias(module);
+            let n = Atom::new(name);
+            st.entries.push(Arc::new(StackEntry {
+                file: format!("{}{file}", app_prefix(m)).into(),
+                line,
+                what: format!("{module}.{}/{arity}", fun_name(n)),
+                mfa: Some((m, n, arity)),
+                args: None,
+            }));
+        }
+        e
+    })
 }
 
 /// A result of evaluation. The exception is boxed so that `R<Term>` is two
@@ -97,12 +225,14 @@ pub fn compile_error<T>(e: &crate::eval::compile::CompileError, file: &Arc<str>)
             line: 0,
             what: what.clone(),
             mfa: None,
+            args: None,
         }));
         st.entries.push(Arc::new(StackEntry {
             file: file.clone(),
             line: e.line,
             what: within.clone(),
             mfa: None,
+            args: None,
         }));
     }
     Err(Box::new(Exc::Error(value, Box::new(st))))
@@ -203,6 +333,19 @@ pub fn undefined_function<T>(module: Atom, name: Atom, arity: usize) -> R<T> {
             ("message", Term::NIL),
         ],
     )
+}
+
+/// Calling `module.name(args)` that does not exist: the UndefinedFunctionError,
+/// with the frame the BEAM records for the call (`Nope.f(1)`).
+pub fn undefined_call(module: Atom, name: Atom, args: Vec<Term>) -> Box<Exc> {
+    let mut e = match undefined_function::<()>(module, name, args.len()) {
+        Err(e) => e,
+        Ok(()) => Box::new(Exc::Cancelled),
+    };
+    if let Exc::Error(_, st) = &mut *e {
+        st.entries.push(Arc::new(call_frame(module, name, args)));
+    }
+    e
 }
 
 pub fn system_limit<T>() -> R<T> {
@@ -367,7 +510,7 @@ pub fn banner(e: &Exc) -> String {
     match e {
         Exc::Error(t, _) => format!("** ({}) {}", exception_name(t), message(t)),
         Exc::Throw(v, _) => format!("** (throw) {}", inspect(v)),
-        Exc::Exit(v) => format!("** (exit) {}", exit_message(v)),
+        Exc::Exit(v, _) => format!("** (exit) {}", exit_message(v)),
         Exc::Cancelled => "** (exit) :killed".into(),
     }
 }
@@ -384,6 +527,22 @@ pub fn stacktrace(s: &Stack) -> Term {
             .iter()
             .filter_map(|e| {
                 let (m, f, a) = e.mfa?;
+                if let Some(args) = &e.args {
+                    // A builtin's frame: its arguments, and where Erlang explains its errors.
+                    let loc = if &*m.name() == "erlang" {
+                        let mut info = MapT::new();
+                        info.insert(Term::atom("module"), Term::atom("erl_erts_errors"));
+                        Term::list(vec![Term::tuple(vec![Term::atom("error_info"), Term::map(info)])])
+                    } else {
+                        Term::EmptyList
+                    };
+                    return Some(Term::tuple(vec![
+                        Term::Atom(m),
+                        Term::Atom(f),
+                        Term::list(args.clone()),
+                        loc,
+                    ]));
+                }
                 let file = e.file.rsplit(") ").next().unwrap_or(&e.file).to_string();
                 let loc = Term::list(vec![
                     Term::tuple(vec![Term::atom("file"), Term::charlist(&file)]),
@@ -411,16 +570,28 @@ pub fn format_stacktrace(st: &Term) -> Vec<String> {
                     _ => None,
                 })
             };
-            let mut file = Vec::new();
-            for c in get("file")?.iter_list() {
-                file.push(c.as_int()? as u8);
-            }
-            let file = String::from_utf8_lossy(&file).into_owned();
-            let app = match m.as_atom()?.name().as_ref() {
-                "erl_eval" | "gen_server" | "proc_lib" | "gen" => "(stdlib 4.2) ",
-                _ => "",
+            let app = app_prefix(m.as_atom()?);
+            let what = match a {
+                Term::Int(_) => mfa(m, f, a),
+                args => {
+                    let shown: Vec<String> = args.iter_list().map(inspect).collect();
+                    let f = f.as_atom().map(fun_name).unwrap_or_default();
+                    format!(
+                        "{}.{f}({})",
+                        m.as_atom().map(module_name).unwrap_or_default(),
+                        shown.join(", ")
+                    )
+                }
             };
-            Some(format!("{app}{file}:{}: {}", inspect(&get("line")?), mfa(m, f, a)))
+            let Some(file) = get("file") else {
+                return Some(format!("{app}{what}"));
+            };
+            let mut bytes = Vec::new();
+            for c in file.iter_list() {
+                bytes.push(c.as_int()? as u8);
+            }
+            let file = String::from_utf8_lossy(&bytes).into_owned();
+            Some(format!("{app}{file}:{}: {what}", inspect(&get("line")?)))
         })
         .collect()
 }
@@ -518,7 +689,7 @@ pub fn exit_reason(e: &Exc) -> Term {
             Term::tuple(vec![reason, stacktrace(s)])
         }
         Exc::Throw(v, s) => Term::tuple(vec![Term::tuple(vec![Term::atom("nocatch"), v.clone()]), stacktrace(s)]),
-        Exc::Exit(v) => v.clone(),
+        Exc::Exit(v, _) => v.clone(),
         Exc::Cancelled => Term::Atom(Atom::KILLED),
     }
 }
@@ -547,7 +718,7 @@ pub fn blamed_stack_lines(e: &Exc) -> Vec<String> {
 /// The stack-trace lines Elixir prints under the banner (`    file:line: what`).
 pub fn stack_lines(e: &Exc) -> Vec<String> {
     match e {
-        Exc::Error(_, s) | Exc::Throw(_, s) => s
+        Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s) => s
             .entries
             .iter()
             .map(|f| match &*f.file {
@@ -587,6 +758,11 @@ pub fn blamed_banner(x: &Exc) -> String {
                 t.pop();
             }
         }
+        "ArithmeticError" => {
+            if let Some(detail) = st.entries.first().and_then(|f| arithmetic_detail(f)) {
+                t.push_str(&detail);
+            }
+        }
         "UndefinedFunctionError" if !field(e, "message").is_truthy() => {
             if let (Some(m), Some(f)) = (field(e, "module").as_atom(), field(e, "function").as_atom()) {
                 let hint = did_you_mean(m, f);
@@ -599,6 +775,27 @@ pub fn blamed_banner(x: &Exc) -> String {
         _ => {}
     }
     t
+}
+
+/// What `ArithmeticError.blame/2` adds to the message when the innermost
+/// frame is the operator that failed: `: 10 / 0`, `: div(1, 0)`.
+fn arithmetic_detail(frame: &StackEntry) -> Option<String> {
+    let (m, f, _) = frame.mfa?;
+    let args = frame.args.as_ref()?;
+    if &*m.name() != "erlang" {
+        return None;
+    }
+    let op = f.name();
+    Some(match (&*op, &args[..]) {
+        ("+" | "-", [a]) => format!(": {op}({})", inspect(a)),
+        ("+" | "-" | "*" | "/", [a, b]) => format!(": {} {op} {}", inspect(a), inspect(b)),
+        ("div" | "rem", [a, b]) => format!(": {op}({}, {})", inspect(a), inspect(b)),
+        ("band" | "bor" | "bxor" | "bsl" | "bsr", [a, b]) => {
+            format!(": Bitwise.{op}({}, {})", inspect(a), inspect(b))
+        }
+        ("bnot", [a]) => format!(": Bitwise.bnot({})", inspect(a)),
+        _ => String::new(),
+    })
 }
 
 type NameArity = (String, usize);

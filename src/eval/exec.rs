@@ -176,7 +176,7 @@ impl Proc {
         self.me.interrupt.store(false, Ordering::SeqCst);
         let reason = self.me.kill_reason.lock().unwrap_or_else(|e| e.into_inner()).take();
         Box::new(match reason {
-            Some(r) => Exc::Exit(r),
+            Some(r) => Exc::Exit(r, Box::default()),
             None => Exc::Cancelled,
         })
     }
@@ -348,7 +348,7 @@ impl Proc {
             let t = self.operand(a, f)?;
             v.push(t);
         }
-        let d = callable(slot, remote, v.len(), line)?;
+        let d = callable(slot, remote, &v, line)?;
         Ok((d, v))
     }
 
@@ -521,7 +521,7 @@ impl Proc {
             self.recycle(args);
             return Ok(Flow::Value(r?));
         }
-        ex::undefined_function(module, name, args.len())
+        Err(ex::undefined_call(module, name, args))
     }
 
     /// Calls `module.name(args)` (`apply/3`, `spawn/3`).
@@ -733,8 +733,8 @@ fn binary_op(op: Op2, a: &Term, b: &Term, line: u32) -> R<Term> {
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
         let (x, y) = (*x, *y);
         let fast = match op {
-            Op2::Add => x.checked_add(y).map(Term::Int),
-            Op2::Sub => x.checked_sub(y).map(Term::Int),
+            Op2::Add | Op2::AddInline => x.checked_add(y).map(Term::Int),
+            Op2::Sub | Op2::SubInline => x.checked_sub(y).map(Term::Int),
             Op2::Mul => x.checked_mul(y).map(Term::Int),
             Op2::Lt => Some(Term::bool(x < y)),
             Op2::Gt => Some(Term::bool(x > y)),
@@ -764,12 +764,12 @@ fn leaf<'a>(n: &'a Node, f: &'a [Term]) -> &'a Term {
 /// The function a call site reaches, or the error of calling one that is
 /// not defined (or, from another module, not public).
 #[inline(always)]
-fn callable(slot: &super::code::FunSlot, remote: bool, arity: usize, line: u32) -> R<&'static FunDef> {
+fn callable(slot: &super::code::FunSlot, remote: bool, args: &[Term], line: u32) -> R<&'static FunDef> {
     match slot.get() {
         Some(d) if d.public || !remote => Ok(d),
         _ => {
             let (m, n) = (slot.module.unwrap_or(Atom::NIL), slot.name.unwrap_or(Atom::NIL));
-            ex::undefined_function(m, n, arity).map_err(|e| at_line(e, line))
+            Err(at_line(ex::undefined_call(m, n, args.to_vec()), line))
         }
     }
 }
@@ -777,7 +777,7 @@ fn callable(slot: &super::code::FunSlot, remote: bool, arity: usize, line: u32) 
 /// Records `line` as where an error passed through the current frame.
 #[cold]
 pub fn at_line(mut e: Box<Exc>, line: u32) -> Box<Exc> {
-    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut *e
+    if let Some(st) = e.stack_mut()
         && st.pending_line == 0
     {
         st.pending_line = line;
@@ -845,7 +845,7 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
 /// Adds the frame of `callee` to an error leaving it.
 #[cold]
 fn push_frame(mut e: Box<Exc>, callee: &Callee) -> Box<Exc> {
-    if let Exc::Error(_, st) | Exc::Throw(_, st) = &mut *e
+    if let Some(st) = e.stack_mut()
         && !st.complete
     {
         let (file, def_line, what) = describe(callee);
@@ -866,7 +866,13 @@ fn push_frame(mut e: Box<Exc>, callee: &Callee) -> Box<Exc> {
             return e;
         }
         let mfa = frame_mfa(callee);
-        st.entries.push(Arc::new(StackEntry { file, line, what, mfa }));
+        st.entries.push(Arc::new(StackEntry {
+            file,
+            line,
+            what,
+            mfa,
+            args: None,
+        }));
     }
     e
 }
@@ -904,6 +910,7 @@ fn no_clause(callee: &Callee, args: Vec<Term>) -> Box<Exc> {
             line,
             what,
             mfa: frame_mfa(callee),
+            args: None,
         }));
     }
     e

@@ -170,7 +170,7 @@ impl Proc {
 
     fn handle(&mut self, t: &Try, e: Box<Exc>, f: &mut [Term]) -> R<Term> {
         self.stacktrace = match &*e {
-            Exc::Error(_, s) | Exc::Throw(_, s) => ex::stacktrace(s),
+            Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s) => ex::stacktrace(s),
             _ => Term::EmptyList,
         };
         if let Exc::Error(v, _) = &*e {
@@ -187,7 +187,7 @@ impl Proc {
         let (kind, value) = match &*e {
             Exc::Error(v, _) => (Atom::ERROR, v.clone()),
             Exc::Throw(v, _) => (Atom::THROW, v.clone()),
-            Exc::Exit(v) => (Atom::EXIT_KIND, v.clone()),
+            Exc::Exit(v, _) => (Atom::EXIT_KIND, v.clone()),
             Exc::Cancelled => return Err(e),
         };
         let args = [Term::Atom(kind), value];

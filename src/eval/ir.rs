@@ -229,6 +229,13 @@ pub enum BitKind {
 /// The binary operators that evaluate both operands and have a fast path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op2 {
+    /// `+`, `-` and `/` where the BEAM's JIT works inline in a module's
+    /// (optimised) code: `+`/`-` with a small integer literal, and `/`.
+    /// They compute the same, but failing they record no frame of the
+    /// `:erlang` operator (see `kernel::op2`).
+    AddInline,
+    SubInline,
+    DivInline,
     Add,
     Sub,
     Mul,

@@ -204,6 +204,13 @@ pub fn render_failure(f: Failure, file: &str) -> String {
                 // shows where Elixir's compiler checks the module's calls.
                 lines = UNDEFINED_LOCAL_FRAMES.iter().map(|l| l.to_string()).collect();
             }
+            // iex drops the evaluator's own frames from the bottom of the stack.
+            while lines
+                .last()
+                .is_some_and(|l| l.trim_start().starts_with("(stdlib 4.2) erl_eval.erl:"))
+            {
+                lines.pop();
+            }
             if lines.is_empty() {
                 t.push('\n');
             } else {

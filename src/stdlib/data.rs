@@ -159,11 +159,11 @@ pub fn register(r: &mut Registry) {
     for m in ["Kernel", ":erlang"] {
         r.add(m, "byte_size", 1, |_, a| match a[0].as_bitstring() {
             Some(b) => Ok(Term::Int(b.len.div_ceil(8) as i64)),
-            None => ex::badarg_at(1, "not a bitstring"),
+            None => ex::in_bif(ex::badarg_at(1, "not a bitstring"), "byte_size", || a.to_vec()),
         });
         r.add(m, "bit_size", 1, |_, a| match a[0].as_bitstring() {
             Some(b) => Ok(Term::Int(b.len as i64)),
-            None => ex::badarg_at(1, "not a bitstring"),
+            None => ex::in_bif(ex::badarg_at(1, "not a bitstring"), "bit_size", || a.to_vec()),
         });
     }
     r.add("Kernel", "binary_part", 3, |_, a| match (&a[0], &a[1], &a[2]) {

@@ -84,7 +84,19 @@ fn arith(op: Op2, a: &Term, b: &Term) -> R<Term> {
 pub fn op2(op: Op2, a: &Term, b: &Term) -> R<Term> {
     use std::cmp::Ordering::*;
     match op {
-        Op2::Add | Op2::Sub | Op2::Mul | Op2::Div => arith(op, a, b),
+        // The BEAM records the operator's own frame, with its arguments.
+        Op2::AddInline => arith(Op2::Add, a, b),
+        Op2::SubInline => arith(Op2::Sub, a, b),
+        Op2::DivInline => arith(Op2::Div, a, b),
+        Op2::Add | Op2::Sub | Op2::Mul | Op2::Div => {
+            let name = match op {
+                Op2::Add => "+",
+                Op2::Sub => "-",
+                Op2::Mul => "*",
+                _ => "/",
+            };
+            ex::in_bif(arith(op, a, b), name, || vec![a.clone(), b.clone()])
+        }
         Op2::Eq => Ok(Term::bool(equal(a, b))),
         Op2::Ne => Ok(Term::bool(!equal(a, b))),
         Op2::StrictEq => Ok(Term::bool(a == b)),
@@ -108,11 +120,11 @@ pub fn op2(op: Op2, a: &Term, b: &Term) -> R<Term> {
         },
         Op2::ListConcat => match a.list_to_vec() {
             Some(items) => Ok(Term::list_with_tail(items, b.clone())),
-            None => ex::badarg(),
+            None => ex::in_bif(ex::badarg(), "++", || vec![a.clone(), b.clone()]),
         },
         Op2::ListSub => {
             let (Some(mut left), Some(right)) = (a.list_to_vec(), b.list_to_vec()) else {
-                return ex::badarg();
+                return ex::in_bif(ex::badarg(), "--", || vec![a.clone(), b.clone()]);
             };
             for r in right {
                 if let Some(i) = left.iter().position(|x| *x == r) {
@@ -273,20 +285,23 @@ pub fn register(r: &mut Registry) {
         },
         _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("=~"), std::mem::take(a)),
     });
-    r.add("Kernel", "-", 1, |_, a| match &a[0] {
-        Term::Int(i) => match i.checked_neg() {
-            Some(n) => Ok(Term::Int(n)),
-            None => Ok(Term::from_bigint(-BigInt::from(*i))),
-        },
-        Term::BigInt(b) => Ok(Term::from_bigint(-(**b).clone())),
-        Term::Float(f) => Ok(Term::Float(-f)),
-        _ => ex::badarith(),
+    r.add("Kernel", "-", 1, |_, a| {
+        let r = match &a[0] {
+            Term::Int(i) => match i.checked_neg() {
+                Some(n) => Ok(Term::Int(n)),
+                None => Ok(Term::from_bigint(-BigInt::from(*i))),
+            },
+            Term::BigInt(b) => Ok(Term::from_bigint(-(**b).clone())),
+            Term::Float(f) => Ok(Term::Float(-f)),
+            _ => ex::badarith(),
+        };
+        ex::in_bif(r, "-", || a.to_vec())
     });
     r.add("Kernel", "+", 1, |_, a| {
         if is_number(&a[0]) {
             Ok(a[0].clone())
         } else {
-            ex::badarith()
+            ex::in_bif(ex::badarith(), "+", || a.to_vec())
         }
     });
     r.add("Kernel", "not", 1, |_, a| match &a[0] {
@@ -295,8 +310,12 @@ pub fn register(r: &mut Registry) {
         _ => ex::badarg(),
     });
     r.add("Kernel", "!", 1, |_, a| Ok(Term::bool(!a[0].is_truthy())));
-    r.add("Kernel", "div", 2, |_, a| int_div(&a[0], &a[1], false));
-    r.add("Kernel", "rem", 2, |_, a| int_div(&a[0], &a[1], true));
+    r.add("Kernel", "div", 2, |_, a| {
+        ex::in_bif(int_div(&a[0], &a[1], false), "div", || a.to_vec())
+    });
+    r.add("Kernel", "rem", 2, |_, a| {
+        ex::in_bif(int_div(&a[0], &a[1], true), "rem", || a.to_vec())
+    });
     r.add("Kernel", "abs", 1, |_, a| match &a[0] {
         Term::Int(i) => Ok(i
             .checked_abs()
@@ -304,7 +323,7 @@ pub fn register(r: &mut Registry) {
             .unwrap_or_else(|| Term::from_bigint(BigInt::from(*i).abs()))),
         Term::BigInt(b) => Ok(Term::from_bigint(b.abs())),
         Term::Float(f) => Ok(Term::Float(f.abs())),
-        _ => ex::badarg(),
+        _ => ex::in_bif(ex::badarg_at(1, "not a number"), "abs", || a.to_vec()),
     });
     r.add("Kernel", "self", 0, |p, _| Ok(Term::Pid(p.pid())));
     r.add("Kernel", "send", 2, |p, a| send(p, a));
@@ -355,27 +374,37 @@ pub fn register(r: &mut Registry) {
     r.add("Kernel", "throw", 1, |_, a| {
         Err(Box::new(Exc::Throw(a[0].clone(), Box::default())))
     });
-    r.add("Kernel", "exit", 1, |_, a| Err(Box::new(Exc::Exit(a[0].clone()))));
-    r.add("Kernel", "elem", 2, |_, a| match (&a[0], &a[1]) {
-        (Term::Tuple(t), Term::Int(i)) if *i >= 0 && (*i as usize) < t.len() => Ok(t[*i as usize].clone()),
-        (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),
-        _ => ex::badarg_at(2, "not a tuple"),
+    r.add("Kernel", "exit", 1, |_, a| {
+        Err(Box::new(Exc::Exit(a[0].clone(), Box::default())))
+    });
+    // `elem(t, i)` is `:erlang.element(i + 1, t)`.
+    r.add("Kernel", "elem", 2, |_, a| {
+        let index = match op2(Op2::Add, &a[1], &Term::Int(1))? {
+            Term::Int(i) => i,
+            big => return ex::in_bif(ex::badarg_at(1, "out of range"), "element", || vec![big, a[0].clone()]),
+        };
+        let r = match &a[0] {
+            Term::Tuple(t) if index >= 1 && (index as usize) <= t.len() => Ok(t[index as usize - 1].clone()),
+            Term::Tuple(_) => ex::badarg_at(1, "out of range"),
+            _ => ex::badarg_at(2, "not a tuple"),
+        };
+        ex::in_bif(r, "element", || vec![Term::Int(index), a[0].clone()])
     });
     r.add("Kernel", "tuple_size", 1, |_, a| match &a[0] {
         Term::Tuple(t) => Ok(Term::Int(t.len() as i64)),
-        _ => ex::badarg_at(1, "not a tuple"),
+        _ => ex::in_bif(ex::badarg_at(1, "not a tuple"), "tuple_size", || a.to_vec()),
     });
     r.add("Kernel", "length", 1, |_, a| match a[0].list_to_vec() {
         Some(v) => Ok(Term::Int(v.len() as i64)),
-        None => ex::badarg_at(1, "not a list"),
+        None => ex::in_bif(ex::badarg_at(1, "not a list"), "length", || a.to_vec()),
     });
     r.add("Kernel", "hd", 1, |_, a| match &a[0] {
         Term::Cons(c) => Ok(c.head.clone()),
-        _ => ex::badarg_at(1, "not a nonempty list"),
+        _ => ex::in_bif(ex::badarg_at(1, "not a nonempty list"), "hd", || a.to_vec()),
     });
     r.add("Kernel", "tl", 1, |_, a| match &a[0] {
         Term::Cons(c) => Ok(c.tail.clone()),
-        _ => ex::badarg_at(1, "not a nonempty list"),
+        _ => ex::in_bif(ex::badarg_at(1, "not a nonempty list"), "tl", || a.to_vec()),
     });
     r.add("Kernel", "make_ref", 0, |p, _| {
         Ok(Term::Ref(crate::runtime::make_ref_in(&p.me)))
@@ -404,7 +433,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Kernel", "map_size", 1, |_, a| match &a[0] {
         Term::Map(m) => Ok(Term::Int(m.len() as i64)),
-        other => ex::badmap(other.clone()),
+        other => ex::in_bif(ex::badmap(other.clone()), "map_size", || vec![other.clone()]),
     });
     r.add("Kernel", "**", 2, |_, a| match (&a[0], &a[1]) {
         (Term::Int(_) | Term::BigInt(_), Term::Int(e)) if *e >= 0 => Ok(Term::from_bigint(num_traits::pow(
@@ -417,12 +446,12 @@ pub fn register(r: &mut Registry) {
     r.add("Kernel", "round", 1, |_, a| match &a[0] {
         Term::Float(f) => Ok(float_to_int(f.round())),
         Term::Int(_) | Term::BigInt(_) => Ok(a[0].clone()),
-        _ => ex::badarg_at(1, "not a number"),
+        _ => ex::in_bif(ex::badarg_at(1, "not a number"), "round", || a.to_vec()),
     });
     r.add("Kernel", "trunc", 1, |_, a| match &a[0] {
         Term::Float(f) => Ok(float_to_int(f.trunc())),
         Term::Int(_) | Term::BigInt(_) => Ok(a[0].clone()),
-        _ => ex::badarg_at(1, "not a number"),
+        _ => ex::in_bif(ex::badarg_at(1, "not a number"), "trunc", || a.to_vec()),
     });
     r.add(":rand", "uniform", 1, |_, a| match &a[0] {
         Term::Int(n) if *n >= 1 => Ok(Term::Int(1 + (random_u64() % *n as u64) as i64)),
@@ -469,7 +498,7 @@ pub fn register(r: &mut Registry) {
         let e = match a[0].as_atom() {
             Some(Atom::ERROR) => Exc::Error(a[1].clone(), Default::default()),
             Some(Atom::THROW) => Exc::Throw(a[1].clone(), Box::default()),
-            _ => Exc::Exit(a[1].clone()),
+            _ => Exc::Exit(a[1].clone(), Box::default()),
         };
         Ok(Term::str(&ex::banner(&e)[3..]))
     });

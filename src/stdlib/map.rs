@@ -119,9 +119,13 @@ pub fn register(r: &mut Registry) {
             None => Term::Atom(Atom::ERROR),
         })
     });
-    r.add("Map", "fetch!", 2, |_, a| match map_of(&a[0])?.get(&a[1]) {
-        Some(v) => Ok(v.clone()),
-        None => ex::badkey(a[1].clone(), a[0].clone()),
+    // Elixir compiles `Map.fetch!(map, key)` to `:erlang.map_get(key, map)`.
+    r.add("Map", "fetch!", 2, |_, a| {
+        let r = map_of(&a[0]).and_then(|m| match m.get(&a[1]) {
+            Some(v) => Ok(v.clone()),
+            None => ex::badkey(a[1].clone(), a[0].clone()),
+        });
+        ex::in_bif(r, "map_get", || vec![a[1].clone(), a[0].clone()])
     });
     r.add("Map", "has_key?", 2, |_, a| {
         Ok(Term::bool(map_of(&a[0])?.contains_key(&a[1])))

@@ -673,7 +673,7 @@ pub fn register(r: &mut Registry) {
         t if is_uri(t) => Ok(t.clone()),
         t => match t.as_str().map(new) {
             Some(Ok(p)) => Ok(p.into_term()),
-            Some(Err(part)) => uri_error(&part),
+            Some(Err(part)) => ex::in_elixir(uri_error(&part), "URI", "new!", 1, "lib/uri.ex", 637),
             None => clause("new!", a),
         },
     });

@@ -549,6 +549,7 @@ impl Compiler {
         let op2 = |c: &mut Self, o: Op2| -> CResult<Node> {
             let x = c.expr(a)?;
             let y = c.expr(b)?;
+            let o = if c.module.is_some() { inline_op(o, &x, &y) } else { o };
             Ok(Node::Op(o, Box::new(x), Box::new(y), line))
         };
         let kernel = |c: &mut Self, name: &str| -> CResult<Node> {
@@ -679,5 +680,18 @@ fn binop_text(op: BinOp) -> &'static str {
         BinOp::Bar => "|",
         BinOp::Custom(s) => s,
         _ => "op",
+    }
+}
+
+/// The variant of an arithmetic operator in a module's code that the BEAM
+/// runs inline, recording no frame of its own when it fails: `/`, and `+`/`-`
+/// with a small integer literal operand (on the right of `-`).
+fn inline_op(o: Op2, x: &Node, y: &Node) -> Op2 {
+    let small = |n: &Node| matches!(n, Node::Lit(Term::Int(i)) if (-(1i64 << 59)..(1i64 << 59)).contains(i));
+    match o {
+        Op2::Div => Op2::DivInline,
+        Op2::Add if small(x) || small(y) => Op2::AddInline,
+        Op2::Sub if small(y) => Op2::SubInline,
+        o => o,
     }
 }
