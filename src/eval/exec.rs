@@ -34,6 +34,23 @@ pub enum Callee {
     Fun(Arc<Fun>),
 }
 
+impl Callee {
+    fn target(&self) -> Target<'_> {
+        match self {
+            Callee::Def(d) => Target::Def(d),
+            Callee::Fun(f) => Target::Fun(f),
+        }
+    }
+}
+
+/// A callee borrowed for the length of a call: calling a closure someone
+/// else holds (`Enum.map`'s function) touches no reference count.
+#[derive(Clone, Copy)]
+enum Target<'a> {
+    Def(&'static FunDef),
+    Fun(&'a Fun),
+}
+
 /// The evaluation state of one process.
 pub struct Proc {
     pub me: Arc<Process>,
@@ -367,11 +384,11 @@ impl Proc {
         self.depth += 1;
         let r = if self.depth <= MAX_DEPTH && stack_pointer() > self.stack_floor {
             let mut frame = args;
-            let r = self.run_in(&mut frame, Callee::Def(d));
+            let r = self.run_in(&mut frame, Target::Def(d));
             self.recycle(frame);
             r
         } else {
-            self.run_guarded(Callee::Def(d), args)
+            self.run_guarded(Target::Def(d), args)
         };
         self.depth -= 1;
         r.map_err(|e| at_line(e, line))
@@ -472,17 +489,16 @@ impl Proc {
     }
 
     fn callee_of(&mut self, fun: Term, args: Vec<Term>) -> R<Flow> {
-        match &fun {
-            Term::Fun(fu) => {
-                if fu.arity() != args.len() {
-                    return ex::badarity(fun.clone(), args);
-                }
-                match &**fu {
-                    Fun::Closure { .. } => Ok(self.tail_call(Callee::Fun(fu.clone()), args)),
-                    Fun::External { module, name, .. } => self.mfa_flow(*module, *name, args),
-                }
-            }
-            _ => ex::badfun(fun),
+        let Term::Fun(fu) = fun else {
+            return ex::badfun(fun);
+        };
+        if fu.arity() != args.len() {
+            return ex::badarity(Term::Fun(fu), args);
+        }
+        match *fu {
+            Fun::External { module, name, .. } => self.mfa_flow(module, name, args),
+            // The function value moves into the call: no count to touch.
+            Fun::Closure { .. } => Ok(self.tail_call(Callee::Fun(fu), args)),
         }
     }
 
@@ -542,7 +558,7 @@ impl Proc {
             && let Fun::Closure { code, .. } = &**fu
             && code.arity == args.len()
         {
-            return self.run(Callee::Fun(fu.clone()), args);
+            return self.run_target(Target::Fun(fu), args);
         }
         match self.callee_of(fun.clone(), args)? {
             Flow::Value(v) => Ok(v),
@@ -555,6 +571,10 @@ impl Proc {
 
     /// Runs a call to completion, following tail calls in a loop.
     pub fn run(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+        self.run_target(callee.target(), args)
+    }
+
+    fn run_target(&mut self, callee: Target, args: Vec<Term>) -> R<Term> {
         self.depth += 1;
         let r = if self.depth <= MAX_DEPTH && stack_pointer() > self.stack_floor {
             self.run_loop(callee, args)
@@ -568,7 +588,7 @@ impl Proc {
     /// A call past the depth cap (it raises) or near the end of the known free stack.
     #[cold]
     #[inline(never)]
-    fn run_guarded(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+    fn run_guarded(&mut self, callee: Target, args: Vec<Term>) -> R<Term> {
         if self.depth > MAX_DEPTH {
             return ex::system_limit();
         }
@@ -579,7 +599,7 @@ impl Proc {
     /// a new segment if needed, and the floor is recomputed for that segment.
     #[cold]
     #[inline(never)]
-    fn run_on_checked_stack(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+    fn run_on_checked_stack(&mut self, callee: Target, args: Vec<Term>) -> R<Term> {
         if self.stack_floor == usize::MAX {
             // The first call on this thread: learn where its stack ends.
             self.stack_floor = stack_floor_here();
@@ -597,7 +617,7 @@ impl Proc {
     }
 
     #[inline]
-    fn run_loop(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
+    fn run_loop(&mut self, callee: Target, args: Vec<Term>) -> R<Term> {
         let mut frame = args;
         let r = self.run_in(&mut frame, callee);
         self.recycle(frame);
@@ -617,22 +637,24 @@ impl Proc {
     /// its frame: the arguments stay in slots `0..arity`, where the compiled
     /// clauses expect them. A tail call's argument vector replaces it.
     #[inline(always)]
-    fn run_in(&mut self, frame: &mut Vec<Term>, mut callee: Callee) -> R<Term> {
+    fn run_in(&mut self, frame: &mut Vec<Term>, first: Target) -> R<Term> {
+        // The callee of the last tail call, which `keep` borrows after one.
+        let mut owned: Callee;
+        let mut keep = first;
         loop {
             self.check_interrupt()?;
             if !self.held.is_empty() {
                 self.count_held_call();
             }
-            let keep = callee;
             let arity = frame.len();
-            let clauses: &[Clause] = match &keep {
-                Callee::Def(d) => {
+            let clauses: &[Clause] = match keep {
+                Target::Def(d) => {
                     if d.slots > arity {
                         frame.resize(d.slots, Term::NIL);
                     }
                     &d.clauses
                 }
-                Callee::Fun(fu) => match &**fu {
+                Target::Fun(fu) => match fu {
                     Fun::Closure { code, env } => {
                         if code.slots > frame.len() {
                             frame.resize(code.slots, Term::NIL);
@@ -647,7 +669,8 @@ impl Proc {
                             Flow::Value(v) => return Ok(v),
                             Flow::Tail => {
                                 let (c, a) = self.take_tail();
-                                callee = c;
+                                owned = c;
+                                keep = owned.target();
                                 *frame = a;
                                 continue;
                             }
@@ -659,7 +682,7 @@ impl Proc {
             loop {
                 if i == clauses.len() {
                     frame.truncate(arity);
-                    return Err(no_clause(&keep, std::mem::take(frame)));
+                    return Err(no_clause(keep, std::mem::take(frame)));
                 }
                 if self.head_matches(&clauses[i], arity, frame) {
                     break;
@@ -675,11 +698,12 @@ impl Proc {
                 Ok(Flow::Value(v)) => return Ok(v),
                 Ok(Flow::Tail) => {
                     let (c, a) = self.take_tail();
-                    callee = c;
+                    owned = c;
+                    keep = owned.target();
                     let done = std::mem::replace(frame, a);
                     self.recycle(done);
                 }
-                Err(e) => return Err(push_frame(e, &keep)),
+                Err(e) => return Err(push_frame(e, keep)),
             }
         }
     }
@@ -736,6 +760,8 @@ fn binary_op(op: Op2, a: &Term, b: &Term, line: u32) -> R<Term> {
             Op2::Add | Op2::AddInline => x.checked_add(y).map(Term::Int),
             Op2::Sub | Op2::SubInline => x.checked_sub(y).map(Term::Int),
             Op2::Mul => x.checked_mul(y).map(Term::Int),
+            Op2::IntDiv if y != 0 => x.checked_div(y).map(Term::Int),
+            Op2::Rem if y != 0 => x.checked_rem(y).map(Term::Int),
             Op2::Lt => Some(Term::bool(x < y)),
             Op2::Gt => Some(Term::bool(x > y)),
             Op2::Le => Some(Term::bool(x <= y)),
@@ -786,14 +812,14 @@ pub fn at_line(mut e: Box<Exc>, line: u32) -> Box<Exc> {
 }
 
 /// How a callee reads in a stack trace: `Mod.fun/2` or `anonymous fn/1 in Mod.fun/2`.
-fn describe(c: &Callee) -> (Arc<str>, u32, String) {
+fn describe(c: Target) -> (Arc<str>, u32, String) {
     match c {
-        Callee::Def(d) => (
+        Target::Def(d) => (
             d.file.clone(),
             d.line,
             format!("{}.{}/{}", ex::module_name(d.module), ex::fun_name(d.name), d.arity),
         ),
-        Callee::Fun(fu) => match &**fu {
+        Target::Fun(fu) => match fu {
             Fun::Closure { code, .. } => lambda_desc(code),
             Fun::External { module, name, arity } => (
                 "".into(),
@@ -805,10 +831,10 @@ fn describe(c: &Callee) -> (Arc<str>, u32, String) {
 }
 
 /// The `{module, function, arity}` of a callee's frame, where the BEAM has one.
-fn frame_mfa(c: &Callee) -> Option<(Atom, Atom, usize)> {
+fn frame_mfa(c: Target) -> Option<(Atom, Atom, usize)> {
     match c {
-        Callee::Def(d) => Some((d.module, d.name, d.arity)),
-        Callee::Fun(fu) => match &**fu {
+        Target::Def(d) => Some((d.module, d.name, d.arity)),
+        Target::Fun(fu) => match fu {
             Fun::Closure { code, .. } if code.context == SHELL_CONTEXT => {
                 Some((Atom::new("erl_eval"), Atom::new("do_apply"), 7))
             }
@@ -844,12 +870,12 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
 
 /// Adds the frame of `callee` to an error leaving it.
 #[cold]
-fn push_frame(mut e: Box<Exc>, callee: &Callee) -> Box<Exc> {
+fn push_frame(mut e: Box<Exc>, callee: Target) -> Box<Exc> {
     if let Some(st) = e.stack_mut()
         && !st.complete
     {
         let (file, def_line, what) = describe(callee);
-        let shell_fn = matches!(callee, Callee::Fun(f) if matches!(&**f, Fun::Closure { code, .. } if code.context == SHELL_CONTEXT));
+        let shell_fn = matches!(callee, Target::Fun(Fun::Closure { code, .. }) if code.context == SHELL_CONTEXT);
         let line = if st.pending_line != 0 && !shell_fn {
             st.pending_line
         } else {
@@ -879,10 +905,10 @@ fn push_frame(mut e: Box<Exc>, callee: &Callee) -> Box<Exc> {
 
 /// The FunctionClauseError of a call no clause accepted.
 #[cold]
-fn no_clause(callee: &Callee, args: Vec<Term>) -> Box<Exc> {
+fn no_clause(callee: Target, args: Vec<Term>) -> Box<Exc> {
     let shown: Vec<String> = args.iter().map(crate::term::inspect::inspect_default).collect();
     let (file, line, what, err) = match callee {
-        Callee::Def(d) => {
+        Target::Def(d) => {
             let what = format!(
                 "{}.{}({})",
                 ex::module_name(d.module),
@@ -896,8 +922,8 @@ fn no_clause(callee: &Callee, args: Vec<Term>) -> Box<Exc> {
                 ex::function_clause::<()>(d.module, d.name, args),
             )
         }
-        Callee::Fun(fu) => {
-            let (file, line, desc) = describe(&Callee::Fun(fu.clone()));
+        Target::Fun(fu) => {
+            let (file, line, desc) = describe(Target::Fun(fu));
             let what = format!("{desc}({})", shown.join(", "));
             let name = Atom::new(&desc);
             (file, line, what, ex::function_clause::<()>(Atom::NIL, name, args))

@@ -240,6 +240,9 @@ pub enum Op2 {
     Sub,
     Mul,
     Div,
+    /// `div/2` and `rem/2` (Kernel's, which the BEAM also runs as operators).
+    IntDiv,
+    Rem,
     Eq,
     Ne,
     StrictEq,

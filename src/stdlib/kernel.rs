@@ -97,6 +97,8 @@ pub fn op2(op: Op2, a: &Term, b: &Term) -> R<Term> {
             };
             ex::in_bif(arith(op, a, b), name, || vec![a.clone(), b.clone()])
         }
+        Op2::IntDiv => ex::in_bif(int_div(a, b, false), "div", || vec![a.clone(), b.clone()]),
+        Op2::Rem => ex::in_bif(int_div(a, b, true), "rem", || vec![a.clone(), b.clone()]),
         Op2::Eq => Ok(Term::bool(equal(a, b))),
         Op2::Ne => Ok(Term::bool(!equal(a, b))),
         Op2::StrictEq => Ok(Term::bool(a == b)),

@@ -161,7 +161,7 @@ impl Compiler {
     }
 
     /// `name(args)`: the module's own function, an import, or a Kernel builtin.
-    pub(super) fn local_call(&mut self, name: &str, args: Vec<Node>, line: u32) -> CResult<Node> {
+    pub(super) fn local_call(&mut self, name: &str, mut args: Vec<Node>, line: u32) -> CResult<Node> {
         let arity = args.len();
         if let Some(m) = &self.module
             && m.locals.contains(&(name.to_string(), arity))
@@ -195,6 +195,18 @@ impl Compiler {
             }
         }
         if let Some(f) = stdlib::lookup(Atom::ELIXIR_KERNEL, fname, arity) {
+            // `div/2` and `rem/2` are operators, as on the BEAM.
+            let op = match name {
+                "div" => Some(crate::eval::ir::Op2::IntDiv),
+                "rem" => Some(crate::eval::ir::Op2::Rem),
+                _ => None,
+            };
+            if let Some(op) = op
+                && args.len() == 2
+                && let (Some(b), Some(a)) = (args.pop(), args.pop())
+            {
+                return Ok(Node::Op(op, Box::new(a), Box::new(b), line));
+            }
             return Ok(Node::Native { f, args, line });
         }
         match &self.module {
