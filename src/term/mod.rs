@@ -88,6 +88,10 @@ impl Drop for Cons {
         // Unlink cells one at a time so neither a list of millions of elements
         // nor a list nested thousands deep in its heads recurses once per cell.
         // Nested heads wait in `pending`, which allocates only if there are any.
+        // A cell unlinked below is dropped with no list in it: it returns here.
+        if !matches!(self.tail, Term::Cons(_)) && !matches!(self.head, Term::Cons(_)) {
+            return;
+        }
         let mut pending: Vec<Term> = Vec::new();
         if matches!(self.head, Term::Cons(_)) {
             pending.push(std::mem::replace(&mut self.head, Term::EmptyList));
