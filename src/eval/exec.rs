@@ -379,19 +379,32 @@ impl Proc {
         line: u32,
         f: &mut [Term],
     ) -> R<Term> {
-        let (d, args) = self.call_target(slot, args, remote, line, f)?;
-        // `run`, written out: one Rust frame per call rather than three.
+        // `call_target` and `run`, written out: one Rust frame per call
+        // rather than three, and the frame built where it stays.
+        let mut frame = self.vecs.pop().unwrap_or_default();
+        for a in args {
+            let t = self.operand(a, f)?;
+            frame.push(t);
+        }
+        let d = callable(slot, remote, &frame, line)?;
+        let r = self.enter(Target::Def(d), &mut frame);
+        self.recycle(frame);
+        r.map_err(|e| at_line(e, line))
+    }
+
+    /// Runs a call in `frame`, which holds its arguments, checking the depth
+    /// cap and the stack first. The frame stays where its caller built it:
+    /// moving vectors between Rust frames costs more than the call itself.
+    #[inline(always)]
+    fn enter(&mut self, callee: Target, frame: &mut Vec<Term>) -> R<Term> {
         self.depth += 1;
         let r = if self.depth <= MAX_DEPTH && stack_pointer() > self.stack_floor {
-            let mut frame = args;
-            let r = self.run_in(&mut frame, Target::Def(d));
-            self.recycle(frame);
-            r
+            self.run_in(frame, callee)
         } else {
-            self.run_guarded(Target::Def(d), args)
+            self.run_guarded(callee, std::mem::take(frame))
         };
         self.depth -= 1;
-        r.map_err(|e| at_line(e, line))
+        r
     }
 
     /// Evaluates an operand: variables, literals and operators on them
@@ -574,15 +587,26 @@ impl Proc {
         self.run_target(callee.target(), args)
     }
 
-    fn run_target(&mut self, callee: Target, args: Vec<Term>) -> R<Term> {
-        self.depth += 1;
-        let r = if self.depth <= MAX_DEPTH && stack_pointer() > self.stack_floor {
-            self.run_loop(callee, args)
-        } else {
-            self.run_guarded(callee, args)
-        };
-        self.depth -= 1;
+    fn run_target(&mut self, callee: Target, mut frame: Vec<Term>) -> R<Term> {
+        let r = self.enter(callee, &mut frame);
+        self.recycle(frame);
         r
+    }
+
+    /// Calls a function value with the arguments `xs` (an Enum callback):
+    /// a closure of the right arity runs in a frame built here.
+    pub fn apply_n<const N: usize>(&mut self, fun: &Term, xs: [Term; N]) -> R<Term> {
+        let mut frame = self.vecs.pop().unwrap_or_default();
+        frame.extend(xs);
+        if let Term::Fun(fu) = fun
+            && let Fun::Closure { code, .. } = &**fu
+            && code.arity == N
+        {
+            let r = self.enter(Target::Fun(fu), &mut frame);
+            self.recycle(frame);
+            return r;
+        }
+        self.apply(fun, frame)
     }
 
     /// A call past the depth cap (it raises) or near the end of the known free stack.

@@ -33,9 +33,7 @@ fn out_of_bounds<T>() -> R<T> {
 }
 
 fn call1(p: &mut Proc, f: &Term, x: Term) -> R<Term> {
-    let mut args = p.arg_vec();
-    args.push(x);
-    p.apply(f, args)
+    p.apply_n(f, [x])
 }
 
 fn test1(p: &mut Proc, f: &Term, x: &Term) -> R<bool> {
@@ -43,10 +41,7 @@ fn test1(p: &mut Proc, f: &Term, x: &Term) -> R<bool> {
 }
 
 fn call2(p: &mut Proc, f: &Term, x: Term, y: Term) -> R<Term> {
-    let mut args = p.arg_vec();
-    args.push(x);
-    args.push(y);
-    p.apply(f, args)
+    p.apply_n(f, [x, y])
 }
 
 fn int_arg(t: &Term, name: &str, args: &[Term]) -> R<i64> {
@@ -440,7 +435,7 @@ pub fn register(r: &mut Registry) {
         into(p, Term::list(v), a[1].clone())
     });
     r.add("Enum", "map", 2, |p, a| {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(super::enumerable::size_hint(&a[0]));
         each(p, &a[0], &mut |p, x| {
             out.push(call1(p, &a[1], x)?);
             Ok(true)

@@ -53,7 +53,7 @@ pub enum Term {
     Bits(Arc<bits::Bits>),
     /// `[]`.
     EmptyList,
-    Cons(Arc<Cons>),
+    Cons(triomphe::Arc<Cons>),
     Tuple(Shared<Term>),
     Map(Arc<MapT>),
     Pid(Pid),
@@ -99,7 +99,7 @@ impl Drop for Cons {
         let mut next = std::mem::replace(&mut self.tail, Term::EmptyList);
         loop {
             while let Term::Cons(cell) = next {
-                match Arc::try_unwrap(cell) {
+                match triomphe::Arc::try_unwrap(cell) {
                     Ok(mut c) => {
                         if matches!(c.head, Term::Cons(_)) {
                             pending.push(std::mem::replace(&mut c.head, Term::EmptyList));
@@ -152,7 +152,7 @@ impl Term {
     }
 
     pub fn cons(head: Term, tail: Term) -> Term {
-        Term::Cons(Arc::new(Cons { head, tail }))
+        Term::Cons(triomphe::Arc::new(Cons { head, tail }))
     }
 
     /// A proper list of `items`.

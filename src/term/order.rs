@@ -148,7 +148,7 @@ fn cmp(a: &Term, b: &Term, exact: bool) -> Ordering {
                     (Term::EmptyList, _) => return Ordering::Less,
                     (_, Term::EmptyList) => return Ordering::Greater,
                     (Term::Cons(c), Term::Cons(d)) => {
-                        if Arc::ptr_eq(c, d) {
+                        if triomphe::Arc::ptr_eq(c, d) {
                             return Ordering::Equal;
                         }
                         let o = cmp(&c.head, &d.head, exact);
