@@ -213,7 +213,15 @@ fn sum(p: &mut Proc, t: &Term, op: Op2, init: i64) -> R<Term> {
     }
     let mut acc = Term::Int(init);
     each(p, t, &mut |_, x| {
-        acc = op2(op, &acc, &x)?;
+        let fast = match (&acc, &x, op) {
+            (Term::Int(a), Term::Int(b), Op2::Add) => a.checked_add(*b),
+            (Term::Int(a), Term::Int(b), Op2::Mul) => a.checked_mul(*b),
+            _ => None,
+        };
+        acc = match fast {
+            Some(v) => Term::Int(v),
+            None => op2(op, &acc, &x)?,
+        };
         Ok(true)
     })?;
     Ok(acc)
