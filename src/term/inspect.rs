@@ -821,7 +821,7 @@ fn fun_uniq(context: &str) -> u32 {
 
 /// `#Reference<0.a.b.c>` numbers for `Ref(n)`: deterministic and distinct for n < 2^50,
 /// as wide as the BEAM's (10, 10 and 6 digits), so values wrap where Elixir wraps them.
-fn ref_numbers(n: u64) -> (u64, u64, u64) {
+pub(crate) fn ref_numbers(n: u64) -> (u64, u64, u64) {
     (
         (1_471_664_229 ^ (n >> 18)) & 0xFFFF_FFFF,
         2_995_257_346,
