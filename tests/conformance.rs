@@ -8,7 +8,8 @@
 //!   (several alternatives may be given separated by commas);
 //! - `CONFORMANCE_STDERR=1` also compares stderr with `NAME.err` (absent file =
 //!   empty stderr); the `report_*` cases, which are about error reports,
-//!   and the `error_*` cases, which end in one, always compare it;
+//!   the `error_*` cases, which end in one, and the `warn_*` cases, which are
+//!   about compile-time warnings, always compare it;
 //! - `CONFORMANCE_JOBS=n` sets how many cases run at once (default: up to 4).
 //!
 //! Before comparing, both sides are normalised (see [`normalise`]): logger
@@ -274,8 +275,12 @@ fn conformance() {
                         slow.lock().unwrap().push((name.clone(), run.elapsed));
                     }
                     // A `report_` case is about the error report, an `error_` case
-                    // ends in one: their stderr always counts.
-                    let stderr = compare_stderr || name.starts_with("report_") || name.starts_with("error_");
+                    // ends in one, a `warn_` case is about warnings: their stderr
+                    // always counts.
+                    let stderr = compare_stderr
+                        || name.starts_with("report_")
+                        || name.starts_with("error_")
+                        || name.starts_with("warn_");
                     if let Some(report) = check(name, &run, stderr) {
                         failures.lock().unwrap().push(Failure {
                             name: name.clone(),

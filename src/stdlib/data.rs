@@ -1,13 +1,14 @@
 //! Kernel functions on tuples, binaries, structs and nested data: `put_elem`,
 //! `byte_size`, `struct/2`, `then`/`tap`, and `get_in`/`put_in`/`update_in`/
-//! `pop_in` over maps and keyword lists (the `Access` behaviour).
+//! `pop_in` over maps and keyword lists (the `Access` behaviour); `:erlang`'s
+//! tuple builtins and `phash2` (the hash itself is `term::phash`).
 
 use super::Registry;
 use super::kernel::to_chars;
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
 use crate::term::inspect::inspect_default;
-use crate::term::{Atom, MapT, Term};
+use crate::term::{Atom, MapT, Term, phash};
 
 /// `Access.get(container, key)` for maps, keyword lists and `nil`.
 pub fn access_get(container: &Term, key: &Term) -> R<Term> {
@@ -266,6 +267,22 @@ pub fn register(r: &mut Registry) {
         }
         (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),
         _ => ex::badarg_at(2, "not a tuple"),
+    });
+    r.add(":erlang", "phash2", 1, |_, a| {
+        Ok(Term::Int(i64::from(phash::hash(&a[0]) & ((1 << 27) - 1))))
+    });
+    r.add(":erlang", "phash2", 2, |_, a| {
+        let range = match &a[1] {
+            Term::Int(n) if (1..=1 << 32).contains(n) => *n,
+            // erts_errors explains a bad range as if it were the first argument.
+            Term::Int(n) if *n <= 0 => return ex::in_bif(ex::badarg_at(1, "out of range"), "phash2", || a.to_vec()),
+            Term::BigInt(b) if b.sign() == num_bigint::Sign::Minus => {
+                return ex::in_bif(ex::badarg_at(1, "out of range"), "phash2", || a.to_vec());
+            }
+            Term::Int(_) | Term::BigInt(_) => return ex::in_bif(ex::badarg(), "phash2", || a.to_vec()),
+            _ => return ex::in_bif(ex::badarg_at(1, "not an integer"), "phash2", || a.to_vec()),
+        };
+        Ok(Term::Int(i64::from(phash::hash(&a[0])) % range))
     });
     r.add(":erlang", "tuple_to_list", 1, |_, a| match &a[0] {
         Term::Tuple(t) => Ok(Term::list(t.to_vec())),

@@ -31,6 +31,77 @@ fn generator(kind: &str, args: Vec<Term>) -> Term {
     stream_struct(Term::tuple(v), Vec::new())
 }
 
+/// Makes a stream of a generator source that is not one of `Stream`'s own
+/// (`URI.query_decoder/2`'s); `generate` runs it.
+pub fn generator_stream(kind: &str, args: Vec<Term>) -> Term {
+    generator(kind, args)
+}
+
+/// Elixir 1.14's `Stream` makes these funs; a stream prints them as
+/// `#Function<…>` where Elixir's stream holds them.
+const NOTHING: Term = Term::EmptyList;
+const UNFOLD: &str = "#Function<63.103858489/2 in Stream.unfold/2>";
+const TRANSFORM: &str = "#Function<60.103858489/2 in Stream.transform/3>";
+
+/// What a stream's source is shown as: the fun Elixir's generator is, or an
+/// enumerable.
+pub enum ShownSource<'a> {
+    Fun(&'static str),
+    Term(&'a Term),
+}
+
+/// How Elixir shows a stream: a generator with no ops is the fun Elixir
+/// makes for it; any other stream is `#Stream<[enum: …, funs: […]]>` with
+/// the funs Elixir's ops make. `None` when a part has no known form.
+pub fn shown(t: &Term) -> Option<(ShownSource<'_>, Vec<&'static str>)> {
+    let source = t.map_get(Atom::new("enum"))?;
+    let mut shown = match source.as_tuple() {
+        Some([tag, kind, args @ ..]) if *tag == Term::atom(GEN) => {
+            let text = match (&*kind.as_atom()?.name(), args) {
+                ("iterate" | "unfold" | "query_decoder", _) => UNFOLD,
+                ("cycle", [items]) if items.is_list() => UNFOLD,
+                ("cycle", _) => "#Function<9.103858489/2 in Stream.cycle/1>",
+                ("repeatedly", _) => "#Function<51.103858489/2 in Stream.repeatedly/1>",
+                ("concat", _) => TRANSFORM,
+                _ => return None,
+            };
+            ShownSource::Fun(text)
+        }
+        _ => ShownSource::Term(source),
+    };
+    let mut funs = Vec::new();
+    for o in t.map_get(Atom::new("funs"))?.iter_list() {
+        let t = o.as_tuple()?;
+        let text = match (&*t.first()?.as_atom()?.name(), t.get(1)) {
+            ("map", _) => "#Function<48.103858489/1 in Stream.map/2>",
+            ("filter", _) => "#Function<40.103858489/1 in Stream.filter/2>",
+            ("reject", _) => "#Function<50.103858489/1 in Stream.reject/2>",
+            ("each", _) => "#Function<39.103858489/1 in Stream.each/2>",
+            ("take_while", _) => "#Function<59.103858489/1 in Stream.take_while/2>",
+            ("drop_while", _) => "#Function<37.103858489/1 in Stream.drop_while/2>",
+            ("drop", _) => "#Function<34.103858489/1 in Stream.drop/2>",
+            ("with_index", _) => "#Function<66.103858489/1 in Stream.with_index/2>",
+            ("dedup", _) => "#Function<11.103858489/1 in Stream.dedup_by/2>",
+            // `take(_, 0)` is a stream of nothing.
+            ("take", Some(Term::Int(0))) => {
+                shown = ShownSource::Term(&NOTHING);
+                funs.clear();
+                continue;
+            }
+            ("take", _) => "#Function<56.103858489/1 in Stream.take_after_guards/2>",
+            // `flat_map` wraps all that came before in a transform.
+            ("flat_map", _) => {
+                shown = ShownSource::Fun(TRANSFORM);
+                funs.clear();
+                continue;
+            }
+            _ => return None,
+        };
+        funs.push(text);
+    }
+    Some((shown, funs))
+}
+
 /// Adds an op to a stream, or makes a stream of an enumerable.
 fn lazy(_p: &mut Proc, source: &Term, op: Term) -> R<Term> {
     if source.struct_name() == Some(Atom::new("Elixir.Stream")) {
@@ -147,6 +218,17 @@ fn generate(p: &mut Proc, source: &Term, f: &mut dyn FnMut(&mut Proc, Term) -> R
                     _ => return ex::case_clause(r),
                 }
             }
+        }
+        ("query_decoder", [Term::Bin(query), encoding]) => {
+            let mut rest: &[u8] = query;
+            while let Some((pair, next)) = super::uri::next_query_pair(rest, encoding)? {
+                p.check_interrupt()?;
+                if !f(p, pair)? {
+                    return Ok(());
+                }
+                rest = next;
+            }
+            Ok(())
         }
         ("concat", [parts]) => {
             let mut halted = false;

@@ -5,7 +5,8 @@
 //! (when a string fails as a URI with a scheme it is tried again as a
 //! relative reference, and the error names the first character that failed).
 //! `merge/2`'s dot-segment removal is Elixir 1.14's: a trailing `.` or `..`
-//! leaves no trailing slash. `query_decoder/1,2` returns the pairs as a list.
+//! leaves no trailing slash. `query_decoder/1,2` returns a lazy stream that
+//! decodes a pair as it is taken.
 //! The default ports live in one process-wide table (`default_port/2` changes it).
 
 use std::collections::HashMap;
@@ -552,6 +553,36 @@ fn query_pairs(q: &[u8], rfc: bool) -> Vec<(Term, Term)> {
         .collect()
 }
 
+/// The next pair of a query and the rest after its `&`, as
+/// `URI.query_decoder/2`'s stream takes them: `None` once the rest is empty.
+pub fn next_query_pair<'a>(q: &'a [u8], encoding: &Term) -> R<Option<(Term, &'a [u8])>> {
+    if q.is_empty() {
+        return Ok(None);
+    }
+    let (pair, rest) = match q.iter().position(|b| *b == b'&') {
+        Some(i) => (&q[..i], &q[i + 1..]),
+        None => (q, &q[q.len()..]),
+    };
+    let (key, value) = match pair.iter().position(|b| *b == b'=') {
+        Some(i) => (&pair[..i], Some(&pair[i + 1..])),
+        None => (pair, None),
+    };
+    let www_form = match encoding.as_atom().map(|a| a.name()).as_deref() {
+        Some("www_form") => true,
+        Some("rfc3986") => false,
+        _ => {
+            return ex::function_clause(
+                uri_atom(),
+                Atom::new("decode_with_encoding"),
+                vec![Term::bytes(key), encoding.clone()],
+            );
+        }
+    };
+    let decode = |s: &[u8]| Term::bytes(&unpercent(s, www_form));
+    let value = value.map_or_else(|| Term::str(""), decode);
+    Ok(Some((Term::tuple(vec![decode(key), value]), rest)))
+}
+
 fn decode_query_pairs(q: &[u8], rfc: bool) -> Vec<(Term, Term)> {
     if q.is_empty() {
         return vec![];
@@ -755,11 +786,9 @@ pub fn register(r: &mut Registry) {
     r.add("URI", "decode_query", 3, |_, a| decode_query(a, &a[1], &a[2]));
     fn query_decoder(a: &[Term], encoding: &Term) -> R<Term> {
         match &a[0] {
-            Term::Bin(q) => Ok(Term::list(
-                decode_query_pairs(q, rfc3986(encoding))
-                    .into_iter()
-                    .map(|(k, v)| Term::tuple(vec![k, v]))
-                    .collect::<Vec<_>>(),
+            Term::Bin(_) => Ok(super::stream::generator_stream(
+                "query_decoder",
+                vec![a[0].clone(), encoding.clone()],
             )),
             _ => clause("query_decoder", &[a[0].clone(), encoding.clone()]),
         }

@@ -743,6 +743,32 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
                 return Some(text(format!("~D[{y:04}-{mo:02}-{d:02}]")));
             }
         }
+        "Elixir.Stream" => {
+            use crate::stdlib::stream::{ShownSource, shown};
+            let (source, funs) = shown(t)?;
+            let source = match source {
+                ShownSource::Fun(f) if funs.is_empty() => return Some(text(f)),
+                ShownSource::Fun(f) => text(f),
+                ShownSource::Term(t) => to_doc(t, opts, dec(limit)),
+            };
+            // Elixir shows `[enum: …, funs: […]]` inside `#Stream<…>`.
+            let list = |items| {
+                let open = color(text("["), Key::List, opts);
+                let sep = color(text(","), Key::List, opts);
+                let close = color(text("]"), Key::List, opts);
+                (open, items, close, sep)
+            };
+            let (open, items, close, sep) = list(limited(&funs, dec(dec(limit)), |f, _| text(*f)));
+            let funs = algebra::container_doc(open, items, close, sep, ContainerBreak::Maybe);
+            let key = |k: &str, v: Doc| concat(vec![color(text(k), Key::Atom, opts), text(" "), v]);
+            let kw = vec![Item::Doc(key("enum:", source)), Item::Doc(key("funs:", funs))];
+            let (open, items, close, sep) = list(kw);
+            return Some(concat(vec![
+                text("#Stream<"),
+                algebra::container_doc(open, items, close, sep, ContainerBreak::Strict),
+                text(">"),
+            ]));
+        }
         "Elixir.Regex" => {
             if let (Some(Term::Bin(source)), Some(Term::Bin(mods))) = (get("source"), get("opts")) {
                 let text_of = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
@@ -821,7 +847,7 @@ fn fun_uniq(context: &str) -> u32 {
 
 /// `#Reference<0.a.b.c>` numbers for `Ref(n)`: deterministic and distinct for n < 2^50,
 /// as wide as the BEAM's (10, 10 and 6 digits), so values wrap where Elixir wraps them.
-fn ref_numbers(n: u64) -> (u64, u64, u64) {
+pub(crate) fn ref_numbers(n: u64) -> (u64, u64, u64) {
     (
         (1_471_664_229 ^ (n >> 18)) & 0xFFFF_FFFF,
         2_995_257_346,

@@ -11,6 +11,7 @@ pub mod bits;
 pub mod float;
 pub mod inspect;
 pub mod order;
+pub mod phash;
 pub mod shared;
 
 use std::sync::Arc;

@@ -401,7 +401,7 @@ impl Compiler {
     }
 }
 
-fn flatten_spec<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+pub(super) fn flatten_spec<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     match &e.kind {
         ExprKind::Binary(BinOp::Sub, a, b) => {
             flatten_spec(a, out);

@@ -7,14 +7,19 @@
 //!   the end, sorted by name) and `try` with only `else`;
 //! - the Erlang compiler's (its `sys_core_fold` pass, after Elixir's, sorted by
 //!   line): a pure builtin called with constant arguments that makes it fail,
-//!   an invalid function call (`5.(1)`), a map update of a non-map, and the
-//!   ignored result of a builtin that can fail.
+//!   an invalid function call (`5.(1)`), a map update of a non-map, the
+//!   ignored result of a builtin that can fail, and a binary construction
+//!   that will fail (`binary.rs`), except in code the compiler drops first
+//!   (a branch it may decide, what follows a call that always raises).
 //!
 //! **Invariants:** the pass only reads the AST, never the compiled code; when
 //! it is unsure (a construct it does not model, like `quote` or `binding()`) it
 //! warns less, never more: a false warning is worse than a missing one.
 //! Constant propagation follows `name = constant` (and tuples of names
-//! matched against a tuple of the same size), into `fn`s too.
+//! matched against a tuple of the same size, and a binary construction that
+//! evaluates completely), into `fn`s too.
+
+mod binary;
 
 use std::collections::HashMap;
 
@@ -212,6 +217,15 @@ struct Walker<'a> {
     renamed: bool,
     /// Inside the right side of a match or a `rescue`: failing calls are not reported.
     quiet: u32,
+    /// Inside the right side of a match to a variable: failing binary
+    /// constructions are not reported (their invalid sizes are).
+    quiet_binary: u32,
+    /// In code the Erlang compiler drops before it looks at binaries: a
+    /// branch of a `case`/`if`/`cond` it may decide at compile time, or what
+    /// follows a call that always raises.
+    dead: u32,
+    /// The value of the last binary construction that is a constant.
+    last_binary: Option<(crate::syntax::ast::Span, crate::term::Term)>,
     elixir: Vec<Warning>,
     erlang: Vec<ErlWarning>,
 }
@@ -229,6 +243,9 @@ impl<'a> Walker<'a> {
             pattern_names: HashMap::new(),
             renamed: false,
             quiet: 0,
+            quiet_binary: 0,
+            dead: 0,
+            last_binary: None,
             elixir: Vec::new(),
             erlang: Vec::new(),
         }
@@ -452,9 +469,37 @@ impl<'a> Walker<'a> {
     // ---- expressions ----
 
     fn block(&mut self, items: &[Expr], ctx: Ctx) {
+        let mut dead = 0;
         for (i, e) in items.iter().enumerate() {
             let c = if i + 1 == items.len() { ctx } else { Ctx::Effect };
             self.expr(e, c);
+            if dead == 0 && always_raises(e) {
+                dead = 1;
+                self.dead += 1;
+            }
+        }
+        self.dead -= dead;
+    }
+
+    /// Whether the Erlang compiler may compute `e` at compile time (it is
+    /// made of constants), so that it drops the branches `e` does not take.
+    fn foldable(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Var(n) => self.constant_of(n).is_some(),
+            _ if is_constant(e) => true,
+            ExprKind::Binary(BinOp::Match, _, _) => false,
+            ExprKind::Binary(_, a, b) => self.foldable(a) && self.foldable(b),
+            ExprKind::Unary(_, a) => self.foldable(a),
+            ExprKind::Tuple(items) => items.iter().all(|x| self.foldable(x)),
+            ExprKind::List { items, tail } => {
+                items.iter().all(|x| self.foldable(x)) && tail.as_deref().is_none_or(|t| self.foldable(t))
+            }
+            ExprKind::Call {
+                target: CallTarget::Local(_) | CallTarget::Remote(..),
+                args,
+                ..
+            } => args.iter().all(|x| self.foldable(x)),
+            _ => false,
         }
     }
 
@@ -485,7 +530,15 @@ impl<'a> Walker<'a> {
         match &e.kind {
             ExprKind::Var(name) => self.read(name),
             ExprKind::Str(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil { parts, .. } => self.parts(parts),
-            ExprKind::Tuple(items) | ExprKind::Bitstring(items) => self.exprs(items),
+            ExprKind::Tuple(items) => self.exprs(items),
+            ExprKind::Bitstring(_) | ExprKind::Binary(BinOp::Concat, _, _) => {
+                let mut srcs = Vec::new();
+                construction(e, &mut srcs);
+                for (x, _) in &srcs {
+                    self.expr(x, Ctx::Value);
+                }
+                self.binary(e, &srcs);
+            }
             ExprKind::List { items, tail } => {
                 self.exprs(items);
                 if let Some(t) = tail {
@@ -523,11 +576,17 @@ impl<'a> Walker<'a> {
             }
             ExprKind::Binary(BinOp::Match, p, v) => {
                 let unwanted = matches!(&p.kind, ExprKind::Var(n) if n.starts_with('_'));
+                let to_var = matches!(&p.kind, ExprKind::Var(_) | ExprKind::Unary(UnaryOp::Pin, _));
                 // What a match binds, the Erlang compiler never reports failing.
                 self.quiet += 1;
+                self.quiet_binary += u32::from(to_var);
                 self.expr(v, if unwanted { Ctx::Unwanted } else { Ctx::Value });
+                self.quiet_binary -= u32::from(to_var);
                 self.quiet -= 1;
-                let value = self.constant(v).cloned();
+                let value = self.constant(v).cloned().or_else(|| match self.last_binary.take() {
+                    Some((span, bits)) if span == v.span => Some(bits_expr(&bits, span)),
+                    _ => None,
+                });
                 self.head(std::slice::from_ref(p), value.as_ref());
             }
             ExprKind::Binary(_, a, b) => {
@@ -622,27 +681,49 @@ impl<'a> Walker<'a> {
         match (name, last_kw) {
             ("case", Some(opts)) if args.len() == 2 => {
                 self.expr(&args[0], Ctx::Value);
+                let dead = u32::from(self.foldable(&args[0]));
+                self.dead += dead;
                 if let Some(d) = kw(opts, "do") {
                     self.section(d, ctx);
                 }
+                self.dead -= dead;
             }
             ("cond", Some(opts)) if args.len() == 1 => {
                 if let Some(ExprKind::Stab(clauses)) = kw(opts, "do").map(|d| &d.kind) {
+                    // From a condition the compiler may decide on, later
+                    // clauses may be dropped (and this one, unless it is
+                    // literally true).
+                    let mut dead = 0;
                     for c in clauses {
                         self.push_scope(false);
                         self.exprs(&c.params);
+                        let decided = c.params.iter().all(|p| self.foldable(p));
+                        let taken = matches!(c.params.as_slice(), [p] if is_constant(p)
+                            && !matches!(&p.kind, ExprKind::Atom(a) if a == "false" || a == "nil"));
+                        if decided && !taken && dead == 0 {
+                            dead = 1;
+                            self.dead += 1;
+                        }
                         self.body(&c.body, ctx);
+                        if decided && dead == 0 {
+                            dead = 1;
+                            self.dead += 1;
+                        }
                         self.pop_scope();
                     }
+                    self.dead -= dead;
                 }
             }
             ("if" | "unless", Some(opts)) if args.len() == 2 => {
                 self.expr(&args[0], Ctx::Value);
+                let dead = u32::from(self.foldable(&args[0]));
+                self.dead += dead;
                 for k in ["do", "else"] {
                     if let Some(b) = kw(opts, k) {
                         self.section(b, ctx);
                     }
                 }
+                self.dead -= dead;
             }
             ("receive", Some(opts)) if args.len() == 1 => {
                 if let Some(d) = kw(opts, "do") {
@@ -707,11 +788,16 @@ impl<'a> Walker<'a> {
             }
             ("with", Some(opts)) => {
                 self.push_scope(false);
+                let mut dead = 0;
                 for a in &args[..args.len() - 1] {
                     match &a.kind {
                         ExprKind::Binary(BinOp::LArrow, p, src) => {
                             self.expr(src, Ctx::Value);
                             self.head(std::slice::from_ref(p), None);
+                            if dead == 0 && self.foldable(src) {
+                                dead = 1;
+                                self.dead += 1;
+                            }
                         }
                         _ => self.expr(a, Ctx::Value),
                     }
@@ -725,6 +811,7 @@ impl<'a> Walker<'a> {
                         self.clause(c, Ctx::Value);
                     }
                 }
+                self.dead -= dead;
             }
             ("defmodule", Some(opts)) => {
                 // Elixir counts every variable a module body could see as used.
@@ -764,6 +851,152 @@ impl<'a> Walker<'a> {
 
     fn bad_map_update(&mut self, line: u32) {
         self.erl(line, 1, "map update will fail with a 'badmap' exception".into());
+    }
+
+    /// A binary construction, `<<…>>` or a chain of `<>`, made of `srcs`
+    /// (each a segment, or an operand of `<>`).
+    fn binary(&mut self, e: &Expr, srcs: &[(&Expr, bool)]) {
+        let segs: Option<Vec<binary::Seg>> = srcs.iter().map(|(x, operand)| self.segment(x, *operand)).collect();
+        let Some(segs) = segs else { return };
+        let out = binary::check(&segs);
+        if self.dead == 0 {
+            if out.bad_size {
+                self.erl(e.span.line, 4, binary::BAD_SIZE.into());
+            }
+            if self.quiet_binary == 0 {
+                for f in out.failures {
+                    self.erl(e.span.line, 2, f);
+                }
+            }
+        }
+        if let Some(v) = out.value {
+            self.last_binary = Some((e.span, v));
+        }
+    }
+
+    /// One segment as the Erlang compiler sees it; `None` for a specifier
+    /// this pass does not know.
+    fn segment(&self, x: &Expr, operand: bool) -> Option<binary::Seg> {
+        use binary::{Kind, Seg, Size};
+        if operand {
+            return Some(Seg {
+                value: self.const_term(x),
+                kind: Kind::Binary,
+                size: Size::Default,
+                unit: 8,
+                little: false,
+                native: false,
+            });
+        }
+        let (v, spec) = match &x.kind {
+            ExprKind::Binary(BinOp::Type, v, spec) => (&**v, Some(&**spec)),
+            _ => (x, None),
+        };
+        let mut specs = Vec::new();
+        if let Some(sp) = spec {
+            super::pattern::flatten_spec(sp, &mut specs);
+        }
+        let (mut kind, mut size, mut unit, mut little, mut native) = (None, None, None, false, false);
+        for sp in specs {
+            match &sp.kind {
+                ExprKind::Var(n)
+                | ExprKind::Call {
+                    target: CallTarget::Local(n),
+                    ..
+                } if !matches!(&sp.kind, ExprKind::Call { args, .. } if !args.is_empty()) => match n.as_str() {
+                    "binary" | "bytes" => kind = Some((Kind::Binary, 8)),
+                    "bitstring" | "bits" => kind = Some((Kind::Binary, 1)),
+                    "integer" => kind = Some((Kind::Integer, 1)),
+                    "float" => kind = Some((Kind::Float, 1)),
+                    "utf8" => kind = Some((Kind::Utf8, 1)),
+                    "utf16" => kind = Some((Kind::Utf16, 1)),
+                    "utf32" => kind = Some((Kind::Utf32, 1)),
+                    "signed" | "unsigned" => {}
+                    "big" => (little, native) = (false, false),
+                    "little" => (little, native) = (true, false),
+                    "native" => native = true,
+                    _ => return None,
+                },
+                ExprKind::Call {
+                    target: CallTarget::Local(n),
+                    args,
+                    ..
+                } if args.len() == 1 && n == "size" => size = Some(&args[0]),
+                ExprKind::Call {
+                    target: CallTarget::Local(n),
+                    args,
+                    ..
+                } if args.len() == 1 && n == "unit" => match args[0].kind {
+                    ExprKind::Int(u) => unit = Some(u32::try_from(u).ok()?),
+                    _ => return None,
+                },
+                ExprKind::Int(_) => size = Some(sp),
+                ExprKind::Binary(BinOp::Mul, n, u) => match u.kind {
+                    ExprKind::Int(u) => {
+                        size = Some(&**n);
+                        unit = Some(u32::try_from(u).ok()?);
+                    }
+                    _ => return None,
+                },
+                _ => return None,
+            }
+        }
+        let text = match &v.kind {
+            ExprKind::Str(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    StrPart::Lit(s) => Some(s.as_str()),
+                    _ => None,
+                })
+                .collect::<Option<String>>(),
+            _ => None,
+        };
+        let float = matches!(&v.kind, ExprKind::Float(_))
+            || matches!(&v.kind, ExprKind::Unary(UnaryOp::Neg, f) if matches!(f.kind, ExprKind::Float(_)));
+        let (kind, default_unit) = kind.unwrap_or(if text.is_some() {
+            (Kind::Binary, 8)
+        } else if float {
+            (Kind::Float, 1)
+        } else {
+            (Kind::Integer, 1)
+        });
+        let mut value = self.const_term(v);
+        let mut kind = kind;
+        if let (Some(t), Kind::Utf8 | Kind::Utf16 | Kind::Utf32) = (&text, kind) {
+            // Elixir splits a literal string into one segment per character.
+            value = (kind == Kind::Utf8).then(|| crate::term::Term::str(t));
+            kind = Kind::Binary;
+            unit = Some(1);
+        }
+        let size = match size {
+            None => Size::Default,
+            Some(e) => self.const_term(e).map_or(Size::Unknown, Size::Const),
+        };
+        Some(Seg {
+            value,
+            kind,
+            size,
+            unit: unit.unwrap_or(default_unit),
+            little,
+            native,
+        })
+    }
+
+    /// The value of an expression that is a constant.
+    fn const_term(&self, e: &Expr) -> Option<crate::term::Term> {
+        use crate::term::Term;
+        let c = self.constant(e)?;
+        match &c.kind {
+            ExprKind::Int(n) => Some(Term::Int(*n)),
+            ExprKind::Float(f) => Some(Term::Float(*f)),
+            ExprKind::Atom(a) => Some(Term::atom(a)),
+            ExprKind::Str(parts) if parts.is_empty() => Some(Term::str("")),
+            ExprKind::Str(parts) => match parts.as_slice() {
+                [StrPart::Lit(t)] => Some(Term::str(t)),
+                _ => run(c.clone()).ok(),
+            },
+            _ => run(c.clone()).ok(),
+        }
     }
 
     /// The constant an expression is: itself when it is one, or what the
@@ -980,15 +1213,76 @@ fn fails(e: &Expr, consts: &[Expr]) -> Option<String> {
         },
         _ => return None,
     };
-    let call = Expr::new(call, e.span);
-    let mut c = super::Compiler::new("nofile", "warn");
-    let node = c.expr(&call).ok()?;
-    let mut proc = crate::eval::Proc::new(crate::runtime::detached_process());
-    let mut frame = vec![crate::term::Term::NIL; c.slots()];
-    match proc.eval(&node, &mut frame).map_err(|e| *e) {
-        Err(crate::eval::Exc::Error(x, _)) => Some(crate::eval::exception::exception_name(&x)),
+    match run(Expr::new(call, e.span)) {
+        Err(Some(crate::eval::Exc::Error(x, _))) => Some(crate::eval::exception::exception_name(&x)),
         _ => None,
     }
+}
+
+/// Compiles and runs an expression of constants; `Err(None)` when it does not compile.
+fn run(e: Expr) -> Result<crate::term::Term, Option<crate::eval::Exc>> {
+    let mut c = super::Compiler::new("nofile", "warn");
+    let node = c.expr(&e).map_err(|_| None)?;
+    let mut proc = crate::eval::Proc::new(crate::runtime::detached_process());
+    let mut frame = vec![crate::term::Term::NIL; c.slots()];
+    proc.eval(&node, &mut frame).map_err(|e| Some(*e))
+}
+
+/// The segments of a binary construction: a `<<…>>`'s, or the operands of
+/// a chain of `<>` (`true`), with any `<<…>>` among them spliced in, as
+/// Elixir builds one binary of them.
+fn construction<'e>(e: &'e Expr, out: &mut Vec<(&'e Expr, bool)>) {
+    match &e.kind {
+        ExprKind::Bitstring(items) => out.extend(items.iter().map(|x| (x, false))),
+        ExprKind::Binary(BinOp::Concat, a, b) => {
+            for side in [a, b] {
+                match side.kind {
+                    ExprKind::Bitstring(_) | ExprKind::Binary(BinOp::Concat, _, _) => construction(side, out),
+                    _ => out.push((side, true)),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A constant bitstring as the literal `<<b1, b2, …, last::size(k)>>`.
+fn bits_expr(bits: &crate::term::Term, span: crate::syntax::ast::Span) -> Expr {
+    let int = |n: u8| Expr::new(ExprKind::Int(i64::from(n)), span);
+    let mut items = Vec::new();
+    if let Some(v) = bits.as_bitstring() {
+        let whole = v.len / 8;
+        items.extend((0..whole).map(|i| int(v.sub(8 * i, 8).read_u64(8) as u8)));
+        let rest = v.len % 8;
+        if rest > 0 {
+            let last = v.sub(8 * whole, rest).read_u64(rest) as u8;
+            items.push(Expr::new(
+                ExprKind::Binary(BinOp::Type, Box::new(int(last)), Box::new(int(rest as u8))),
+                span,
+            ));
+        }
+    }
+    Expr::new(ExprKind::Bitstring(items), span)
+}
+
+/// A call that never returns: what follows it in a block is dropped.
+fn always_raises(e: &Expr) -> bool {
+    let name = match &e.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(n),
+            ..
+        } => n,
+        ExprKind::Call {
+            target: CallTarget::Remote(m, n),
+            ..
+        } if matches!(&m.kind, ExprKind::Atom(a) if a == "erlang")
+            || matches!(&m.kind, ExprKind::Alias(s) if s.len() == 1 && s[0] == "Kernel") =>
+        {
+            n
+        }
+        _ => return false,
+    };
+    matches!(name.as_str(), "error" | "exit" | "throw" | "raise" | "reraise")
 }
 
 /// A literal the Erlang compiler sees as a constant: numbers, atoms, plain
@@ -1001,6 +1295,16 @@ fn is_constant(e: &Expr) -> bool {
         ExprKind::List { items, tail } => items.iter().all(is_constant) && tail.as_deref().is_none_or(is_constant),
         ExprKind::Map { base: None, pairs } => pairs.iter().all(|(k, v)| is_constant(k) && is_constant(v)),
         ExprKind::Unary(UnaryOp::Neg, x) => matches!(x.kind, ExprKind::Int(_) | ExprKind::Float(_)),
+        // Bytes, then at most a few bits: what a constant construction makes.
+        ExprKind::Bitstring(items) => items.iter().enumerate().all(|(i, x)| match &x.kind {
+            ExprKind::Int(b) => (0..=255).contains(b),
+            ExprKind::Binary(BinOp::Type, v, k) => {
+                i + 1 == items.len()
+                    && matches!((&v.kind, &k.kind), (ExprKind::Int(v), ExprKind::Int(k))
+                        if (1..8).contains(k) && (0..1 << k).contains(v))
+            }
+            _ => false,
+        }),
         _ => false,
     }
 }
