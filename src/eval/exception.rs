@@ -36,6 +36,9 @@ pub struct Stack {
     /// The stack is as Elixir prints it (a compile error's): frames it
     /// passes through are not added.
     pub complete: bool,
+    /// A compile error for a module's call of a local function it does not
+    /// define (see `CompileError::undefined_local`).
+    pub undefined_local: bool,
 }
 
 /// One stack-trace line: `file:line: Mod.fun/arity` (or with its arguments).
@@ -217,6 +220,7 @@ pub fn compile_error<T>(e: &crate::eval::compile::CompileError, file: &Arc<str>)
     };
     let mut st = Stack {
         complete: true,
+        undefined_local: e.undefined_local,
         ..Default::default()
     };
     if let Some((what, within)) = &e.expanding {

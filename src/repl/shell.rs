@@ -195,10 +195,9 @@ pub fn render_failure(f: Failure, file: &str) -> String {
         Failure::Raised(x) => {
             let mut t = ex::blamed_banner(&x);
             let mut lines = ex::blamed_stack_lines(&x);
-            if let Exc::Error(e, st) = &x
-                && st.complete
+            if let Exc::Error(_, st) = &x
+                && st.undefined_local
                 && lines.is_empty()
-                && ex::message(e).contains(" to define such a function or for it to be imported")
             {
                 // A module calling a local function it does not define: iex
                 // shows where Elixir's compiler checks the module's calls.

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{CResult, Compiler, Frame, err, show};
+use super::{CResult, CompileError, Compiler, Frame, err, show};
 use crate::eval::Lambda;
 use crate::eval::code;
 use crate::eval::ir::{Clause, Node};
@@ -210,13 +210,15 @@ impl Compiler {
             return Ok(Node::Native { f, args, line });
         }
         match &self.module {
-            Some(m) => err(
+            Some(m) => Err(CompileError {
                 line,
-                format!(
+                message: format!(
                     "undefined function {name}/{arity} (expected {} to define such a function or for it to be imported, but none are available)",
                     crate::eval::exception::module_name(m.name)
                 ),
-            ),
+                undefined_local: true,
+                ..Default::default()
+            }),
             None => err(
                 line,
                 format!("undefined function {name}/{arity} (there is no such import)"),

@@ -38,6 +38,9 @@ pub struct CompileError {
     /// the error's stack (`expanding struct: P.__struct__/1`, then
     /// `file:line: (file)` or `Mod.fun/1`). Empty: no stack.
     pub expanding: Option<(String, String)>,
+    /// A module calls a local function it does not define: iex shows the
+    /// frames of Elixir's check of a module's local calls under it.
+    pub undefined_local: bool,
 }
 
 impl CompileError {
@@ -384,6 +387,7 @@ impl Compiler {
                     format!("{app}expanding struct: {name}.__struct__/{arity}"),
                     within.clone(),
                 )),
+                undefined_local: false,
             })
         };
         let builtin = || {
