@@ -6,14 +6,16 @@ use crate::syntax::error::SyntaxErrorKind;
 /// `** (SyntaxError) file:line:col: message`, then (for a plain syntax
 /// error) the line of `src` it is on with a caret under the column, as
 /// Elixir 1.14 shows it. A missing terminator, a mismatched delimiter or an
-/// unexpected reserved word has no snippet.
+/// unmatched `end` has no snippet.
 pub fn syntax_error(e: &SyntaxError, file: &str, src: &str) -> String {
     let kind = match e.kind {
-        SyntaxErrorKind::Syntax | SyntaxErrorKind::MismatchedDelimiter => "SyntaxError",
+        SyntaxErrorKind::Syntax | SyntaxErrorKind::MismatchedDelimiter | SyntaxErrorKind::UnexpectedEnd => {
+            "SyntaxError"
+        }
         SyntaxErrorKind::TokenMissing => "TokenMissingError",
     };
     let mut t = format!("** ({kind}) {file}:{}:{}: {}", e.line, e.col, e.message);
-    let plain = e.kind == SyntaxErrorKind::Syntax && !e.message.starts_with("unexpected reserved word");
+    let plain = e.kind == SyntaxErrorKind::Syntax;
     if let Some(code) = src.lines().nth((e.line as usize).wrapping_sub(1)).filter(|_| plain) {
         let number = e.line.to_string();
         let width = number.len().max(2);

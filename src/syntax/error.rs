@@ -9,6 +9,9 @@ pub enum SyntaxErrorKind {
     TokenMissing,
     /// `** (MismatchedDelimiterError) ...` (printed as a SyntaxError in 1.14)
     MismatchedDelimiter,
+    /// `unexpected reserved word: end` with nothing open: a SyntaxError
+    /// that Elixir prints without the line's snippet.
+    UnexpectedEnd,
 }
 
 /// A syntax error at `line:col` (1-based).

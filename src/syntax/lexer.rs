@@ -475,6 +475,12 @@ impl<'a> Lexer<'a> {
                 let _ = open.col;
                 Err(self.error_at(start, SyntaxErrorKind::MismatchedDelimiter, msg, false))
             }
+            None if closer == "end" => Err(self.error_at(
+                start,
+                SyntaxErrorKind::UnexpectedEnd,
+                "unexpected reserved word: end",
+                false,
+            )),
             None => Err(self.syntax_error(start, format!("unexpected {word}: {closer}"))),
         }
     }

@@ -1,0 +1,5 @@
+IO.puts "never printed"
+defmodule A do
+  def f, do: 1
+end
+end
