@@ -23,15 +23,8 @@ use crate::term::bits::BitWriter;
 pub const BAD_SIZE: &str = "binary construction will fail because the size of a segment is invalid";
 const BADARG: &str = "binary construction will fail with a 'badarg' exception";
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Integer,
-    Float,
-    Binary,
-    Utf8,
-    Utf16,
-    Utf32,
-}
+/// A segment's type: the compiled form's, as the run-time builder knows it.
+pub use crate::eval::ir::BitKind as Kind;
 
 /// A segment's size as written (or left to its type's default).
 pub enum Size {
