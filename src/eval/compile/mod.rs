@@ -284,7 +284,7 @@ impl Compiler {
                 stdlib::native_call("Elixir.Access", "get", vec![t, k], line)?
             }
             ExprKind::Fn(clauses) => self.lambda(clauses, line)?,
-            ExprKind::Stab(_) => return err(line, "unexpected ->"),
+            ExprKind::Stab(_) => return err(line, "unhandled operator ->"),
             ExprKind::Block(items) => {
                 let v = self.exprs(items)?;
                 Node::Block(v)

@@ -205,6 +205,46 @@ impl Parser<'_> {
         Ok(Item::Head(params, guard, start))
     }
 
+    /// Does the `(` here hold `->` clauses, `(1 -> :a; _ -> :b)` (a
+    /// keyword's value, `do: (…)`), rather than statements? True when a `->`
+    /// stands at its own nesting level before its `)`.
+    pub(crate) fn parens_hold_clauses(&self) -> bool {
+        let mut depth = 0usize;
+        for t in &self.toks[self.pos..] {
+            match &t.tok {
+                Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::MapOpen | Tok::LBin | Tok::Kw("fn" | "do") => {
+                    depth += 1
+                }
+                Tok::RBracket | Tok::RBrace | Tok::RBin | Tok::Kw("end") => depth = depth.saturating_sub(1),
+                Tok::RParen => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return false;
+                    }
+                }
+                Tok::Op("->") if depth == 1 => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// '(' stab_clause+ ')' — as a `Stab` value.
+    pub(crate) fn expect_paren_clauses(&mut self) -> Result<Expr, SyntaxError> {
+        let start = self.expect(&Tok::LParen)?;
+        let body = self.nested(|p| p.expect_stab_or_block(|t| *t == Tok::RParen))?;
+        self.expect(&Tok::RParen)?;
+        let span = self.span_from(start);
+        Ok(match body {
+            Body::Stab(clauses) => Expr::new(ExprKind::Stab(clauses), span),
+            Body::Exprs(exprs) => {
+                let mut e = block_of(exprs, span);
+                e.span = span;
+                e
+            }
+        })
+    }
+
     /// Is the `(` here a parenthesised clause head: `(…) ->` or `(…) when`?
     fn paren_head_follows(&self) -> bool {
         let mut depth = 0usize;

@@ -26,7 +26,7 @@ fn tuple2(k: Expr, v: Expr) -> Expr {
 
 impl Parser<'_> {
     /// Runs `f` with `do` blocks allowed again (inside brackets).
-    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, SyntaxError>) -> Result<T, SyntaxError> {
+    pub(super) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, SyntaxError>) -> Result<T, SyntaxError> {
         let saved = self.no_do;
         self.no_do = false;
         let r = f(self);
@@ -172,6 +172,9 @@ impl Parser<'_> {
 
     /// parens := '(' statements ')'
     pub(crate) fn expect_parens(&mut self) -> Result<Expr, SyntaxError> {
+        if self.parens_hold_clauses() {
+            return self.expect_paren_clauses();
+        }
         let start = self.expect(&Tok::LParen)?;
         let exprs = self.nested(|p| p.expect_statements(|t| *t == Tok::RParen))?;
         self.expect(&Tok::RParen)?;

@@ -423,6 +423,18 @@ fn case_receive_cond_try() {
 }
 
 #[test]
+fn clauses_in_parentheses() {
+    assert_eq!(
+        sexp("case x, do: (1 -> :a; _ -> :b)"),
+        sexp("case x do\n  1 -> :a\n  _ -> :b\nend")
+    );
+    // A `->` inside a nested `fn` or list leaves the parentheses a block.
+    assert!(!sexp("(fn x -> x end).(1)").contains("stab"));
+    assert!(!sexp("([fn x -> x end])").contains("stab"));
+    assert_eq!(err("(1, 2)"), "1:3: syntax error before: ','");
+}
+
+#[test]
 fn fns() {
     assert_eq!(sexp("fn x -> x end"), "(fn (-> (x) x))");
     assert_eq!(sexp("fn -> :ok end"), "(fn (-> () :ok))");
