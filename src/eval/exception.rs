@@ -707,6 +707,8 @@ pub fn blamed_stack_lines(e: &Exc) -> Vec<String> {
         && exception_name(t) == "FunctionClauseError"
         && let (Some(first), Some(entry)) = (lines.first_mut(), st.entries.first())
         && let Some(open) = entry.what.find('(')
+        // The frame of the function no clause accepted (a builtin has none).
+        && open > 0
     {
         *first = format!(
             "    {}:{}: {}/{}",

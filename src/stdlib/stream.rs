@@ -63,6 +63,7 @@ pub fn shown(t: &Term) -> Option<(ShownSource<'_>, Vec<&'static str>)> {
                 ("cycle", _) => "#Function<9.103858489/2 in Stream.cycle/1>",
                 ("repeatedly", _) => "#Function<51.103858489/2 in Stream.repeatedly/1>",
                 ("concat", _) => TRANSFORM,
+                ("take_last", _) => "#Function<57.103858489/2 in Stream.take_after_guards/2>",
                 _ => return None,
             };
             ShownSource::Fun(text)
@@ -80,6 +81,7 @@ pub fn shown(t: &Term) -> Option<(ShownSource<'_>, Vec<&'static str>)> {
             ("take_while", _) => "#Function<59.103858489/1 in Stream.take_while/2>",
             ("drop_while", _) => "#Function<37.103858489/1 in Stream.drop_while/2>",
             ("drop", _) => "#Function<34.103858489/1 in Stream.drop/2>",
+            ("drop_last", _) => "#Function<35.103858489/1 in Stream.drop/2>",
             ("with_index", _) => "#Function<66.103858489/1 in Stream.with_index/2>",
             ("dedup", _) => "#Function<11.103858489/1 in Stream.dedup_by/2>",
             // `take(_, 0)` is a stream of nothing.
@@ -120,9 +122,11 @@ fn op(name: &str, arg: Term) -> Term {
     Term::tuple(vec![Term::atom(name), arg])
 }
 
-/// Per-run state of an op: a counter or the last element seen.
+/// Per-run state of an op: a counter, the last element seen, or the
+/// elements held back (`drop` of a negative count).
 enum State {
     Count(i64),
+    Held(std::collections::VecDeque<Term>, usize),
     Last(Option<Term>),
     Flag(bool),
     None,
@@ -145,6 +149,9 @@ pub fn run(p: &mut Proc, stream: &Term, f: &mut dyn FnMut(&mut Proc, Term) -> R<
                 State::Count(n.as_int().unwrap_or(0))
             }
             Some([k, _]) if k.as_atom().map(|a| a.name()).as_deref() == Some("drop_while") => State::Flag(true),
+            Some([k, n]) if k.as_atom().map(|a| a.name()).as_deref() == Some("drop_last") => {
+                State::Held(Default::default(), n.as_int().unwrap_or(0).unsigned_abs() as usize)
+            }
             Some([k, ..]) if k.as_atom().map(|a| a.name()).as_deref() == Some("dedup") => State::Last(None),
             _ => State::None,
         })
@@ -230,6 +237,17 @@ fn generate(p: &mut Proc, source: &Term, f: &mut dyn FnMut(&mut Proc, Term) -> R
             }
             Ok(())
         }
+        // `take` of a negative count: the last elements, found when it runs.
+        ("take_last", [source, n]) => {
+            let items = super::enumerable::to_vec(p, source)?;
+            let keep = n.as_int().unwrap_or(0).unsigned_abs() as usize;
+            for x in items.into_iter().rev().take(keep).collect::<Vec<_>>().into_iter().rev() {
+                if !f(p, x)? {
+                    return Ok(());
+                }
+            }
+            Ok(())
+        }
         ("concat", [parts]) => {
             let mut halted = false;
             each(p, parts, &mut |p, part| {
@@ -288,6 +306,19 @@ fn push(
             let done = *left == 0;
             let go = push(p, ops, states, i + 1, x, f)?;
             Ok(go && !done)
+        }
+        "drop_last" => {
+            let State::Held(held, n) = &mut states[i] else {
+                return Ok(false);
+            };
+            held.push_back(x);
+            match held.len() > *n {
+                true => {
+                    let first = held.pop_front().expect("more than n are held");
+                    push(p, ops, states, i + 1, first, f)
+                }
+                false => Ok(true),
+            }
         }
         "drop" => {
             if let State::Count(left) = &mut states[i]
@@ -367,10 +398,12 @@ pub fn register(r: &mut Registry) {
     }
     r.add("Stream", "take", 2, |p, a| match a[1] {
         Term::Int(n) if n >= 0 => lazy(p, &a[0], op("take", a[1].clone())),
+        Term::Int(_) => Ok(generator("take_last", std::mem::take(a))),
         _ => ex::function_clause(Atom::new("Elixir.Stream"), Atom::new("take"), std::mem::take(a)),
     });
     r.add("Stream", "drop", 2, |p, a| match a[1] {
         Term::Int(n) if n >= 0 => lazy(p, &a[0], op("drop", a[1].clone())),
+        Term::Int(_) => lazy(p, &a[0], op("drop_last", a[1].clone())),
         _ => ex::function_clause(Atom::new("Elixir.Stream"), Atom::new("drop"), std::mem::take(a)),
     });
     r.add("Stream", "with_index", 1, |p, a| {

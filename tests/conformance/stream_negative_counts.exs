@@ -1,0 +1,13 @@
+# Stream.take and Stream.drop with a negative count: the last elements, kept or dropped.
+IO.inspect Stream.take(1..10, -3) |> Enum.to_list()
+IO.inspect Stream.drop(1..10, -3) |> Enum.to_list()
+IO.inspect Stream.map(1..5, &(&1 * 2)) |> Stream.drop(-2) |> Enum.to_list()
+IO.inspect Stream.take([1, 2], -5) |> Enum.to_list()
+IO.inspect Stream.drop([1, 2], -5) |> Enum.to_list()
+IO.inspect Stream.take(1..10, -3)
+IO.inspect Stream.drop(1..10, -3)
+IO.inspect Stream.drop(1..10, 3)
+IO.inspect Stream.take(1..10, -3) |> Stream.map(&(&1 * 2)) |> Enum.to_list()
+IO.inspect Stream.take(1..10, -3) |> Stream.map(&(&1 * 2))
+IO.inspect Stream.drop(1..10, -8) |> Enum.take(1)
+IO.inspect Stream.take(1..10, -20) |> Enum.to_list()
