@@ -497,12 +497,16 @@ pub fn register(r: &mut Registry) {
         _ => ex::badarg(),
     });
     r.add("Exception", "format", 2, |_, a| {
-        let e = match a[0].as_atom() {
-            Some(Atom::ERROR) => Exc::Error(a[1].clone(), Default::default()),
-            Some(Atom::THROW) => Exc::Throw(a[1].clone(), Box::default()),
-            _ => Exc::Exit(a[1].clone(), Box::default()),
-        };
-        Ok(Term::str(&ex::banner(&e)[3..]))
+        Ok(Term::str(&exception_format(&a[0], &a[1], &Term::EmptyList)))
+    });
+    r.add("Exception", "format", 3, |_, a| {
+        Ok(Term::str(&exception_format(&a[0], &a[1], &a[2])))
+    });
+    r.add("Exception", "format_banner", 2, |_, a| {
+        Ok(Term::str(&exception_format(&a[0], &a[1], &Term::EmptyList)))
+    });
+    r.add("Exception", "format_stacktrace", 1, |_, a| {
+        Ok(Term::str(&format_stacktrace(&a[0])))
     });
     r.add("Range", "new", 2, |_, a| range(&a[0], &a[1], None));
     r.add("Range", "new", 3, |_, a| range(&a[0], &a[1], Some(&a[2])));
@@ -511,6 +515,29 @@ pub fn register(r: &mut Registry) {
             r.add(":erlang", name, *arity, f);
         }
     }
+}
+
+/// `Exception.format/3`: the banner, then the stack trace's lines.
+fn exception_format(kind: &Term, payload: &Term, stack: &Term) -> String {
+    let e = match kind.as_atom() {
+        Some(Atom::ERROR) => Exc::Error(payload.clone(), Default::default()),
+        Some(Atom::THROW) => Exc::Throw(payload.clone(), Box::default()),
+        _ => Exc::Exit(payload.clone(), Box::default()),
+    };
+    let banner = ex::banner(&e);
+    match stack {
+        Term::EmptyList => banner,
+        _ => format!("{banner}\n{}", format_stacktrace(stack)),
+    }
+}
+
+/// `Exception.format_stacktrace/1`: each frame on an indented line.
+fn format_stacktrace(stack: &Term) -> String {
+    let lines = ex::format_stacktrace(stack);
+    if lines.is_empty() {
+        return "\n".into();
+    }
+    lines.iter().map(|l| format!("    {l}\n")).collect()
 }
 
 fn float_to_int(f: f64) -> Term {
