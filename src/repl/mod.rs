@@ -62,7 +62,7 @@ impl Repl {
     fn load_file(&mut self, path: &str) -> Result<(), String> {
         let src = std::fs::read_to_string(path).map_err(|e| format!("could not read {path}: {e}"))?;
         let exprs = syntax::parse_program(&src).map_err(|e| crate::report::syntax_error(&e, path, &src))?;
-        match self.shell.eval(exprs) {
+        match self.shell.eval_from(exprs, Some(path)) {
             Outcome::Value(_) => Ok(()),
             Outcome::Error(e) => Err(e),
         }

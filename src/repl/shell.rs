@@ -28,7 +28,9 @@ pub enum Outcome {
 }
 
 enum Request {
-    Eval(Vec<Expr>),
+    /// Expressions to evaluate, and the file they come from when it is not
+    /// the prompt (`iex FILE`: errors and warnings name that file).
+    Eval(Vec<Expr>, Option<std::sync::Arc<str>>),
     Bindings,
     /// Replace the shell process if an exit signal killed it.
     Restart,
@@ -82,7 +84,17 @@ impl Shell {
 
     /// Evaluates the expressions of one input and returns how it went.
     pub fn eval(&self, exprs: Vec<Expr>) -> Outcome {
-        if self.tx.send(Request::Eval(exprs)).is_err() {
+        self.eval_from(exprs, None)
+    }
+
+    /// Evaluates the expressions of a file (`iex FILE`): what they define
+    /// names that file in warnings and stack traces.
+    pub fn eval_from(&self, exprs: Vec<Expr>, file: Option<&str>) -> Outcome {
+        if self
+            .tx
+            .send(Request::Eval(exprs, file.map(std::sync::Arc::from)))
+            .is_err()
+        {
             return Outcome::Error("** (EXIT) the shell process is gone".into());
         }
         loop {
@@ -149,7 +161,8 @@ fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Requ
                 });
                 let _ = tx.send(Reply::Restarted(died));
             }
-            Request::Eval(exprs) => {
+            Request::Eval(exprs, from) => {
+                let prompt_file = from.map(|f| std::mem::replace(&mut session.compiler.file, f));
                 runtime::runnable_inc();
                 me.interrupt.store(false, std::sync::atomic::Ordering::SeqCst);
                 // The shell fetched its messages while it waited for this input.
@@ -159,12 +172,15 @@ fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Requ
                     match session.eval(&mut proc, e) {
                         Ok(v) => out = Outcome::Value(v),
                         Err(f) => {
-                            out = Outcome::Error(render_failure(f, file));
+                            let shown = session.compiler.file.clone();
+                            out = Outcome::Error(render_failure(f, &shown));
                             break;
                         }
                     }
                 }
-                if let Outcome::Value(v) = &out {
+                if let Some(f) = prompt_file {
+                    session.compiler.file = f;
+                } else if let Outcome::Value(v) = &out {
                     proc.results.push(v.clone());
                 }
                 // The shell waits for the next input: what it spawned runs.
