@@ -316,12 +316,13 @@ impl Proc {
     }
 
     /// An empty argument vector, from the pool when there is one (calls give theirs back).
-    pub fn arg_vec(&mut self) -> Vec<Term> {
+    #[inline(always)]
+    fn arg_vec(&mut self) -> Vec<Term> {
         self.vecs.pop().unwrap_or_default()
     }
 
     pub fn eval_all(&mut self, items: &[Node], f: &mut [Term]) -> R<Vec<Term>> {
-        let mut v = self.vecs.pop().unwrap_or_default();
+        let mut v = self.arg_vec();
         for i in items {
             let t = self.operand(i, f)?;
             v.push(t);
@@ -360,7 +361,7 @@ impl Proc {
     ) -> R<(&'static FunDef, Vec<Term>)> {
         // `eval_all`, written out: calling it here costs about 3% more
         // instructions per call.
-        let mut v = self.vecs.pop().unwrap_or_default();
+        let mut v = self.arg_vec();
         for a in args {
             let t = self.operand(a, f)?;
             v.push(t);
@@ -381,7 +382,7 @@ impl Proc {
     ) -> R<Term> {
         // `call_target` and `run`, written out: one Rust frame per call
         // rather than three, and the frame built where it stays.
-        let mut frame = self.vecs.pop().unwrap_or_default();
+        let mut frame = self.arg_vec();
         for a in args {
             let t = self.operand(a, f)?;
             frame.push(t);
@@ -494,6 +495,7 @@ impl Proc {
     }
 
     /// A guard passes only when it evaluates to exactly `true`; an error in a guard is a failure.
+    #[inline(always)]
     pub fn guard_ok(&mut self, g: Option<&Node>, f: &mut [Term]) -> bool {
         match g {
             None => true,
@@ -596,7 +598,7 @@ impl Proc {
     /// Calls a function value with the arguments `xs` (an Enum callback):
     /// a closure of the right arity runs in a frame built here.
     pub fn apply_n<const N: usize>(&mut self, fun: &Term, xs: [Term; N]) -> R<Term> {
-        let mut frame = self.vecs.pop().unwrap_or_default();
+        let mut frame = self.arg_vec();
         frame.extend(xs);
         if let Term::Fun(fu) = fun
             && let Fun::Closure { code, .. } = &**fu
@@ -609,21 +611,15 @@ impl Proc {
         self.apply(fun, frame)
     }
 
-    /// A call past the depth cap (it raises) or near the end of the known free stack.
+    /// A call past the depth cap (it raises) or near the end of the known
+    /// free stack: `stacker` moves it to a new segment if needed, and the
+    /// floor is recomputed for that segment.
     #[cold]
     #[inline(never)]
     fn run_guarded(&mut self, callee: Target, args: Vec<Term>) -> R<Term> {
         if self.depth > MAX_DEPTH {
             return ex::system_limit();
         }
-        self.run_on_checked_stack(callee, args)
-    }
-
-    /// Runs a call near the end of the known free stack: `stacker` moves it to
-    /// a new segment if needed, and the floor is recomputed for that segment.
-    #[cold]
-    #[inline(never)]
-    fn run_on_checked_stack(&mut self, callee: Target, args: Vec<Term>) -> R<Term> {
         if self.stack_floor == usize::MAX {
             // The first call on this thread: learn where its stack ends.
             self.stack_floor = stack_floor_here();
@@ -760,10 +756,7 @@ impl Proc {
                 return false;
             }
         }
-        match &c.guard {
-            None => true,
-            Some(g) => self.guard_ok(Some(g), f),
-        }
+        self.guard_ok(c.guard.as_ref(), f)
     }
 
     /// Whether argument `i` matches a pattern other than the simple ones.

@@ -241,7 +241,8 @@ fn generate(p: &mut Proc, source: &Term, f: &mut dyn FnMut(&mut Proc, Term) -> R
         ("take_last", [source, n]) => {
             let items = super::enumerable::to_vec(p, source)?;
             let keep = n.as_int().unwrap_or(0).unsigned_abs() as usize;
-            for x in items.into_iter().rev().take(keep).collect::<Vec<_>>().into_iter().rev() {
+            let skip = items.len().saturating_sub(keep);
+            for x in items.into_iter().skip(skip) {
                 if !f(p, x)? {
                     return Ok(());
                 }
