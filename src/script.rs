@@ -5,7 +5,6 @@
 use crate::eval::Proc;
 use crate::eval::compile::warn;
 use crate::eval::exception::{self as ex, StackEntry};
-use crate::eval::ir::Node;
 use std::sync::Arc;
 
 use crate::eval::session::Session;
@@ -43,7 +42,13 @@ pub fn run_source(src: &str, file: &str) -> i32 {
             print_warnings(&session, src, &exprs, file);
             let mut status = 0;
             for (i, (node, e)) in nodes.iter().zip(&exprs).enumerate() {
-                if let Err(mut x) = session.run(&mut proc, node) {
+                let last = i + 1 == nodes.len();
+                let r = if last {
+                    session.run_tail(&mut proc, node)
+                } else {
+                    session.run(&mut proc, node)
+                };
+                if let Err(mut x) = r {
                     // Exiting with `:normal`, `:shutdown` or `{:shutdown, n}`
                     // ends the script quietly, with status 0 or `n`.
                     if let ex::Exc::Exit(reason, _) = &x
@@ -53,19 +58,9 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                         break;
                     }
                     // The script's last expression calls in tail position: a
-                    // call of a function replaces the script's own frame.
-                    // So does a builtin written in Elixir whose frame the
-                    // error recorded (a call of an `:erlang` builtin does not),
-                    // when its arguments cannot have raised it.
-                    let tail_call = i + 1 == nodes.len()
-                        && match node {
-                            Node::Call { .. } => true,
-                            Node::Native { args, .. } if args.iter().all(Node::is_leaf) => x
-                                .stack_mut()
-                                .and_then(|st| st.entries.first())
-                                .is_some_and(|f| f.mfa.is_some() && f.args.is_none()),
-                            _ => false,
-                        };
+                    // call of a function (or of a builtin written in Elixir)
+                    // replaced the script's own frame.
+                    let tail_call = last && x.stack_mut().is_some_and(|st| st.take_tail_called());
                     let complete = matches!(&x, ex::Exc::Error(_, st) if st.complete);
                     if let Some(st) = x.stack_mut()
                         && !tail_call
@@ -84,7 +79,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                             args: None,
                         }));
                     }
-                    let mut t = ex::blamed_banner(&x);
+                    let mut t = ex::blamed_banner(&x, crate::stdlib::clauses::Marks::Script);
                     t.push('\n');
                     let mut lines = ex::blamed_stack_lines(&x);
                     // The BEAM records at most eight frames, and the script

@@ -39,6 +39,32 @@ pub struct Stack {
     /// A compile error for a module's call of a local function it does not
     /// define (see `CompileError::undefined_local`).
     pub undefined_local: bool,
+    /// The outermost frame so far was reached by a tail call of a function
+    /// written in Elixir or Erlang (not a BIF): on the BEAM that call replaced
+    /// its caller's frame, so the next frame the error passes through is not
+    /// recorded ([`Stack::tail_called`]).
+    pub tail_called: bool,
+}
+
+impl Stack {
+    /// Marks that the error left a builtin called in tail position, if the
+    /// builtin recorded a frame of its own that is not a BIF's: the caller's
+    /// frame is then not recorded, as the BEAM's tail call replaced it.
+    pub fn tail_called(&mut self) {
+        if self
+            .entries
+            .last()
+            .is_some_and(|f| f.mfa.is_some_and(|(m, _, _)| &*m.name() != "erlang"))
+        {
+            self.tail_called = true;
+        }
+    }
+
+    /// Whether the caller's frame is to be left out (see [`Stack::tail_called`]);
+    /// the mark is used up.
+    pub fn take_tail_called(&mut self) -> bool {
+        std::mem::take(&mut self.tail_called)
+    }
 }
 
 /// One stack-trace line: `file:line: Mod.fun/arity` (or with its arguments).
@@ -301,6 +327,27 @@ pub fn badarity<T>(fun: Term, args: Vec<Term>) -> R<T> {
 }
 
 pub fn function_clause<T>(module: Atom, name: Atom, args: Vec<Term>) -> R<T> {
+    // A builtin Elixir writes in Elixir: the function its defaults reach,
+    // and its own frame, with the arguments (as the BEAM records it).
+    let library = if crate::eval::code::module(module).is_none() {
+        crate::stdlib::clauses::resolve(module, name, &args)
+    } else {
+        None
+    };
+    let (args, entries) = match library {
+        Some((d, full)) => {
+            let shown: Vec<String> = full.iter().map(inspect).collect();
+            let entry = StackEntry {
+                file: format!("{}{}", app_prefix(module), d.file).into(),
+                line: d.line,
+                what: format!("{}.{}({})", module_name(module), fun_name(name), shown.join(", ")),
+                mfa: Some((module, name, full.len())),
+                args: Some(full.clone()),
+            };
+            (full, vec![Arc::new(entry)])
+        }
+        None => (args, vec![]),
+    };
     let arity = args.len() as i64;
     let e = exception(
         "FunctionClauseError",
@@ -316,6 +363,7 @@ pub fn function_clause<T>(module: Atom, name: Atom, args: Vec<Term>) -> R<T> {
     Err(Box::new(Exc::Error(
         e,
         Box::new(Stack {
+            entries,
             blame_args: Some(args),
             ..Default::default()
         }),
@@ -537,8 +585,10 @@ pub fn stacktrace(s: &Stack) -> Term {
                         let mut info = MapT::new();
                         info.insert(Term::atom("module"), Term::atom("erl_erts_errors"));
                         Term::list(vec![Term::tuple(vec![Term::atom("error_info"), Term::map(info)])])
-                    } else {
+                    } else if e.file.is_empty() {
                         Term::EmptyList
+                    } else {
+                        location(e)
                     };
                     return Some(Term::tuple(vec![
                         Term::Atom(m),
@@ -547,20 +597,24 @@ pub fn stacktrace(s: &Stack) -> Term {
                         loc,
                     ]));
                 }
-                let file = e.file.rsplit(") ").next().unwrap_or(&e.file).to_string();
-                let loc = Term::list(vec![
-                    Term::tuple(vec![Term::atom("file"), Term::charlist(&file)]),
-                    Term::tuple(vec![Term::atom("line"), Term::Int(e.line as i64)]),
-                ]);
                 Some(Term::tuple(vec![
                     Term::Atom(m),
                     Term::Atom(f),
                     Term::Int(a as i64),
-                    loc,
+                    location(e),
                 ]))
             })
             .collect::<Vec<_>>(),
     )
+}
+
+/// A frame's `[file: 'lib/enum.ex', line: 1658]` (its file without the application).
+fn location(e: &StackEntry) -> Term {
+    let file = e.file.rsplit(") ").next().unwrap_or(&e.file).to_string();
+    Term::list(vec![
+        Term::tuple(vec![Term::atom("file"), Term::charlist(&file)]),
+        Term::tuple(vec![Term::atom("line"), Term::Int(e.line as i64)]),
+    ])
 }
 
 /// The lines of a BEAM stack trace, as Elixir prints them under an error.
@@ -740,7 +794,7 @@ pub fn stack_lines(e: &Exc) -> Vec<String> {
 /// the shell): the banner with the hints `Exception.blame` adds, the
 /// arguments a FunctionClauseError was given, and "Did you mean" for an
 /// undefined function of a loaded module.
-pub fn blamed_banner(x: &Exc) -> String {
+pub fn blamed_banner(x: &Exc, marks: crate::stdlib::clauses::Marks) -> String {
     let mut t = banner(x);
     let Exc::Error(e, st) = x else { return t };
     match exception_name(e).as_str() {
@@ -759,6 +813,17 @@ pub fn blamed_banner(x: &Exc) -> String {
                         i + 1,
                         shown.replace('\n', "\n        ")
                     ));
+                }
+                // A builtin written in Elixir: which of its clauses' patterns
+                // and conditions held.
+                if let Some(f) = st.entries.first()
+                    && let Some((m, n, a)) = f.mfa
+                    && a == args.len()
+                    && crate::eval::code::module(m).is_none()
+                    && let Some(d) = crate::stdlib::clauses::lookup(m, n, a)
+                {
+                    t.push_str(&crate::stdlib::clauses::attempted(d, args, marks));
+                    t.push_str("    \n");
                 }
                 // The banner's own line break follows.
                 t.pop();

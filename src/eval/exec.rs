@@ -366,7 +366,15 @@ impl Proc {
             let t = self.operand(a, f)?;
             v.push(t);
         }
-        let d = callable(slot, remote, &v, line)?;
+        // A tail call of a function that does not exist replaces the
+        // caller's frame with the call's own.
+        let d = callable(slot, remote, &v, line).map_err(|mut e| {
+            if let Some(st) = e.stack_mut() {
+                st.pending_line = 0;
+                st.tail_called();
+            }
+            e
+        })?;
         Ok((d, v))
     }
 
@@ -479,6 +487,15 @@ impl Proc {
             Node::Receive { clauses, after } => self.receive(clauses, after.as_ref(), f),
             Node::With { steps, body, elses } => self.eval_with(steps, body, elses, f),
             Node::Op(op, a, b, line) => Ok(Flow::Value(self.op_node(*op, a, b, *line, f)?)),
+            Node::Native { f: nf, args, line } => {
+                let mut args = self.eval_all(args, f)?;
+                let r = nf(self, &mut args);
+                self.recycle(args);
+                match r {
+                    Ok(v) => Ok(Flow::Value(v)),
+                    Err(e) => Err(tail_native_error(e, *line)),
+                }
+            }
             _ => Ok(Flow::Value(self.operand(n, f)?)),
         }
     }
@@ -817,6 +834,22 @@ fn callable(slot: &super::code::FunSlot, remote: bool, args: &[Term], line: u32)
     }
 }
 
+/// An error leaving a builtin called in tail position: if the builtin
+/// recorded its own frame, that call replaced the current frame (see
+/// [`ex::Stack::tail_called`]); otherwise the error passed through it at `line`.
+#[cold]
+fn tail_native_error(mut e: Box<Exc>, line: u32) -> Box<Exc> {
+    if let Some(st) = e.stack_mut()
+        && !st.complete
+    {
+        st.tail_called();
+        if st.tail_called {
+            return e;
+        }
+    }
+    at_line(e, line)
+}
+
 /// Records `line` as where an error passed through the current frame.
 #[cold]
 pub fn at_line(mut e: Box<Exc>, line: u32) -> Box<Exc> {
@@ -891,6 +924,10 @@ fn push_frame(mut e: Box<Exc>, callee: Target) -> Box<Exc> {
     if let Some(st) = e.stack_mut()
         && !st.complete
     {
+        if st.take_tail_called() {
+            st.pending_line = 0;
+            return e;
+        }
         let (file, def_line, what) = describe(callee);
         let shell_fn = matches!(callee, Target::Fun(Fun::Closure { code, .. }) if code.context == SHELL_CONTEXT);
         let line = if st.pending_line != 0 && !shell_fn {

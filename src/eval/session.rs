@@ -73,6 +73,30 @@ impl Session {
         proc.eval(node, &mut self.frame).map_err(|e| *e)
     }
 
+    /// Runs a node compiled by [`Session::compile_all`] in tail position (a
+    /// script's last expression): when the error comes from a call that
+    /// replaced the script's own frame, its stack is marked so
+    /// ([`super::exception::Stack::take_tail_called`]).
+    pub fn run_tail(&mut self, proc: &mut Proc, node: &Node) -> Result<Term, Exc> {
+        let n = self.compiler.slots();
+        if self.frame.len() < n {
+            self.frame.resize(n, Term::NIL);
+        }
+        match proc.eval_tail(node, &mut self.frame) {
+            Ok(super::exec::Flow::Value(v)) => Ok(v),
+            Ok(super::exec::Flow::Tail) => {
+                let (c, args) = proc.take_tail();
+                proc.run(c, args).map_err(|mut e| {
+                    if let Some(st) = e.stack_mut() {
+                        st.tail_called = true;
+                    }
+                    *e
+                })
+            }
+            Err(e) => Err(*e),
+        }
+    }
+
     /// The current bindings, by name.
     pub fn bindings(&self) -> Vec<(String, Term)> {
         self.compiler

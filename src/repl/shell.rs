@@ -209,7 +209,7 @@ pub fn render_failure(f: Failure, file: &str) -> String {
         }
         Failure::Raised(Exc::Cancelled) => "\n** (EXIT) interrupted: the evaluation was cancelled (Ctrl+C)\n".into(),
         Failure::Raised(x) => {
-            let mut t = ex::blamed_banner(&x);
+            let mut t = ex::blamed_banner(&x, crate::stdlib::clauses::Marks::Iex);
             let mut lines = ex::blamed_stack_lines(&x);
             if let Exc::Error(_, st) = &x
                 && st.undefined_local

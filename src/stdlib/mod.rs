@@ -4,6 +4,7 @@
 //! name and arity in one table; the compiler resolves calls to it once.
 
 pub mod atom;
+pub mod clauses;
 
 pub mod data;
 pub mod date;
