@@ -44,6 +44,8 @@ pub struct Stack {
     /// its caller's frame, so the next frame the error passes through is not
     /// recorded ([`Stack::tail_called`]).
     pub tail_called: bool,
+    /// The error has just left a callback a builtin was given (see `stdlib::frames`).
+    pub from_callback: bool,
 }
 
 impl Stack {
@@ -545,9 +547,32 @@ pub fn message(e: &Term) -> String {
 
 /// `Mod.fun/arity`.
 pub fn mfa(m: &Term, f: &Term, a: &Term) -> String {
-    let m = m.as_atom().map(module_name).unwrap_or_default();
-    let f = f.as_atom().map(fun_name).unwrap_or_default();
-    format!("{m}.{f}/{}", a.as_int().unwrap_or(0))
+    match (m.as_atom(), f.as_atom()) {
+        (Some(m), Some(f)) => format_mfa(m, f, a.as_int().unwrap_or(0) as usize),
+        _ => String::new(),
+    }
+}
+
+/// `Exception.format_mfa/3`: `Enum.map/2`, or for the function the compiler
+/// made of a `fn` (`:"-map/2-fun-0-"`), `anonymous fn/3 in Enum.map/2`.
+pub fn format_mfa(m: Atom, f: Atom, arity: usize) -> String {
+    let name = f.name();
+    // `-outer/arity-inner-count-`: the outer name may itself hold slashes.
+    let parent = name.strip_prefix('-').and_then(|rest| {
+        let (outer, trailing) = rest.rsplit_once('/')?;
+        match trailing.split('-').collect::<Vec<_>>()[..] {
+            [outer_arity, _, _, ""] => Some((outer.to_string(), outer_arity.to_string())),
+            _ => None,
+        }
+    });
+    match parent {
+        Some((outer, outer_arity)) => format!(
+            "anonymous fn/{arity} in {}.{}/{outer_arity}",
+            module_name(m),
+            fun_name(Atom::new(&outer))
+        ),
+        None => format!("{}.{}/{arity}", module_name(m), fun_name(f)),
+    }
 }
 
 /// A function name as Elixir prints it after a dot (quoted when needed).

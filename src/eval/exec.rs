@@ -76,6 +76,8 @@ pub struct Proc {
     held_calls: u32,
     /// The call a [`Flow::Tail`] stands for.
     tail: Option<(Callee, Vec<Term>)>,
+    /// Calls of the callbacks the running builtin was given (see `stdlib::frames`).
+    pub callbacks: u32,
 }
 
 /// How much stack a call must find free, or it continues on a new segment.
@@ -129,6 +131,7 @@ impl Proc {
             held: Vec::new(),
             held_calls: 0,
             tail: None,
+            callbacks: 0,
         }
     }
 
@@ -628,6 +631,14 @@ impl Proc {
         self.apply(fun, frame)
     }
 
+    /// Calls a function a builtin was given (an Enum callback): the call is
+    /// counted, and an error leaving it is marked as the callback's, for the
+    /// frames of the builtin (`stdlib::frames`).
+    pub fn callback<const N: usize>(&mut self, fun: &Term, xs: [Term; N]) -> R<Term> {
+        self.callbacks += 1;
+        self.apply_n(fun, xs).map_err(from_callback)
+    }
+
     /// A call past the depth cap (it raises) or near the end of the known
     /// free stack: `stacker` moves it to a new segment if needed, and the
     /// floor is recomputed for that segment.
@@ -848,6 +859,15 @@ fn tail_native_error(mut e: Box<Exc>, line: u32) -> Box<Exc> {
         }
     }
     at_line(e, line)
+}
+
+/// Marks an error as having left a builtin's callback.
+#[cold]
+fn from_callback(mut e: Box<Exc>) -> Box<Exc> {
+    if let Some(st) = e.stack_mut() {
+        st.from_callback = true;
+    }
+    e
 }
 
 /// Records `line` as where an error passed through the current frame.

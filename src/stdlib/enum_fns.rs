@@ -33,7 +33,7 @@ fn out_of_bounds<T>() -> R<T> {
 }
 
 fn call1(p: &mut Proc, f: &Term, x: Term) -> R<Term> {
-    p.apply_n(f, [x])
+    p.callback(f, [x])
 }
 
 fn test1(p: &mut Proc, f: &Term, x: &Term) -> R<bool> {
@@ -41,7 +41,7 @@ fn test1(p: &mut Proc, f: &Term, x: &Term) -> R<bool> {
 }
 
 fn call2(p: &mut Proc, f: &Term, x: Term, y: Term) -> R<Term> {
-    p.apply_n(f, [x, y])
+    p.callback(f, [x, y])
 }
 
 fn int_arg(t: &Term, name: &str, args: &[Term]) -> R<i64> {
@@ -87,7 +87,7 @@ fn sorter(how: &Term, name: &str, args: &[Term]) -> R<Before> {
         Term::Atom(a) if &*a.name() == "asc" => Ok(Box::new(|_, a, b| Ok(compare(a, b) != Ordering::Greater))),
         Term::Atom(a) if &*a.name() == "desc" => Ok(Box::new(|_, a, b| Ok(compare(a, b) != Ordering::Less))),
         Term::Fun(f) if f.arity() == 2 => Ok(Box::new(move |p, a, b| {
-            Ok(p.apply(&how, vec![a.clone(), b.clone()])?.is_truthy())
+            Ok(p.callback(&how, [a.clone(), b.clone()])?.is_truthy())
         })),
         _ => no_clause(name, args),
     }
@@ -345,7 +345,7 @@ fn zip_sources(p: &mut Proc, sources: &[Term]) -> R<Vec<Vec<Term>>> {
 fn reduce_while(p: &mut Proc, t: &Term, acc: Term, f: &Term) -> R<Term> {
     let mut acc = acc;
     each(p, t, &mut |p, x| {
-        let r = p.apply(f, vec![x, std::mem::replace(&mut acc, Term::NIL)])?;
+        let r = p.callback(f, [x, std::mem::replace(&mut acc, Term::NIL)])?;
         match r.as_tuple() {
             Some([tag, v]) if tag.as_atom().is_some_and(|a| &*a.name() == "cont") => {
                 acc = v.clone();
@@ -509,7 +509,7 @@ pub fn register(r: &mut Registry) {
         let mut acc = a[1].clone();
         let mut out = Vec::new();
         each(p, &a[0], &mut |p, x| {
-            let r = p.apply(&a[2], vec![x, std::mem::replace(&mut acc, Term::NIL)])?;
+            let r = p.callback(&a[2], [x, std::mem::replace(&mut acc, Term::NIL)])?;
             match r.as_tuple() {
                 Some([y, next]) => {
                     out.push(y.clone());
@@ -539,7 +539,7 @@ pub fn register(r: &mut Registry) {
         let mut acc = a[1].clone();
         let mut out = Vec::new();
         each(p, &a[0], &mut |p, x| {
-            acc = p.apply(&a[2], vec![x, acc.clone()])?;
+            acc = p.callback(&a[2], [x, acc.clone()])?;
             out.push(acc.clone());
             Ok(true)
         })?;
@@ -879,7 +879,7 @@ pub fn register(r: &mut Registry) {
             }
             Term::Fun(_) => {
                 for (i, x) in v.into_iter().enumerate() {
-                    out.push(p.apply(&a[1], vec![x, Term::Int(i as i64)])?);
+                    out.push(p.callback(&a[1], [x, Term::Int(i as i64)])?);
                 }
             }
             _ => return no_clause("with_index", a),
@@ -899,7 +899,7 @@ pub fn register(r: &mut Registry) {
         let n = lists.iter().map(Vec::len).min().unwrap_or(0);
         let mut out = Vec::with_capacity(n);
         for (x, y) in lists[0].iter().zip(&lists[1]) {
-            out.push(p.apply(&a[2], vec![x.clone(), y.clone()])?);
+            out.push(p.callback(&a[2], [x.clone(), y.clone()])?);
         }
         Ok(Term::list(out))
     });

@@ -29,7 +29,7 @@ pub fn from_pairs(p: &mut Proc, items: &Term, f: Option<&Term>) -> R<MapT> {
     let mut bad = false;
     each(p, items, &mut |p, x| {
         let x = match f {
-            Some(f) => p.apply(f, vec![x])?,
+            Some(f) => p.callback(f, [x])?,
             None => x,
         };
         match x.as_tuple() {

@@ -11,6 +11,7 @@ pub mod date;
 pub mod enum_fns;
 pub mod enumerable;
 pub mod erlfmt;
+pub mod frames;
 pub mod function;
 pub mod iex;
 pub mod io;
@@ -110,6 +111,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
             r.add(protocol, name, 1, f);
         }
     }
+    frames::install(&mut r);
     r
 });
 

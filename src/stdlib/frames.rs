@@ -1,0 +1,174 @@
+//! The frames Elixir's own functions leave in a stack trace when a function
+//! they were given raises, as Elixir 1.14 leaves them
+//! (`scripts/record_callback_frames.exs` records them in
+//! `data/callback_frames.txt`).
+//!
+//! `Enum.map(list, fn x -> 10 / x end)` failing on its third element reads,
+//! under the callback's own frame,
+//! `(elixir 1.14.0) lib/enum.ex:1658: Enum."-map/2-lists^map/1-0-"/2` twice:
+//! the frames depend on the function, on the kind of enumerable (a list, a
+//! range, a map) and on whether the first call of the callback raised (the
+//! BEAM records a return address once where recursion repeats it).
+//!
+//! **Invariant:** a builtin in the table runs through [`run`], which counts
+//! the calls of its callbacks (through [`Proc::callback`]) and, when an
+//! error leaves one of them, adds the recorded frames once; any other
+//! builtin and any other enumerable adds none.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, OnceLock};
+
+use super::Native;
+use crate::eval::exception::{self as ex, R, StackEntry};
+use crate::eval::exec::Proc;
+use crate::term::{Atom, Term};
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    List,
+    Range,
+    Map,
+}
+
+fn kind_of(t: Option<&Term>) -> Option<Kind> {
+    match t? {
+        Term::EmptyList | Term::Cons(_) => Some(Kind::List),
+        t @ Term::Map(_) => match t.struct_name() {
+            None => Some(Kind::Map),
+            Some(s) if &*s.name() == "Elixir.Range" => Some(Kind::Range),
+            Some(_) => None,
+        },
+        _ => None,
+    }
+}
+
+type Frames = Vec<Arc<StackEntry>>;
+
+struct Table {
+    /// The builtins, in the order of their trampolines.
+    keys: Vec<(Atom, Atom, usize)>,
+    /// For each builtin, kind and "a later call raised": the frames, innermost first.
+    frames: HashMap<(usize, Kind, bool), Frames>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| parse(include_str!("data/callback_frames.txt")));
+
+fn module_atom(m: &str) -> Atom {
+    match m.strip_prefix(':') {
+        Some(erl) => Atom::new(erl),
+        None => Atom::alias(m),
+    }
+}
+
+fn frame(spec: &str) -> Option<Arc<StackEntry>> {
+    let [m, f, a, file, line] = spec.split('|').collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let (m, f, a) = (module_atom(m), Atom::new(f), a.parse().ok()?);
+    let app = if m.name().starts_with("Elixir.") {
+        "(elixir 1.14.0) "
+    } else {
+        "(stdlib 4.2) "
+    };
+    Some(Arc::new(StackEntry {
+        file: format!("{app}{file}").into(),
+        line: line.parse().ok()?,
+        what: ex::format_mfa(m, f, a),
+        mfa: Some((m, f, a)),
+        args: None,
+    }))
+}
+
+fn parse(data: &str) -> Table {
+    let mut t = Table {
+        keys: Vec::new(),
+        frames: HashMap::new(),
+    };
+    for line in data.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [m, n, a, kind, call, specs @ ..] = &fields[..] else {
+            continue;
+        };
+        let key = (module_atom(m), Atom::new(n), a.parse().unwrap_or(0));
+        let kind = match *kind {
+            "list" => Kind::List,
+            "range" => Kind::Range,
+            "map" => Kind::Map,
+            _ => continue,
+        };
+        let i = match t.keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                t.keys.push(key);
+                t.keys.len() - 1
+            }
+        };
+        let frames = specs.iter().filter_map(|s| frame(s)).collect();
+        t.frames.insert((i, kind, *call != "1"), frames);
+    }
+    t
+}
+
+/// The builtins the table replaced, by trampoline.
+static ORIGINALS: OnceLock<Vec<Native>> = OnceLock::new();
+
+fn framed<const K: usize>(p: &mut Proc, a: &mut Vec<Term>) -> R<Term> {
+    let f = ORIGINALS.get().expect("installed")[K];
+    run(p, a, K, f)
+}
+
+macro_rules! trampolines {
+    ($($k:literal)*) => { [$(framed::<$k> as Native),*] };
+}
+
+/// One entry point per builtin in the table: each knows its own index.
+const TRAMPOLINES: [Native; 48] = trampolines!(
+    0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
+    24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47
+);
+
+/// Routes every builtin of the table through [`run`].
+pub fn install(r: &mut super::Registry) {
+    let t = &*TABLE;
+    let mut originals = Vec::new();
+    for (i, (m, n, a)) in t.keys.iter().enumerate().take(TRAMPOLINES.len()) {
+        let f = r.map.get(&(*m, *n, *a)).copied();
+        originals.push(f.unwrap_or(TRAMPOLINES[i]));
+        if f.is_some() {
+            r.map.insert((*m, *n, *a), TRAMPOLINES[i]);
+        }
+    }
+    let _ = ORIGINALS.set(originals);
+}
+
+/// Runs the builtin `f` (the table's `k`-th); an error that left one of its
+/// callbacks gains the frames Elixir's function would have left.
+fn run(p: &mut Proc, a: &mut Vec<Term>, k: usize, f: Native) -> R<Term> {
+    let kind = kind_of(a.first());
+    let saved = std::mem::replace(&mut p.callbacks, 0);
+    let r = f(p, a);
+    let calls = std::mem::replace(&mut p.callbacks, saved);
+    r.map_err(|e| add_frames(e, k, kind, calls))
+}
+
+#[cold]
+fn add_frames(mut e: Box<ex::Exc>, k: usize, kind: Option<Kind>, calls: u32) -> Box<ex::Exc> {
+    if let Some(st) = e.stack_mut()
+        && std::mem::take(&mut st.from_callback)
+        && !st.complete
+        && calls > 0
+        && let Some(frames) = kind.and_then(|kind| TABLE.frames.get(&(k, kind, calls > 1)))
+    {
+        st.pending_line = 0;
+        st.entries.extend(frames.iter().cloned());
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_recorded_builtin_has_a_trampoline() {
+        assert!(super::TABLE.keys.len() <= super::TRAMPOLINES.len());
+    }
+}
