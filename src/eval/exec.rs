@@ -490,6 +490,28 @@ impl Proc {
             Node::Receive { clauses, after } => self.receive(clauses, after.as_ref(), f),
             Node::With { steps, body, elses } => self.eval_with(steps, body, elses, f),
             Node::Op(op, a, b, line) => Ok(Flow::Value(self.op_node(*op, a, b, *line, f)?)),
+            // The right of `and`/`or`/`&&`/`||` is in tail position, as Erlang's
+            // `andalso`/`orelse` and `case` make it.
+            Node::And(a, b) | Node::Or(a, b) | Node::AndAlso(a, b) | Node::OrElse(a, b) => {
+                let v = self.eval(a, f)?;
+                let go_on = match n {
+                    Node::And(..) | Node::Or(..) => match v {
+                        Term::Atom(Atom::TRUE) => matches!(n, Node::And(..)),
+                        Term::Atom(Atom::FALSE) => matches!(n, Node::Or(..)),
+                        other => {
+                            let op = if matches!(n, Node::And(..)) { "and" } else { "or" };
+                            return ex::raise("BadBooleanError", vec![("term", other), ("operator", Term::atom(op))]);
+                        }
+                    },
+                    Node::AndAlso(..) => v.is_truthy(),
+                    _ => !v.is_truthy(),
+                };
+                if go_on {
+                    self.eval_tail(b, f)
+                } else {
+                    Ok(Flow::Value(v))
+                }
+            }
             Node::Native { f: nf, args, line } => {
                 let mut args = self.eval_all(args, f)?;
                 let r = nf(self, &mut args);
@@ -909,9 +931,23 @@ fn frame_mfa(c: Target) -> Option<(Atom, Atom, usize)> {
                 Some((Atom::new("erl_eval"), Atom::new("do_apply"), 7))
             }
             Fun::External { module, name, arity } => Some((*module, *name, *arity)),
-            Fun::Closure { .. } => None,
+            Fun::Closure { code, .. } => closure_mfa(&code.context, code.index, code.arity + code.held),
         },
     }
+}
+
+/// The name the Erlang compiler gives the `index`-th `fn` of the function
+/// `context` (`M.k/1`): `{M, :"-k/1-fun-0-", arity}`, its arity counting
+/// the variables it captures.
+pub fn closure_mfa(context: &str, index: u32, arity: usize) -> Option<(Atom, Atom, usize)> {
+    let (left, outer_arity) = context.rsplit_once('/')?;
+    let (module, name) = left.rsplit_once('.')?;
+    let module = match module.strip_prefix(':') {
+        Some(erl) => Atom::new(erl),
+        None => Atom::alias(module),
+    };
+    let name = name.trim_matches('"');
+    Some((module, Atom::new(&format!("-{name}/{outer_arity}-fun-{index}-")), arity))
 }
 
 /// Where a `fn` typed at the prompt lives, as iex prints it.
@@ -930,11 +966,7 @@ fn lambda_desc(code: &Lambda) -> (Arc<str>, u32, String) {
         code.file.clone(),
         code.line,
         // As the BEAM names it: captured variables are extra parameters.
-        format!(
-            "anonymous fn/{} in {}",
-            code.arity + code.capture_slots.len(),
-            code.context
-        ),
+        format!("anonymous fn/{} in {}", code.arity + code.held, code.context),
     )
 }
 

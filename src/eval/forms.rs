@@ -260,11 +260,18 @@ impl Proc {
                     self.for_steps(fo, i + 1, f, out, acc)?;
                 }
             }
-            ForStep::Gen { pat, guard, source } => {
+            ForStep::Gen {
+                pat,
+                guard,
+                source,
+                captured,
+                index,
+            } => {
                 let src = self.eval(source, f)?;
                 for x in enumerable::to_vec(self, &src)? {
                     if self.match_pat(pat, &x, f) && self.guard_ok(guard.as_ref(), f) {
-                        self.for_steps(fo, i + 1, f, out, acc)?;
+                        self.for_steps(fo, i + 1, f, out, acc)
+                            .map_err(|e| generator_frames(e, fo, i == 0, *captured, *index, &src))?;
                     }
                 }
             }
@@ -298,4 +305,46 @@ impl Proc {
         }
         Ok(())
     }
+}
+
+/// The frames Elixir's `for` leaves when the rest of a generator raises: the
+/// closure made of the rest (unless a deeper generator's `Enum.reduce/3`, its
+/// tail call, replaced it) and `Enum.reduce/3`'s own over the generator's
+/// enumerable, recorded once where it repeats the one under it.
+#[cold]
+fn generator_frames(mut e: Box<Exc>, fo: &For, outermost: bool, captured: usize, index: u32, src: &Term) -> Box<Exc> {
+    let Some(st) = e.stack_mut() else { return e };
+    if st.complete {
+        return e;
+    }
+    if !st.take_tail_called() {
+        let arity = 2 + captured;
+        let line = match std::mem::take(&mut st.pending_line) {
+            0 => fo.line,
+            l => l,
+        };
+        st.entries.push(std::sync::Arc::new(ex::StackEntry {
+            file: fo.file.clone(),
+            line,
+            what: format!("anonymous fn/{arity} in {}", fo.context),
+            mfa: super::exec::closure_mfa(&fo.context, index, arity),
+            args: None,
+        }));
+    }
+    for fr in crate::stdlib::frames::reduce_frames(src) {
+        if !st
+            .entries
+            .last()
+            .is_some_and(|l| l.what == fr.what && l.line == fr.line)
+        {
+            st.entries.push(fr.clone());
+        }
+    }
+    // The next generator out called `Enum.reduce/3` last: this closure's
+    // frame is gone. The outermost call is on the comprehension's line.
+    st.tail_called = !outermost;
+    if outermost {
+        st.pending_line = fo.line;
+    }
+    e
 }

@@ -162,6 +162,10 @@ pub struct For {
     pub into: Option<Node>,
     pub uniq: bool,
     pub reduce: Option<(Node, Vec<Clause>)>,
+    /// Where the comprehension is, for the frames of its generators' closures.
+    pub file: Arc<str>,
+    pub context: String,
+    pub line: u32,
 }
 
 #[derive(Debug)]
@@ -170,6 +174,10 @@ pub enum ForStep {
         pat: Pat,
         guard: Option<Node>,
         source: Node,
+        /// How many variables Elixir's closure for the rest captures, and
+        /// its number among the function's closures.
+        captured: usize,
+        index: u32,
     },
     /// `<<seg, seg <- source>>`: the segments are matched over and over along the source.
     BinGen {

@@ -27,6 +27,9 @@ pub struct Lambda {
     pub arity: usize,
     /// Index of this `fn` within its module or input, as in `#Function<3.…`.
     pub index: u32,
+    /// How many captured variables the BEAM's fun holds (a variable bound to
+    /// a constant is propagated, not captured): its frames' arity adds them.
+    pub held: usize,
     /// Where it was defined, as printed after `in`: `Servy.PledgeServer.listen_loop/1`
     /// or `:erl_eval.expr/6` for a `fn` typed at the prompt.
     pub context: String,

@@ -165,6 +165,19 @@ fn add_frames(mut e: Box<ex::Exc>, k: usize, kind: Option<Kind>, calls: u32) -> 
     e
 }
 
+/// The frames `Enum.reduce/3` leaves over `enumerable` under the function
+/// it was given (a `for` generator's closure), if it is a list, range or map.
+pub fn reduce_frames(enumerable: &Term) -> &'static [Arc<StackEntry>] {
+    let key = (Atom::alias("Enum"), Atom::new("reduce"), 3);
+    let t = &*TABLE;
+    t.keys
+        .iter()
+        .position(|k| *k == key)
+        .zip(kind_of(Some(enumerable)))
+        .and_then(|(i, kind)| t.frames.get(&(i, kind, false)))
+        .map_or(&[], Vec::as_slice)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

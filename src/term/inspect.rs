@@ -1042,6 +1042,7 @@ mod tests {
         let code = Arc::new(crate::eval::Lambda {
             arity,
             index,
+            held: 0,
             context: context.to_string(),
             clauses: vec![],
             slots: 0,

@@ -478,9 +478,16 @@ impl Compiler {
         let clauses = clauses?;
         let index = self.lambdas;
         self.lambdas += 1;
+        let depth = self.frames.len() - 1;
+        let held = frame
+            .captures
+            .iter()
+            .filter(|(outer, _)| !self.constants.contains(&(depth, *outer)))
+            .count();
         let lambda = Lambda {
             arity,
             index,
+            held,
             context: self.context.clone(),
             clauses,
             slots: frame.slots,

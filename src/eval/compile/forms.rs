@@ -133,19 +133,36 @@ impl Compiler {
             gens = rest;
         }
         let kw = |key: &str| opts.iter().find_map(|l| kw(l, key));
-        self.scoped(|c| {
+        // Elixir makes each generator's rest a `fn` given to `Enum.reduce/3`:
+        // its frame names how many variables it captures, counted from the
+        // variables read while the rest compiles.
+        let logging = self.reads.is_none();
+        if logging {
+            self.reads = Some(Vec::new());
+        }
+        let r = self.scoped(|c| {
+            let depth = c.frames.len() - 1;
+            // For each generator: where its reads start and its first own slot.
+            let mut marks = Vec::new();
             let mut steps = Vec::new();
             for g in gens {
                 match &g.kind {
                     ExprKind::Binary(BinOp::LArrow, p, src) => {
                         let source = c.expr(src)?;
+                        marks.push((steps.len(), c.reads.as_ref().map_or(0, Vec::len), c.frames[depth].slots));
                         let (p, gd) = split_guard(p);
                         let pat = c.pattern_top(p)?;
                         let guard = match gd {
                             Some(x) => Some(c.expr(x)?),
                             None => None,
                         };
-                        steps.push(ForStep::Gen { pat, guard, source });
+                        steps.push(ForStep::Gen {
+                            pat,
+                            guard,
+                            source,
+                            captured: 0,
+                            index: 0,
+                        });
                     }
                     ExprKind::Bitstring(segs)
                         if matches!(segs.last().map(|l| &l.kind), Some(ExprKind::Binary(BinOp::LArrow, ..))) =>
@@ -181,13 +198,38 @@ impl Compiler {
                 },
             };
             let _ = Pat::Any;
+            // Numbered as the Erlang compiler numbers funs: the inner first.
+            let reads = c.reads.as_deref().unwrap_or_default();
+            for &(i, start, mark) in marks.iter().rev() {
+                let frame = &c.frames[depth];
+                let mut free: Vec<usize> = reads[start..]
+                    .iter()
+                    .filter(|(d, s)| *d == depth && !c.constants.contains(&(depth, *s)))
+                    .filter(|(_, s)| *s < mark || frame.captures.iter().any(|(_, inner)| inner == s))
+                    .map(|(_, s)| *s)
+                    .collect();
+                free.sort_unstable();
+                free.dedup();
+                if let ForStep::Gen { captured, index, .. } = &mut steps[i] {
+                    *captured = free.len();
+                    *index = c.lambdas;
+                }
+                c.lambdas += 1;
+            }
             Ok(Node::For(Box::new(For {
                 steps,
                 body,
                 into,
                 uniq,
                 reduce,
+                file: c.file.clone(),
+                context: c.context.clone(),
+                line,
             })))
-        })
+        });
+        if logging {
+            self.reads = None;
+        }
+        r
     }
 }

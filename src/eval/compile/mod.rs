@@ -104,6 +104,11 @@ pub struct Compiler {
     /// only once that code runs).
     pub context_modules: Vec<Atom>,
     lambdas: u32,
+    /// While a `for` compiles: each variable read, as `(frame depth, slot)`
+    /// (see `for_form`, which counts the variables its closures capture).
+    reads: Option<Vec<(usize, usize)>>,
+    /// `(frame depth, slot)` of the variables bound to a constant.
+    constants: std::collections::HashSet<(usize, usize)>,
 }
 
 impl Compiler {
@@ -118,6 +123,8 @@ impl Compiler {
             context: context.to_string(),
             context_modules: Vec::new(),
             lambdas: 0,
+            reads: None,
+            constants: Default::default(),
         }
     }
 
@@ -144,6 +151,7 @@ impl Compiler {
             frames: vec![Frame::default()],
             context,
             lambdas: 0,
+            constants: Default::default(),
             ..self.clone()
         }
     }
@@ -176,8 +184,11 @@ impl Compiler {
     }
 
     fn lookup_at(&mut self, depth: usize, name: &str) -> Option<usize> {
-        if let Some(s) = self.frames[depth].vars.get(name) {
-            return Some(*s);
+        if let Some(s) = self.frames[depth].vars.get(name).copied() {
+            if let Some(r) = &mut self.reads {
+                r.push((depth, s));
+            }
+            return Some(s);
         }
         if depth == 0 {
             return None;
@@ -188,6 +199,12 @@ impl Compiler {
         let inner = f.slots - 1;
         f.captures.push((outer, inner));
         f.vars.insert(name.to_string(), inner);
+        if self.constants.contains(&(depth - 1, outer)) {
+            self.constants.insert((depth, inner));
+        }
+        if let Some(r) = &mut self.reads {
+            r.push((depth, inner));
+        }
         Some(inner)
     }
 
@@ -565,6 +582,12 @@ impl Compiler {
             BinOp::Match => {
                 let rhs = self.expr(b)?;
                 let p = self.pattern_top(a)?;
+                // A variable bound to a constant is one the Erlang compiler
+                // propagates: no closure captures it.
+                if let (super::ir::Pat::Bind(s), Node::Lit(_)) = (&p, &rhs) {
+                    let depth = self.frames.len() - 1;
+                    self.constants.insert((depth, *s));
+                }
                 Ok(Node::Match(Box::new(p), Box::new(rhs), line))
             }
             BinOp::Pipe => self.pipe(a, b, line),
