@@ -46,6 +46,9 @@ pub struct Stack {
     pub tail_called: bool,
     /// The error has just left a callback a builtin was given (see `stdlib::frames`).
     pub from_callback: bool,
+    /// Raised by `raise/1`: the innermost frame names the module that explains
+    /// the error (`error_info: %{module: Exception}`).
+    pub error_info: bool,
 }
 
 impl Stack {
@@ -602,7 +605,8 @@ pub fn stacktrace(s: &Stack) -> Term {
     Term::list(
         s.entries
             .iter()
-            .filter_map(|e| {
+            .enumerate()
+            .filter_map(|(i, e)| {
                 let (m, f, a) = e.mfa?;
                 if let Some(args) = &e.args {
                     // A builtin's frame: its arguments, and where Erlang explains its errors.
@@ -622,11 +626,19 @@ pub fn stacktrace(s: &Stack) -> Term {
                         loc,
                     ]));
                 }
+                let mut loc = location(e);
+                if i == 0 && s.error_info {
+                    let mut info = MapT::new();
+                    info.insert(Term::atom("module"), Term::Atom(Atom::alias("Exception")));
+                    let mut items: Vec<Term> = loc.iter_list().cloned().collect();
+                    items.push(Term::tuple(vec![Term::atom("error_info"), Term::map(info)]));
+                    loc = Term::list(items);
+                }
                 Some(Term::tuple(vec![
                     Term::Atom(m),
                     Term::Atom(f),
                     Term::Int(a as i64),
-                    location(e),
+                    loc,
                 ]))
             })
             .collect::<Vec<_>>(),

@@ -646,6 +646,7 @@ fn send(p: &mut Proc, a: &[Term]) -> R<Term> {
 
 /// `raise msg`, `raise Module`, `raise Module, msg_or_fields`, `raise exception_struct`.
 fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
+    let arg_is_none = arg.is_none();
     let e = match (&what, arg) {
         (Term::Bin(_), None) => ex::exception("RuntimeError", vec![("message", what.clone())]),
         (Term::Map(_), None) if what.struct_name().is_some() => what.clone(),
@@ -664,7 +665,13 @@ fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
             ));
         }
     };
-    Err(Box::new(Exc::Error(e, Default::default())))
+    // `raise/1` calls `:erlang.error/3` naming Exception as the module that
+    // explains the error; its frame says so.
+    let stack = ex::Stack {
+        error_info: arg_is_none,
+        ..Default::default()
+    };
+    Err(Box::new(Exc::Error(e, Box::new(stack))))
 }
 
 /// `Kernel` functions that are Erlang BIFs of the same name and arity.

@@ -303,7 +303,19 @@ impl Compiler {
             ExprKind::Fn(clauses) => self.lambda(clauses, line)?,
             ExprKind::Stab(_) => return err(line, "unhandled operator ->"),
             ExprKind::Block(items) => {
-                let v = self.exprs(items)?;
+                let mut v = self.exprs(items)?;
+                // `y = f(x); y` in a function: the Erlang compiler returns
+                // `f(x)` directly, so it is a tail call (top-level code keeps
+                // the binding, which later inputs may read).
+                if (self.module.is_some() || self.frames.len() > 1)
+                    && let [.., Node::Match(p, _, _), Node::Var(s)] = &v[..]
+                    && matches!(**p, super::ir::Pat::Bind(b) if b == *s)
+                {
+                    v.pop();
+                    if let Some(Node::Match(_, rhs, _)) = v.pop() {
+                        v.push(*rhs);
+                    }
+                }
                 Node::Block(v)
             }
         })
