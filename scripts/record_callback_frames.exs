@@ -110,3 +110,41 @@ for {m, name, arity, call} <- cases, {kind, e} <- enumerables, {k, label} <- [{1
       IO.puts(Enum.join([inspect(m), name, arity, kind, label | shown], "\t"))
   end
 end
+
+# Then the frames of each Enum function given something that is not
+# enumerable (Protocol.UndefinedError): kind `none`, call 0.
+candidates = [fn x -> x end, fn x, _ -> x end, 1, [], ","]
+
+args_for = fn arity ->
+  Enum.reduce(2..arity//1, [[:not_enumerable]], fn _, acc ->
+    for a <- acc, c <- candidates, do: a ++ [c]
+  end)
+end
+
+for {name, arity} <- Enum.__info__(:functions), arity >= 1 do
+  found =
+    Enum.find_value(args_for.(arity), fn args ->
+      try do
+        apply(Enum, name, args)
+        nil
+      rescue
+        e in Protocol.UndefinedError ->
+          if e.value == :not_enumerable, do: __STACKTRACE__
+
+        _ ->
+          nil
+      end
+    end)
+
+  if found do
+    shown =
+      found
+      |> Enum.take_while(fn {m, _, _, _} -> m != :elixir_compiler_0 end)
+      |> Enum.map(fn {fm, ff, fa, loc} ->
+        a = if is_list(fa), do: length(fa), else: fa
+        Enum.join([inspect(fm), ff, a, loc[:file], loc[:line]], "|")
+      end)
+
+    IO.puts(Enum.join(["Enum", name, arity, "none", 0 | shown], "\t"))
+  end
+end

@@ -13,7 +13,8 @@
 //! **Invariant:** a builtin in the table runs through [`run`], which counts
 //! the calls of its callbacks (through [`Proc::callback`]) and, when an
 //! error leaves one of them, adds the recorded frames once; any other
-//! builtin and any other enumerable adds none.
+//! builtin and any other enumerable adds none. So does a Protocol.UndefinedError
+//! an Enum function raises for what is not enumerable (`Enumerable.impl_for!/1`…).
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -28,6 +29,8 @@ enum Kind {
     List,
     Range,
     Map,
+    /// Not enumerable at all: the frames of the Protocol.UndefinedError.
+    None,
 }
 
 fn kind_of(t: Option<&Term>) -> Option<Kind> {
@@ -94,6 +97,7 @@ fn parse(data: &str) -> Table {
             "list" => Kind::List,
             "range" => Kind::Range,
             "map" => Kind::Map,
+            "none" => Kind::None,
             _ => continue,
         };
         let i = match t.keys.iter().position(|k| *k == key) {
@@ -104,7 +108,7 @@ fn parse(data: &str) -> Table {
             }
         };
         let frames = specs.iter().filter_map(|s| frame(s)).collect();
-        t.frames.insert((i, kind, *call != "1"), frames);
+        t.frames.insert((i, kind, *call == "2"), frames);
     }
     t
 }
@@ -122,9 +126,8 @@ macro_rules! trampolines {
 }
 
 /// One entry point per builtin in the table: each knows its own index.
-const TRAMPOLINES: [Native; 48] = trampolines!(
-    0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
-    24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47
+const TRAMPOLINES: [Native; 192] = trampolines!(
+    0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95 96 97 98 99 100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117 118 119 120 121 122 123 124 125 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 142 143 144 145 146 147 148 149 150 151 152 153 154 155 156 157 158 159 160 161 162 163 164 165 166 167 168 169 170 171 172 173 174 175 176 177 178 179 180 181 182 183 184 185 186 187 188 189 190 191
 );
 
 /// Routes every builtin of the table through [`run`].
@@ -153,14 +156,23 @@ fn run(p: &mut Proc, a: &mut Vec<Term>, k: usize, f: Native) -> R<Term> {
 
 #[cold]
 fn add_frames(mut e: Box<ex::Exc>, k: usize, kind: Option<Kind>, calls: u32) -> Box<ex::Exc> {
+    let not_enumerable = matches!(&*e, ex::Exc::Error(t, st)
+        if st.entries.is_empty() && ex::exception_name(t) == "Protocol.UndefinedError");
     if let Some(st) = e.stack_mut()
-        && std::mem::take(&mut st.from_callback)
         && !st.complete
-        && calls > 0
-        && let Some(frames) = kind.and_then(|kind| TABLE.frames.get(&(k, kind, calls > 1)))
     {
-        st.pending_line = 0;
-        st.entries.extend(frames.iter().cloned());
+        let from_callback = std::mem::take(&mut st.from_callback);
+        let key = if from_callback && calls > 0 {
+            kind.map(|kind| (k, kind, calls > 1))
+        } else if not_enumerable && !from_callback {
+            Some((k, Kind::None, false))
+        } else {
+            None
+        };
+        if let Some(frames) = key.and_then(|key| TABLE.frames.get(&key)) {
+            st.pending_line = 0;
+            st.entries.extend(frames.iter().cloned());
+        }
     }
     e
 }
