@@ -268,7 +268,8 @@ impl Proc {
                 index,
             } => {
                 let src = self.eval(source, f)?;
-                for x in enumerable::to_vec(self, &src)? {
+                // Elixir runs a generator with `Enum.reduce/3`.
+                for x in enumerable::fold_vec(self, &src)? {
                     if self.match_pat(pat, &x, f) && self.guard_ok(guard.as_ref(), f) {
                         self.for_steps(fo, i + 1, f, out, acc)
                             .map_err(|e| generator_frames(e, fo, i == 0, *captured, *index, &src))?;

@@ -126,8 +126,9 @@ fn struct_from(p: &mut Proc, a: &[Term], strict: bool) -> R<Term> {
         Term::Map(m) => (**m).clone(),
         _ => super::struct_default(module)?,
     };
+    // Elixir reduces over the fields with `Enum.reduce/3`.
     let fields = if a.len() > 1 {
-        super::enumerable::to_vec(p, &a[1])?
+        super::enumerable::fold_vec(p, &a[1])?
     } else {
         Vec::new()
     };

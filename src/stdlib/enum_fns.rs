@@ -4,11 +4,16 @@
 //! enumerable, `Enum.EmptyError`, `Enum.OutOfBoundsError`, and
 //! `FunctionClauseError` for arguments of the wrong kind. Sorting with a
 //! user's function never panics, whatever order the function describes.
+//!
+//! A function walks its enumerable with `each`/`to_vec` where Elixir's
+//! reaches `Enumerable.reduce`, `Enumerable.slice` or `Enum.to_list`, and
+//! with `fold`/`fold_vec` where it reaches `Enum.reduce/3`: the two differ in
+//! the order of a map of more than 32 keys.
 
 use std::cmp::Ordering;
 
 use super::Registry;
-use super::enumerable::{count, each, into, range_len, range_parts, to_vec};
+use super::enumerable::{count, each, fold, fold_vec, into, range_len, range_parts, to_vec};
 use super::kernel::{op2, to_chars};
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
@@ -183,7 +188,7 @@ fn chunk_every(p: &mut Proc, a: &[Term], count: i64, step: i64, leftover: Option
 /// `max`/`min` (and their `_by` forms): the first element whose key is greatest / least.
 fn extreme(p: &mut Proc, t: &Term, key: Option<&Term>, want: Ordering) -> R<Term> {
     let mut best: Option<(Term, Term)> = None;
-    each(p, t, &mut |p, x| {
+    fold(p, t, &mut |p, x| {
         let k = match key {
             Some(f) => call1(p, f, x.clone())?,
             None => x.clone(),
@@ -212,7 +217,7 @@ fn sum(p: &mut Proc, t: &Term, op: Op2, init: i64) -> R<Term> {
         }
     }
     let mut acc = Term::Int(init);
-    each(p, t, &mut |_, x| {
+    fold(p, t, &mut |_, x| {
         let fast = match (&acc, &x, op) {
             (Term::Int(a), Term::Int(b), Op2::Add) => a.checked_add(*b),
             (Term::Int(a), Term::Int(b), Op2::Mul) => a.checked_mul(*b),
@@ -233,7 +238,7 @@ fn join(p: &mut Proc, t: &Term, sep: &Term, f: Option<&Term>) -> R<Term> {
     };
     let mut out = Vec::new();
     let mut first = true;
-    each(p, t, &mut |p, x| {
+    fold(p, t, &mut |p, x| {
         if !first {
             out.extend_from_slice(&sep);
         }
@@ -250,7 +255,8 @@ fn join(p: &mut Proc, t: &Term, sep: &Term, f: Option<&Term>) -> R<Term> {
 
 fn group_by(p: &mut Proc, t: &Term, key: &Term, value: Option<&Term>) -> R<Term> {
     let mut groups: MapT = MapT::new();
-    let items = to_vec(p, t)?;
+    // Elixir reduces over `Enum.reverse(t)`, prepending to each group.
+    let items = fold_vec(p, t)?;
     for x in items.into_iter().rev() {
         let k = call1(p, key, x.clone())?;
         let v = match value {
@@ -266,7 +272,7 @@ fn group_by(p: &mut Proc, t: &Term, key: &Term, value: Option<&Term>) -> R<Term>
 fn uniq_by(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
-    each(p, t, &mut |p, x| {
+    fold(p, t, &mut |p, x| {
         let k = match key {
             Some(f) => call1(p, f, x.clone())?,
             None => x.clone(),
@@ -282,7 +288,7 @@ fn uniq_by(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
 fn dedup_by(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
     let mut last: Option<Term> = None;
     let mut out = Vec::new();
-    each(p, t, &mut |p, x| {
+    fold(p, t, &mut |p, x| {
         let k = match key {
             Some(f) => call1(p, f, x.clone())?,
             None => x.clone(),
@@ -298,7 +304,7 @@ fn dedup_by(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
 
 fn frequencies(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
     let mut m = MapT::new();
-    each(p, t, &mut |p, x| {
+    fold(p, t, &mut |p, x| {
         let k = match key {
             Some(f) => call1(p, f, x)?,
             None => x,
@@ -361,8 +367,10 @@ fn reduce_while(p: &mut Proc, t: &Term, acc: Term, f: &Term) -> R<Term> {
     Ok(acc)
 }
 
-fn split_while(p: &mut Proc, t: &Term, f: &Term) -> R<(Vec<Term>, Vec<Term>)> {
-    let v = to_vec(p, t)?;
+/// `take_while` (as `Enumerable.reduce` gives the elements) or, `folding`,
+/// `drop_while` and `split_while` (as `Enum.reduce/3` does).
+fn split_while(p: &mut Proc, t: &Term, f: &Term, folding: bool) -> R<(Vec<Term>, Vec<Term>)> {
+    let v = if folding { fold_vec(p, t)? } else { to_vec(p, t)? };
     let mut i = 0;
     while i < v.len() && test1(p, f, &v[i])? {
         i += 1;
@@ -393,9 +401,11 @@ fn find_value(p: &mut Proc, t: &Term, f: &Term) -> R<Option<Term>> {
     })
 }
 
-/// Appends the elements of `t` to `out`; goes on with the outer enumeration.
-fn append(p: &mut Proc, t: &Term, out: &mut Vec<Term>) -> R<bool> {
-    each(p, t, &mut |_, y| {
+/// Appends the elements of `t` to `out` (`folding`, as `Enum.reduce/3` gives
+/// them); goes on with the outer enumeration.
+fn append(p: &mut Proc, t: &Term, out: &mut Vec<Term>, folding: bool) -> R<bool> {
+    let walk = if folding { fold } else { each };
+    walk(p, t, &mut |_, y| {
         out.push(y);
         Ok(true)
     })?;
@@ -435,8 +445,15 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "to_list", 1, |p, a| Ok(Term::list(to_vec(p, &a[0])?)));
     r.add("Enum", "into", 2, |p, a| into(p, a[0].clone(), a[1].clone()));
     r.add("Enum", "into", 3, |p, a| {
+        // Into `[]` or a plain map Elixir maps with `Enum.map`/`Enum.reduce`,
+        // into anything else through `Collectable`.
+        let walk = match &a[1] {
+            Term::EmptyList => fold,
+            Term::Map(_) if a[1].struct_name().is_none() => fold,
+            _ => each,
+        };
         let mut v = Vec::new();
-        each(p, &a[0], &mut |p, x| {
+        walk(p, &a[0], &mut |p, x| {
             v.push(call1(p, &a[2], x)?);
             Ok(true)
         })?;
@@ -444,14 +461,14 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Enum", "map", 2, |p, a| {
         let mut out = Vec::with_capacity(super::enumerable::size_hint(&a[0]));
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             out.push(call1(p, &a[1], x)?);
             Ok(true)
         })?;
         Ok(Term::list(out))
     });
     r.add("Enum", "each", 2, |p, a| {
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             call1(p, &a[1], x)?;
             Ok(true)
         })?;
@@ -461,7 +478,7 @@ pub fn register(r: &mut Registry) {
         let f: crate::stdlib::Native = if keep {
             |p, a| {
                 let mut out = Vec::new();
-                each(p, &a[0], &mut |p, x| {
+                fold(p, &a[0], &mut |p, x| {
                     if test1(p, &a[1], &x)? {
                         out.push(x);
                     }
@@ -472,7 +489,7 @@ pub fn register(r: &mut Registry) {
         } else {
             |p, a| {
                 let mut out = Vec::new();
-                each(p, &a[0], &mut |p, x| {
+                fold(p, &a[0], &mut |p, x| {
                     if !test1(p, &a[1], &x)? {
                         out.push(x);
                     }
@@ -485,7 +502,7 @@ pub fn register(r: &mut Registry) {
     }
     r.add("Enum", "reduce", 3, |p, a| {
         let mut acc = a[1].clone();
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             acc = call2(p, &a[2], x, std::mem::replace(&mut acc, Term::NIL))?;
             Ok(true)
         })?;
@@ -508,7 +525,7 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "map_reduce", 3, |p, a| {
         let mut acc = a[1].clone();
         let mut out = Vec::new();
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             let r = p.callback(&a[2], [x, std::mem::replace(&mut acc, Term::NIL)])?;
             match r.as_tuple() {
                 Some([y, next]) => {
@@ -524,7 +541,7 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "scan", 2, |p, a| {
         let mut acc: Option<Term> = None;
         let mut out = Vec::new();
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             let next = match acc.take() {
                 None => x,
                 Some(acc) => call2(p, &a[1], x, acc)?,
@@ -538,7 +555,7 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "scan", 3, |p, a| {
         let mut acc = a[1].clone();
         let mut out = Vec::new();
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             acc = p.callback(&a[2], [x, acc.clone()])?;
             out.push(acc.clone());
             Ok(true)
@@ -550,7 +567,7 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "count", 1, |p, a| Ok(Term::Int(count(p, &a[0])?)));
     r.add("Enum", "count", 2, |p, a| {
         let mut n = 0;
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             if test1(p, &a[1], &x)? {
                 n += 1;
             }
@@ -626,18 +643,18 @@ pub fn register(r: &mut Registry) {
         Ok(find_value(p, &a[0], &a[2])?.unwrap_or_else(|| a[1].clone()))
     });
     r.add("Enum", "sort", 1, |p, a| {
-        let mut v = to_vec(p, &a[0])?;
+        let mut v = fold_vec(p, &a[0])?;
         v.sort_by(compare);
         Ok(Term::list(v))
     });
     r.add("Enum", "sort", 2, |p, a| {
         let mut before = sorter(&a[1], "sort", a)?;
-        let v = to_vec(p, &a[0])?;
+        let v = fold_vec(p, &a[0])?;
         Ok(Term::list(sort_by_fn(p, v, &mut *before)?))
     });
     fn sort_by(p: &mut Proc, a: &[Term], how: &Term) -> R<Term> {
         let mut before = sorter(how, "sort_by", a)?;
-        let v = to_vec(p, &a[0])?;
+        let v = fold_vec(p, &a[0])?;
         let mut keyed = Vec::with_capacity(v.len());
         for x in v {
             let k = call1(p, &a[1], x.clone())?;
@@ -659,12 +676,12 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "sort_by", 2, |p, a| sort_by(p, a, &Term::atom("asc")));
     r.add("Enum", "sort_by", 3, |p, a| sort_by(p, a, &a[2].clone()));
     r.add("Enum", "reverse", 1, |p, a| {
-        let mut v = to_vec(p, &a[0])?;
+        let mut v = fold_vec(p, &a[0])?;
         v.reverse();
         Ok(Term::list(v))
     });
     r.add("Enum", "reverse", 2, |p, a| {
-        let mut v = to_vec(p, &a[0])?;
+        let mut v = fold_vec(p, &a[0])?;
         v.reverse();
         Ok(Term::list_with_tail(v, a[1].clone()))
     });
@@ -684,7 +701,9 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Enum", "drop", 2, |p, a| {
         let n = int_arg(&a[1], "drop", a)?;
-        Ok(Term::list(drop_vec(to_vec(p, &a[0])?, n)))
+        // A positive count reduces; zero is `to_list`, a negative one slices.
+        let v = if n > 0 { fold_vec(p, &a[0])? } else { to_vec(p, &a[0])? };
+        Ok(Term::list(drop_vec(v, n)))
     });
     r.add("Enum", "take_every", 2, |p, a| {
         let n = int_arg(&a[1], "take_every", a)?;
@@ -694,22 +713,22 @@ pub fn register(r: &mut Registry) {
         if n == 0 {
             return Ok(Term::EmptyList);
         }
-        let v = to_vec(p, &a[0])?;
+        let v = if n == 1 { to_vec(p, &a[0])? } else { fold_vec(p, &a[0])? };
         Ok(Term::list(v.into_iter().step_by(n as usize).collect::<Vec<_>>()))
     });
     r.add("Enum", "take_while", 2, |p, a| {
-        Ok(Term::list(split_while(p, &a[0], &a[1])?.0))
+        Ok(Term::list(split_while(p, &a[0], &a[1], false)?.0))
     });
     r.add("Enum", "drop_while", 2, |p, a| {
-        Ok(Term::list(split_while(p, &a[0], &a[1])?.1))
+        Ok(Term::list(split_while(p, &a[0], &a[1], true)?.1))
     });
     r.add("Enum", "split_while", 2, |p, a| {
-        let (x, y) = split_while(p, &a[0], &a[1])?;
+        let (x, y) = split_while(p, &a[0], &a[1], true)?;
         Ok(pair(x, y))
     });
     r.add("Enum", "split_with", 2, |p, a| {
         let (mut yes, mut no) = (Vec::new(), Vec::new());
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             if test1(p, &a[1], &x)? {
                 yes.push(x);
             } else {
@@ -721,7 +740,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Enum", "split", 2, |p, a| {
         let n = int_arg(&a[1], "split", a)?;
-        let mut v = to_vec(p, &a[0])?;
+        let mut v = fold_vec(p, &a[0])?;
         let at = if n >= 0 {
             (n as usize).min(v.len())
         } else {
@@ -832,25 +851,25 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "map_join", 3, |p, a| join(p, &a[0], &a[1], Some(&a[2])));
     r.add("Enum", "flat_map", 2, |p, a| {
         let mut out = Vec::new();
-        each(p, &a[0], &mut |p, x| {
+        fold(p, &a[0], &mut |p, x| {
             let ys = call1(p, &a[1], x)?;
-            append(p, &ys, &mut out)
+            append(p, &ys, &mut out, false)
         })?;
         Ok(Term::list(out))
     });
     r.add("Enum", "concat", 1, |p, a| {
         let mut out = Vec::new();
-        each(p, &a[0], &mut |p, part| append(p, &part, &mut out))?;
+        fold(p, &a[0], &mut |p, part| append(p, &part, &mut out, true))?;
         Ok(Term::list(out))
     });
     r.add("Enum", "concat", 2, |p, a| {
-        let mut v = to_vec(p, &a[0])?;
-        v.extend(to_vec(p, &a[1])?);
+        let mut v = fold_vec(p, &a[0])?;
+        v.extend(fold_vec(p, &a[1])?);
         Ok(Term::list(v))
     });
     r.add("Enum", "intersperse", 2, |p, a| {
         let mut out = Vec::new();
-        each(p, &a[0], &mut |_, x| {
+        fold(p, &a[0], &mut |_, x| {
             if !out.is_empty() {
                 out.push(a[1].clone());
             }
@@ -860,7 +879,7 @@ pub fn register(r: &mut Registry) {
         Ok(Term::list(out))
     });
     r.add("Enum", "with_index", 1, |p, a| {
-        let v = to_vec(p, &a[0])?;
+        let v = fold_vec(p, &a[0])?;
         Ok(Term::list(
             v.into_iter()
                 .enumerate()
@@ -869,7 +888,7 @@ pub fn register(r: &mut Registry) {
         ))
     });
     r.add("Enum", "with_index", 2, |p, a| {
-        let v = to_vec(p, &a[0])?;
+        let v = fold_vec(p, &a[0])?;
         let mut out = Vec::with_capacity(v.len());
         match &a[1] {
             Term::Int(off) => {
@@ -905,7 +924,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Enum", "unzip", 1, |p, a| {
         let (mut xs, mut ys) = (Vec::new(), Vec::new());
-        for t in to_vec(p, &a[0])? {
+        for t in fold_vec(p, &a[0])? {
             match t.as_tuple() {
                 Some([x, y]) => {
                     xs.push(x.clone());
@@ -924,7 +943,7 @@ pub fn register(r: &mut Registry) {
         Ok(v[random_index(v.len())].clone())
     });
     r.add("Enum", "shuffle", 1, |p, a| {
-        let mut v = to_vec(p, &a[0])?;
+        let mut v = fold_vec(p, &a[0])?;
         for i in (1..v.len()).rev() {
             v.swap(i, random_index(i + 1));
         }

@@ -1,16 +1,21 @@
 //! `Enumerable` and `Collectable` for the builtin types: lists, maps, ranges,
 //! `MapSet`s and lazy streams.
 //!
-//! **Invariant:** every enumeration goes through [`each`], which pushes the
-//! elements one at a time into a consumer that may stop it; so `Enum.take/2`
-//! on an infinite stream ends, and a long enumeration answers Ctrl+C.
+//! **Invariant:** every enumeration goes through [`each`] or [`fold`], which
+//! push the elements one at a time into a consumer that may stop it; so
+//! `Enum.take/2` on an infinite stream ends, and a long enumeration answers
+//! Ctrl+C. The two differ only for a plain map of more than 32 keys, which
+//! Elixir walks in two directions (see `term::hamt`): [`each`] is
+//! `Enumerable.reduce` (`:maps.to_list` order), [`fold`] is `Enum.reduce/3`
+//! (`:maps.fold` order, the reverse), so each `Enum` function uses the one its
+//! Elixir definition reaches.
 
 use super::Registry;
 use super::kernel::protocol_undefined;
 use super::stream;
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
-use crate::term::{Atom, MapT, Term};
+use crate::term::{Atom, MapT, Term, hamt};
 
 /// Whether an enumeration should go on after an element.
 pub type Go = bool;
@@ -47,11 +52,26 @@ pub fn mapset_items(t: &Term) -> Option<Vec<Term>> {
     if t.struct_name() != Some(Atom::new("Elixir.MapSet")) {
         return None;
     }
-    Some(t.map_get(Atom::new("map"))?.as_map()?.keys().cloned().collect())
+    Some(
+        hamt::entries(t.map_get(Atom::new("map"))?.as_map()?)
+            .map(|(k, _)| k.clone())
+            .collect(),
+    )
 }
 
-/// Pushes the elements of `t` into `f` until it returns `false` or they run out.
+/// Pushes the elements of `t` into `f` until it returns `false` or they run
+/// out, as `Enumerable.reduce` gives them.
 pub fn each(p: &mut Proc, t: &Term, f: &mut dyn FnMut(&mut Proc, Term) -> R<Go>) -> R<()> {
+    walk(p, t, false, f)
+}
+
+/// Like [`each`], in the order `Enum.reduce/3` visits the elements: a plain
+/// map goes by `:maps.fold`.
+pub fn fold(p: &mut Proc, t: &Term, f: &mut dyn FnMut(&mut Proc, Term) -> R<Go>) -> R<()> {
+    walk(p, t, true, f)
+}
+
+fn walk(p: &mut Proc, t: &Term, folding: bool, f: &mut dyn FnMut(&mut Proc, Term) -> R<Go>) -> R<()> {
     match t {
         Term::EmptyList => Ok(()),
         Term::Cons(_) => {
@@ -95,7 +115,12 @@ pub fn each(p: &mut Proc, t: &Term, f: &mut dyn FnMut(&mut Proc, Term) -> R<Go>)
             if t.struct_name().is_some() {
                 return protocol_undefined("Enumerable", t);
             }
-            for (k, v) in m.iter() {
+            let pairs = if folding {
+                hamt::fold_entries(m)
+            } else {
+                hamt::entries(m)
+            };
+            for (k, v) in pairs {
                 if !f(p, Term::tuple(vec![k.clone(), v.clone()]))? {
                     return Ok(());
                 }
@@ -117,8 +142,17 @@ pub fn is_enumerable(t: &Term) -> bool {
     }
 }
 
-/// The elements of an enumerable.
+/// The elements of an enumerable, as [`each`] gives them (`Enum.to_list`).
 pub fn to_vec(p: &mut Proc, t: &Term) -> R<Vec<Term>> {
+    collect(p, t, false)
+}
+
+/// The elements of an enumerable, as [`fold`] gives them.
+pub fn fold_vec(p: &mut Proc, t: &Term) -> R<Vec<Term>> {
+    collect(p, t, true)
+}
+
+fn collect(p: &mut Proc, t: &Term, folding: bool) -> R<Vec<Term>> {
     if let Some(v) = t.list_to_vec() {
         return Ok(v);
     }
@@ -126,7 +160,7 @@ pub fn to_vec(p: &mut Proc, t: &Term) -> R<Vec<Term>> {
     if let Some((first, last, step)) = range_parts(t) {
         out.reserve(range_len(first, last, step).clamp(0, 1 << 24) as usize);
     }
-    each(p, t, &mut |_, x| {
+    walk(p, t, folding, &mut |_, x| {
         out.push(x);
         Ok(true)
     })?;

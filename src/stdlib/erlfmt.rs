@@ -84,7 +84,8 @@ pub fn erl_term(t: &Term, pretty: bool) -> String {
         ),
         Term::Map(m) => format!(
             "#{{{}}}",
-            m.iter()
+            // `io_lib` walks a map with its iterator.
+            crate::term::hamt::fold_entries(m)
                 .map(|(k, v)| format!("{} => {}", erl_term(k, pretty), erl_term(v, pretty)))
                 .collect::<Vec<_>>()
                 .join(",")

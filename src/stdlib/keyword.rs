@@ -196,7 +196,8 @@ pub fn register(r: &mut Registry) {
     r.add("Keyword", "update!", 3, |p, a| update(p, &a[..2], None, &a[2]));
     r.add("Keyword", "new", 0, |_, _| Ok(Term::EmptyList));
     r.add("Keyword", "new", 1, |p, a| {
-        let items = super::enumerable::to_vec(p, &a[0])?;
+        // Elixir folds over `Enum.reverse(pairs)`, putting each pair first.
+        let items = super::enumerable::fold_vec(p, &a[0])?;
         let mut out: Vec<(Term, Term)> = Vec::new();
         for i in items {
             match i.as_tuple() {

@@ -1,11 +1,15 @@
 //! The `Map` module. Maps are persistent (`imbl::OrdMap`), so every update
-//! shares the unchanged part of the map it came from.
+//! shares the unchanged part of the map it came from. What walks a map's
+//! entries for the user goes through `term::hamt::entries`: `keys`,
+//! `values` and `to_list` in `:maps.to_list` order; `filter`, `reject`,
+//! `map`, `new/2` and `merge/3`, which Elixir runs on `:maps` iterators and
+//! folds, the other way.
 
 use super::Registry;
-use super::enumerable::each;
+use super::enumerable::{each, fold};
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
-use crate::term::{Atom, MapT, Term};
+use crate::term::{Atom, MapT, Term, hamt};
 
 /// The map inside `t`, or `BadMapError`.
 pub fn map_of(t: &Term) -> R<&MapT> {
@@ -23,11 +27,14 @@ fn ok(v: Term) -> Term {
     Term::tuple(vec![Term::OK, v])
 }
 
-/// `{key, value}` pairs of an enumerable into a map; `ArgumentError` for anything else.
+/// `{key, value}` pairs of an enumerable into a map; `ArgumentError` for
+/// anything else. With a transformation the elements come as `Enum.map`
+/// (or, for a map, its iterator) gives them: a later duplicate key wins.
 pub fn from_pairs(p: &mut Proc, items: &Term, f: Option<&Term>) -> R<MapT> {
     let mut m = MapT::new();
     let mut bad = false;
-    each(p, items, &mut |p, x| {
+    let walk = if f.is_some() { fold } else { each };
+    walk(p, items, &mut |p, x| {
         let x = match f {
             Some(f) => p.callback(f, [x])?,
             None => x,
@@ -56,7 +63,7 @@ fn keys_of(p: &mut Proc, t: &Term) -> R<Vec<Term>> {
 fn filter(p: &mut Proc, a: &[Term], keep: bool) -> R<Term> {
     let m = map_of(&a[0])?.clone();
     let mut out = MapT::new();
-    for (k, v) in m.iter() {
+    for (k, v) in hamt::fold_entries(&m) {
         let t = Term::tuple(vec![k.clone(), v.clone()]);
         if p.apply(&a[1], vec![t])?.is_truthy() == keep {
             out.insert(k.clone(), v.clone());
@@ -205,15 +212,22 @@ pub fn register(r: &mut Registry) {
         Ok(Term::tuple(vec![v, Term::map(m.without(&a[1]))]))
     });
     r.add("Map", "keys", 1, |_, a| {
-        Ok(Term::list(map_of(&a[0])?.keys().cloned().collect::<Vec<_>>()))
+        Ok(Term::list(
+            hamt::entries(map_of(&a[0])?)
+                .map(|(k, _)| k.clone())
+                .collect::<Vec<_>>(),
+        ))
     });
     r.add("Map", "values", 1, |_, a| {
-        Ok(Term::list(map_of(&a[0])?.values().cloned().collect::<Vec<_>>()))
+        Ok(Term::list(
+            hamt::entries(map_of(&a[0])?)
+                .map(|(_, v)| v.clone())
+                .collect::<Vec<_>>(),
+        ))
     });
     r.add("Map", "to_list", 1, |_, a| {
         Ok(Term::list(
-            map_of(&a[0])?
-                .iter()
+            hamt::entries(map_of(&a[0])?)
                 .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
                 .collect::<Vec<_>>(),
         ))
@@ -224,13 +238,23 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Map", "merge", 3, |p, a| {
         let (x, y) = (map_of(&a[0])?.clone(), map_of(&a[1])?.clone());
-        let mut out = x.clone();
-        for (k, v2) in y.iter() {
-            let v = match x.get(k) {
-                Some(v1) => p.apply(&a[2], vec![k.clone(), v1.clone(), v2.clone()])?,
-                None => v2.clone(),
+        // Elixir folds over the smaller map (the first when they tie),
+        // updating the other.
+        let first_smaller = x.len() <= y.len();
+        let (small, mut out) = if first_smaller {
+            (&x, y.clone())
+        } else {
+            (&y, x.clone())
+        };
+        for (k, v) in hamt::fold_entries(small) {
+            let merged = match out.get(k) {
+                Some(other) => {
+                    let (v1, v2) = if first_smaller { (v, other) } else { (other, v) };
+                    p.apply(&a[2], vec![k.clone(), v1.clone(), v2.clone()])?
+                }
+                None => v.clone(),
             };
-            out.insert(k.clone(), v);
+            out.insert(k.clone(), merged);
         }
         Ok(Term::map(out))
     });
@@ -266,7 +290,7 @@ pub fn register(r: &mut Registry) {
     r.add("Map", "map", 2, |p, a| {
         let m = map_of(&a[0])?.clone();
         let mut out = MapT::new();
-        for (k, v) in m.iter() {
+        for (k, v) in hamt::fold_entries(&m) {
             let t = Term::tuple(vec![k.clone(), v.clone()]);
             out.insert(k.clone(), p.apply(&a[1], vec![t])?);
         }

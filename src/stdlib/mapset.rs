@@ -2,10 +2,10 @@
 //! so it prints, compares and matches as Elixir's does.
 
 use super::Registry;
-use super::enumerable::{each, mapset_items};
+use super::enumerable::{each, fold, mapset_items};
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
-use crate::term::{Atom, MapT, Term};
+use crate::term::{Atom, MapT, Term, hamt};
 
 /// A `MapSet` holding the keys of `set`.
 pub fn from_map(set: MapT) -> Term {
@@ -25,7 +25,9 @@ fn set_of(t: &Term, name: &str, args: &[Term]) -> R<MapT> {
 
 fn collect(p: &mut Proc, items: &Term, f: Option<&Term>) -> R<MapT> {
     let mut set = MapT::new();
-    each(p, items, &mut |p, x| {
+    // `MapSet.new/2` maps with `Enum.map`.
+    let walk = if f.is_some() { fold } else { each };
+    walk(p, items, &mut |p, x| {
         let x = match f {
             Some(f) => p.apply(f, vec![x])?,
             None => x,
@@ -63,7 +65,9 @@ pub fn register(r: &mut Registry) {
     });
     r.add("MapSet", "to_list", 1, |_, a| {
         Ok(Term::list(
-            set_of(&a[0], "to_list", a)?.keys().cloned().collect::<Vec<_>>(),
+            hamt::entries(&set_of(&a[0], "to_list", a)?)
+                .map(|(k, _)| k.clone())
+                .collect::<Vec<_>>(),
         ))
     });
     r.add("MapSet", "union", 2, |_, a| {

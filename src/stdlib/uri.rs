@@ -15,7 +15,7 @@ use std::sync::{LazyLock, RwLock};
 use num_bigint::BigInt;
 
 use super::Registry;
-use super::enumerable::each;
+use super::enumerable::fold;
 use super::kernel::to_chars;
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
@@ -494,7 +494,8 @@ fn encode_query(p: &mut Proc, items: &Term, rfc: bool) -> R<Term> {
     let mut out: Vec<u8> = Vec::new();
     let mut first = true;
     let mut failure = None;
-    each(p, items, &mut |_, kv| {
+    // `Enum.map_join`, so a map goes as `Enum.reduce/3` walks it.
+    fold(p, items, &mut |_, kv| {
         let Some([k, v]) = kv.as_tuple() else {
             failure = Some(ex::function_clause::<()>(
                 uri_atom(),

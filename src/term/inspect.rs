@@ -680,7 +680,7 @@ fn inspect_map(t: &Term, opts: &Opts, limit: usize) -> Doc {
     {
         return doc;
     }
-    let pairs: Vec<(&Term, &Term)> = m.iter().collect();
+    let pairs: Vec<(&Term, &Term)> = super::hamt::entries(m).collect();
     let keyword = pairs
         .iter()
         .all(|(k, _)| matches!(k, Term::Atom(a) if !a.name().starts_with("Elixir.")));
@@ -728,7 +728,7 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
         }
         "Elixir.MapSet" => {
             if let Some(Term::Map(set)) = get("map") {
-                let list = Term::list(set.keys().cloned().collect::<Vec<_>>());
+                let list = Term::list(super::hamt::entries(set).map(|(k, _)| k.clone()).collect::<Vec<_>>());
                 return Some(concat(vec![
                     text("MapSet.new("),
                     inspect_list(&list, opts, limit),

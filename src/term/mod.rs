@@ -9,6 +9,7 @@ pub mod algebra;
 pub mod atom;
 pub mod bits;
 pub mod float;
+pub mod hamt;
 pub mod inspect;
 pub mod order;
 pub mod phash;

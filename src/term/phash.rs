@@ -12,26 +12,36 @@
 //! here hashes its index and captured values with zeros in their place.
 //! Pids and references hash their number as the BEAM does, but those numbers
 //! are this runtime's own.
+//!
+//! The mix, the block hash of binaries, big integers and the constants are
+//! shared (`pub(super)`) with `hamt.rs`, whose internal hash orders the keys
+//! of large maps.
 
 use num_bigint::Sign;
 
 use super::{Fun, Term};
 
-const HCONST: u32 = 0x9e37_79b9;
-const HCONST_2: u32 = 0x3c6e_f372;
-const HCONST_3: u32 = 0xdaa6_6d2b;
-const HCONST_4: u32 = 0x78dd_e6e4;
-const HCONST_5: u32 = 0x1715_609d;
-const HCONST_7: u32 = 0x5384_540f;
-const HCONST_9: u32 = 0x8ff3_4781;
-const HCONST_10: u32 = 0x2e2a_c13a;
-const HCONST_11: u32 = 0xcc62_3af3;
-const HCONST_12: u32 = 0x6a99_b4ac;
-const HCONST_13: u32 = 0x08d1_2e65;
-const HCONST_14: u32 = 0xa708_a81e;
-const HCONST_15: u32 = 0x4540_21d7;
-const HCONST_16: u32 = 0xe377_9b90;
-const HCONST_19: u32 = 0xbe1e_08bb;
+/// The golden-ratio constant times `k`: `HCONST_k`, the constant each
+/// kind of term mixes in.
+pub(super) const fn hconst(k: u32) -> u32 {
+    0x9e37_79b9u32.wrapping_mul(k)
+}
+
+pub(super) const HCONST: u32 = hconst(1);
+const HCONST_2: u32 = hconst(2);
+const HCONST_3: u32 = hconst(3);
+pub(super) const HCONST_4: u32 = hconst(4);
+const HCONST_5: u32 = hconst(5);
+pub(super) const HCONST_7: u32 = hconst(7);
+pub(super) const HCONST_9: u32 = hconst(9);
+pub(super) const HCONST_10: u32 = hconst(10);
+pub(super) const HCONST_11: u32 = hconst(11);
+pub(super) const HCONST_12: u32 = hconst(12);
+const HCONST_13: u32 = hconst(13);
+pub(super) const HCONST_14: u32 = hconst(14);
+const HCONST_15: u32 = hconst(15);
+pub(super) const HCONST_16: u32 = hconst(16);
+const HCONST_19: u32 = hconst(19);
 
 /// The hash of `[]` when it is the whole term.
 const NIL_ALONE: u32 = 3_468_870_702;
@@ -42,12 +52,13 @@ fn mix(a: u32, b: u32, c: u32) -> u32 {
     mix3(a, b, c).2
 }
 
-/// Mixes two words with a type constant into the running hash.
-fn hash2(h: u32, x: u32, y: u32, k: u32) -> u32 {
+/// Mixes two words with a type constant into the running hash
+/// (`UINT32_HASH_2`).
+pub(super) fn hash2(h: u32, x: u32, y: u32, k: u32) -> u32 {
     mix(k.wrapping_add(x), k.wrapping_add(y), h)
 }
 
-fn hash1(h: u32, x: u32, k: u32) -> u32 {
+pub(super) fn hash1(h: u32, x: u32, k: u32) -> u32 {
     hash2(h, x, 0, k)
 }
 
@@ -96,7 +107,7 @@ fn mix3(mut a: u32, mut b: u32, mut c: u32) -> (u32, u32, u32) {
 
 /// The atom table's hash of a name (`hashpjw`, with two-byte UTF-8
 /// sequences led by 0xC2/0xC3 folded into one byte first).
-fn atom_hash(name: &[u8]) -> u32 {
+pub(super) fn atom_hash(name: &[u8]) -> u32 {
     let mut h: u32 = 0;
     let mut i = 0;
     while i < name.len() {
@@ -122,7 +133,7 @@ fn atom_value(a: super::Atom) -> u32 {
 
 /// An integer's magnitude as 64-bit digits, least significant first, mixed
 /// with the sign's constant: the BEAM's form for all but 28-bit integers.
-fn wide_int(h: u32, negative: bool, digits: &[u64]) -> u32 {
+pub(super) fn wide_int(h: u32, negative: bool, digits: &[u64]) -> u32 {
     let k = if negative { HCONST_10 } else { HCONST_11 };
     digits.iter().fold(h, |h, &d| hash2(h, d as u32, (d >> 32) as u32, k))
 }
@@ -142,8 +153,8 @@ fn int(h: u32, i: i64) -> u32 {
 }
 
 /// The bytes of a bitstring, the number of bits in its last partial byte,
-/// and that byte.
-fn binary(h: u32, bytes: &[u8], extra_bits: usize, last: u8) -> u32 {
+/// and that byte (both hashes treat bitstrings alike).
+pub(super) fn binary(h: u32, bytes: &[u8], extra_bits: usize, last: u8) -> u32 {
     let con = HCONST_13.wrapping_add(h);
     if bytes.is_empty() && extra_bits == 0 {
         return con;

@@ -1,0 +1,23 @@
+# Enum and `for` over a map of more than 32 keys: what reduces with
+# Enum.reduce/3 (:maps.fold) walks the trie upwards, what goes through
+# Enumerable.reduce or Enum.to_list (:maps.to_list) walks it downwards.
+m = Map.new(1..40, &{&1, &1 * 10})
+IO.inspect(Enum.map(m, fn {k, _} -> k end))
+Enum.each(m, fn {k, _} -> IO.write("#{k} ") end)
+IO.puts("")
+IO.inspect(for {k, _} <- m, do: k)
+IO.inspect(for({k, v} <- m, v > 200, into: [], do: k), limit: 6)
+IO.inspect(Enum.to_list(m), limit: 4)
+IO.inspect(Enum.take(m, 4))
+IO.inspect(Enum.reduce(m, [], fn {k, _}, acc -> [k | acc] end), limit: 8)
+IO.inspect(Enum.reduce_while(m, [], fn {k, _}, acc -> {:cont, [k | acc]} end), limit: 8)
+IO.inspect(Enum.find(m, fn {_, v} -> v > 250 end))
+IO.inspect(Enum.with_index(m), limit: 4)
+IO.inspect(Enum.at(m, 3))
+IO.inspect(Enum.reverse(m), limit: 4)
+IO.inspect(Enum.sort_by(m, fn {_, v} -> rem(v, 3) end), limit: 6)
+IO.inspect(Enum.filter(m, fn {k, _} -> rem(k, 4) == 0 end))
+s = Map.new(1..50, &{"k#{&1}", &1})
+IO.inspect(Enum.map(s, fn {k, _} -> k end), limit: 8)
+IO.inspect(Enum.take(s, 3))
+IO.inspect(Stream.map(s, fn {_, v} -> v end) |> Enum.take(6))
