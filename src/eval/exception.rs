@@ -46,6 +46,9 @@ pub struct Stack {
     pub tail_called: bool,
     /// The error has just left a callback a builtin was given (see `stdlib::frames`).
     pub from_callback: bool,
+    /// Raised by an operator in tail position: a `fn` typed at the prompt
+    /// (which erl_eval interprets) records no frame for it.
+    pub tail_operator: bool,
     /// Raised by `raise/1`: the innermost frame names the module that explains
     /// the error (`error_info: %{module: Exception}`).
     pub error_info: bool,

@@ -489,7 +489,9 @@ impl Proc {
             }
             Node::Receive { clauses, after } => self.receive(clauses, after.as_ref(), f),
             Node::With { steps, body, elses } => self.eval_with(steps, body, elses, f),
-            Node::Op(op, a, b, line) => Ok(Flow::Value(self.op_node(*op, a, b, *line, f)?)),
+            Node::Op(op, a, b, line) => Ok(Flow::Value(
+                self.op_node(*op, a, b, *line, f).map_err(tail_operator_error)?,
+            )),
             // The right of `and`/`or`/`&&`/`||` is in tail position, as Erlang's
             // `andalso`/`orelse` and `case` make it.
             Node::And(a, b) | Node::Or(a, b) | Node::AndAlso(a, b) | Node::OrElse(a, b) => {
@@ -761,7 +763,10 @@ impl Proc {
             }
             // An operator body is run here rather than through `eval_tail`.
             let flow = match &clauses[i].body {
-                Node::Op(op, a, b, line) => self.op_node(*op, a, b, *line, frame).map(Flow::Value),
+                Node::Op(op, a, b, line) => self
+                    .op_node(*op, a, b, *line, frame)
+                    .map(Flow::Value)
+                    .map_err(tail_operator_error),
                 body => self.eval_tail(body, frame),
             };
             match flow {
@@ -883,6 +888,15 @@ fn tail_native_error(mut e: Box<Exc>, line: u32) -> Box<Exc> {
     at_line(e, line)
 }
 
+/// Marks an error raised by an operator in tail position (see `push_frame`).
+#[cold]
+fn tail_operator_error(mut e: Box<Exc>) -> Box<Exc> {
+    if let Some(st) = e.stack_mut() {
+        st.tail_operator = true;
+    }
+    e
+}
+
 /// Marks an error as having left a builtin's callback.
 #[cold]
 fn from_callback(mut e: Box<Exc>) -> Box<Exc> {
@@ -982,6 +996,11 @@ fn push_frame(mut e: Box<Exc>, callee: Target) -> Box<Exc> {
         }
         let (file, def_line, what) = describe(callee);
         let shell_fn = matches!(callee, Target::Fun(Fun::Closure { code, .. }) if code.context == SHELL_CONTEXT);
+        // erl_eval applies an operator in a fn's tail position with no frame of its own.
+        if std::mem::take(&mut st.tail_operator) && shell_fn {
+            st.pending_line = 0;
+            return e;
+        }
         let line = if st.pending_line != 0 && !shell_fn {
             st.pending_line
         } else {

@@ -222,18 +222,16 @@ pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<&'static Def> {
 pub enum Marks {
     /// `elixir script.exs`: `+held+` and `-failed-`.
     Script,
-    /// iex: `held` and `-failed-`.
+    /// iex in a terminal, as its output reads without colours (a saved
+    /// transcript): no marks; iex shows the failed ones in red.
     Iex,
-    /// iex in a terminal: `held` and the failed one in red.
-    IexColour,
 }
 
 fn mark(held: bool, text: &str, marks: Marks) -> String {
     match (held, marks) {
         (true, Marks::Script) => format!("+{text}+"),
-        (true, _) => text.to_string(),
-        (false, Marks::IexColour) => format!("\x1b[31m{text}\x1b[0m"),
-        (false, _) => format!("-{text}-"),
+        (false, Marks::Script) => format!("-{text}-"),
+        (_, Marks::Iex) => text.to_string(),
     }
 }
 
