@@ -515,6 +515,76 @@ pub fn register(r: &mut Registry) {
             r.add(":erlang", name, *arity, f);
         }
     }
+    // `Bitwise` is inlined to the `:erlang` operators.
+    r.add("Bitwise", "band", 2, |_, a| bitwise("band", a));
+    r.add("Bitwise", "bor", 2, |_, a| bitwise("bor", a));
+    r.add("Bitwise", "bxor", 2, |_, a| bitwise("bxor", a));
+    r.add("Bitwise", "bsl", 2, |_, a| bitwise("bsl", a));
+    r.add("Bitwise", "bsr", 2, |_, a| bitwise("bsr", a));
+    r.add("Bitwise", "bnot", 1, |_, a| bitwise("bnot", a));
+    for (name, op, arity) in [
+        ("band", "&&&", 2),
+        ("bor", "|||", 2),
+        ("bxor", "^^^", 2),
+        ("bsl", "<<<", 2),
+        ("bsr", ">>>", 2),
+        ("bnot", "~~~", 1),
+    ] {
+        if let Some(f) = r.get("Bitwise", name, arity) {
+            r.add(":erlang", name, arity, f);
+            r.add("Bitwise", op, arity, f);
+        }
+    }
+}
+
+/// The bitwise operator `name` (`band`… `bnot`) on integers; its `:erlang` frame on failure.
+fn bitwise(name: &str, a: &[Term]) -> R<Term> {
+    let r = match (name, a) {
+        ("band" | "bor" | "bxor", [Term::Int(x), Term::Int(y)]) => Ok(Term::Int(match name {
+            "band" => x & y,
+            "bor" => x | y,
+            _ => x ^ y,
+        })),
+        ("bnot", [Term::Int(x)]) => Ok(Term::Int(!x)),
+        ("bnot", [x]) => big(x).map(|x| Term::from_bigint(!x)).ok_or(()),
+        (_, [x, y]) => match (big(x), big(y)) {
+            (Some(x), Some(y)) => shift_or_logic(name, x, y),
+            _ => Err(()),
+        },
+        _ => Err(()),
+    };
+    let r = r.or_else(|()| ex::badarith());
+    ex::in_bif(r, name, || a.to_vec())
+}
+
+fn shift_or_logic(name: &str, x: BigInt, y: BigInt) -> Result<Term, ()> {
+    let shift = |x: BigInt, n: &BigInt, left: bool| -> Result<Term, ()> {
+        let n = if left { n.clone() } else { -n.clone() };
+        match n.to_i64() {
+            Some(n) if n >= 0 => {
+                // A result past the BEAM's largest integer cannot be built.
+                if !x.is_zero() && x.bits() + n as u64 > (1 << 26) {
+                    return Err(());
+                }
+                Ok(Term::from_bigint(x << n as usize))
+            }
+            Some(n) if n > -(1 << 32) => Ok(Term::from_bigint(x >> (-n) as usize)),
+            _ if n.is_negative() => Ok(Term::from_bigint(if x.is_negative() {
+                BigInt::from(-1)
+            } else {
+                BigInt::zero()
+            })),
+            _ if x.is_zero() => Ok(Term::Int(0)),
+            _ => Err(()),
+        }
+    };
+    match name {
+        "band" => Ok(Term::from_bigint(x & y)),
+        "bor" => Ok(Term::from_bigint(x | y)),
+        "bxor" => Ok(Term::from_bigint(x ^ y)),
+        "bsl" => shift(x, &y, true),
+        _ => shift(x, &y, false),
+    }
 }
 
 /// `Exception.format/3`: the banner, then the stack trace's lines.

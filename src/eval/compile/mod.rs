@@ -522,7 +522,7 @@ impl Compiler {
             }
             UnaryOp::BNot => {
                 let a = self.expr(arg)?;
-                stdlib::native_call("Elixir.Bitwise", "bnot", vec![a], line)
+                self.local_call("~~~", vec![a], line)
             }
             UnaryOp::Pin => err(
                 line,
@@ -613,11 +613,12 @@ impl Compiler {
                 let s = self.expr(b)?;
                 stdlib::native_call("Elixir.Range", "new", vec![x, y, s], line)
             }
-            BinOp::BAnd => kernel_bitwise(self, "band", a, b, line),
-            BinOp::BOr => kernel_bitwise(self, "bor", a, b, line),
-            BinOp::BXor => kernel_bitwise(self, "bxor", a, b, line),
-            BinOp::BSl => kernel_bitwise(self, "bsl", a, b, line),
-            BinOp::BSr => kernel_bitwise(self, "bsr", a, b, line),
+            // The operators of `Bitwise`, once imported.
+            BinOp::BAnd => bitwise_op(self, "&&&", a, b, line),
+            BinOp::BOr => bitwise_op(self, "|||", a, b, line),
+            BinOp::BXor => bitwise_op(self, "^^^", a, b, line),
+            BinOp::BSl => bitwise_op(self, "<<<", a, b, line),
+            BinOp::BSr => bitwise_op(self, ">>>", a, b, line),
             BinOp::When | BinOp::Type | BinOp::LArrow | BinOp::Default | BinOp::Bar | BinOp::Custom(_) => err(
                 line,
                 format!("undefined function {}/2 (there is no such import)", binop_text(op)),
@@ -646,10 +647,10 @@ impl Compiler {
     }
 }
 
-fn kernel_bitwise(c: &mut Compiler, name: &str, a: &Expr, b: &Expr, line: u32) -> CResult<Node> {
+fn bitwise_op(c: &mut Compiler, op: &str, a: &Expr, b: &Expr, line: u32) -> CResult<Node> {
     let x = c.expr(a)?;
     let y = c.expr(b)?;
-    stdlib::native_call("Elixir.Bitwise", name, vec![x, y], line)
+    c.local_call(op, vec![x, y], line)
 }
 
 /// The values of nodes that are all literals.
