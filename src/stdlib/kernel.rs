@@ -250,10 +250,7 @@ pub fn register(r: &mut Registry) {
             matches!((&a[0], &a[1]), (Term::Fun(f), Term::Int(n)) if f.arity() as i64 == *n),
         ))
     });
-    r.add("Kernel", "is_map_key", 2, |_, a| match &a[0] {
-        Term::Map(m) => Ok(Term::bool(m.contains_key(&a[1]))),
-        other => ex::badmap(other.clone()),
-    });
+    r.add("Kernel", "is_map_key", 2, |_, a| is_map_key(&a[0], &a[1]));
     // The operators as functions (`&+/2`, `Kernel.+(1, 2)`).
     r.add("Kernel", "+", 2, |_, a| op2(Op2::Add, &a[0], &a[1]));
     r.add("Kernel", "-", 2, |_, a| op2(Op2::Sub, &a[0], &a[1]));
@@ -537,6 +534,16 @@ pub fn register(r: &mut Registry) {
     }
 }
 
+/// `is_map_key(map, key)` (`Map.has_key?/2` too), with the frame of
+/// `:erlang.is_map_key(key, map)`.
+pub fn is_map_key(m: &Term, key: &Term) -> R<Term> {
+    let r = match m {
+        Term::Map(m) => Ok(Term::bool(m.contains_key(key))),
+        other => ex::badmap(other.clone()),
+    };
+    ex::in_bif(r, "is_map_key", || vec![key.clone(), m.clone()])
+}
+
 /// The bitwise operator `name` (`band`… `bnot`) on integers; its `:erlang` frame on failure.
 fn bitwise(name: &str, a: &[Term]) -> R<Term> {
     let r = match (name, a) {
@@ -702,9 +709,9 @@ fn send(p: &mut Proc, a: &[Term]) -> R<Term> {
         Term::Pid(pid) => *pid,
         Term::Atom(name) => match crate::runtime::whereis(*name) {
             Some(pid) => pid,
-            None => return ex::badarg_at(1, "invalid destination"),
+            None => return ex::in_bif(ex::badarg_at(1, "invalid destination"), "send", || a.to_vec()),
         },
-        _ => return ex::badarg_at(1, "invalid destination"),
+        _ => return ex::in_bif(ex::badarg_at(1, "invalid destination"), "send", || a.to_vec()),
     };
     if pid == p.pid() {
         p.me.mailbox.push_self(msg.clone());

@@ -360,7 +360,7 @@ fn escape(s: &str, quote: char, limit: usize) -> (String, bool) {
 }
 
 /// `String.printable?(bin, limit)`.
-fn printable(bytes: &[u8], limit: usize) -> bool {
+pub(crate) fn printable(bytes: &[u8], limit: usize) -> bool {
     let mut rest = bytes;
     let mut count = 0usize;
     while count < limit {

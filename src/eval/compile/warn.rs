@@ -1217,6 +1217,8 @@ static BIFS: &[Bif] = &[
     ),
     bif("Kernel.binary_part", 3, "binary_part/3", ARG, None),
     bif("Kernel.is_map_key", 2, "is_map_key/2", "BadMapError", None),
+    bif("Map.has_key?", 2, "is_map_key/2", "BadMapError", None),
+    bif(":erlang.atom_to_binary", 1, "Atom.to_string/1", ARG, None),
     bif(
         ":erlang.element",
         2,
@@ -1239,6 +1241,12 @@ static BIFS: &[Bif] = &[
     bif("String.to_float", 1, "String.to_float/1", ARG, None),
     bif("String.to_atom", 1, ":erlang.binary_to_atom/2", ARG, None),
     bif("List.to_tuple", 1, "List.to_tuple/1", ARG, None),
+    bif("List.to_atom", 1, "List.to_atom/1", ARG, None),
+    bif("List.to_integer", 1, "List.to_integer/1", ARG, None),
+    bif("List.to_integer", 2, "List.to_integer/2", ARG, None),
+    bif("List.to_float", 1, "List.to_float/1", ARG, None),
+    bif("Atom.to_charlist", 1, "Atom.to_charlist/1", ARG, None),
+    bif("Integer.to_charlist", 1, "Integer.to_charlist/1", ARG, None),
     bif("Tuple.to_list", 1, "Tuple.to_list/1", ARG, None),
 ];
 
