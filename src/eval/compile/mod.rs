@@ -358,6 +358,16 @@ impl Compiler {
         Atom::alias(&segs.join("."))
     }
 
+    /// Where a macro being expanded is, as its frame names it: `(file)`,
+    /// `(module)` or the function.
+    pub(super) fn expansion_site(&self) -> String {
+        match &self.module {
+            None => "(file)".to_string(),
+            Some(_) if self.context.ends_with(".__MODULE__/0") => "(module)".to_string(),
+            Some(_) => self.context.clone(),
+        }
+    }
+
     /// Expands `%Name{keys}` as Elixir does at compile time: the struct must
     /// exist already (a module defined in the same top-level code does not
     /// exist until that code runs) and have the keys. A module's own struct
@@ -368,11 +378,7 @@ impl Compiler {
         }
         let arity = if pattern { 0 } else { 1 };
         let name = crate::eval::exception::module_name(module);
-        let within = match &self.module {
-            None => "(file)".to_string(),
-            Some(_) if self.context.ends_with(".__MODULE__/0") => "(module)".to_string(),
-            Some(_) => self.context.clone(),
-        };
+        let within = self.expansion_site();
         // Elixir's own structs are expanded inside Elixir's application.
         let app = match crate::eval::code::module(module) {
             Some(_) => "",
@@ -619,10 +625,9 @@ impl Compiler {
             BinOp::BXor => bitwise_op(self, "^^^", a, b, line),
             BinOp::BSl => bitwise_op(self, "<<<", a, b, line),
             BinOp::BSr => bitwise_op(self, ">>>", a, b, line),
-            BinOp::When | BinOp::Type | BinOp::LArrow | BinOp::Default | BinOp::Bar | BinOp::Custom(_) => err(
-                line,
-                format!("undefined function {}/2 (there is no such import)", binop_text(op)),
-            ),
+            BinOp::When | BinOp::Type | BinOp::LArrow | BinOp::Default | BinOp::Bar | BinOp::Custom(_) => {
+                err(line, unhandled_operator(op))
+            }
         }
     }
 
@@ -676,15 +681,57 @@ pub fn show(e: &Expr) -> String {
     }
 }
 
-fn binop_text(op: BinOp) -> &'static str {
+/// Elixir's error for an operator that only some forms handle, met
+/// anywhere else (`|` outside a list or map, `::` outside `<<>>`).
+pub(super) fn unhandled_operator(op: BinOp) -> String {
     match op {
+        BinOp::Bar => "misplaced operator |/2\n\nThe | operator is typically used between brackets as the cons operator:\n\n    [head | tail]\n\nwhere head is a single element and the tail is the remaining of a list.\nIt is also used to update maps and structs, via the %{map | key: value} notation,\nand in typespecs, such as @type and @spec, to express the union of two types".into(),
+        BinOp::Type => "misplaced operator ::/2\n\nThe :: operator is typically used in bitstrings to specify types and sizes of segments:\n\n    <<size::32-integer, letter::utf8, rest::binary>>\n\nIt is also used in typespecs, such as @type and @spec, to describe inputs and outputs".into(),
+        _ => format!("undefined function {}/2 (there is no such import)", binop_text(op)),
+    }
+}
+
+/// An operator as written in Elixir.
+pub(super) fn binop_text(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Match => "=",
+        BinOp::Pipe => "|>",
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Pow => "**",
+        BinOp::Concat => "<>",
+        BinOp::ListConcat => "++",
+        BinOp::ListSub => "--",
+        BinOp::Eq => "==",
+        BinOp::Ne => "!=",
+        BinOp::StrictEq => "===",
+        BinOp::StrictNe => "!==",
+        BinOp::Lt => "<",
+        BinOp::Gt => ">",
+        BinOp::Le => "<=",
+        BinOp::Ge => ">=",
+        BinOp::Match2 => "=~",
+        BinOp::And => "and",
+        BinOp::Or => "or",
+        BinOp::AndAnd => "&&",
+        BinOp::OrOr => "||",
+        BinOp::In => "in",
+        BinOp::NotIn => "not in",
+        BinOp::Range => "..",
+        BinOp::StepRange => "..//",
         BinOp::When => "when",
         BinOp::Type => "::",
         BinOp::LArrow => "<-",
         BinOp::Default => "\\\\",
         BinOp::Bar => "|",
+        BinOp::BAnd => "&&&",
+        BinOp::BOr => "|||",
+        BinOp::BXor => "^^^",
+        BinOp::BSl => "<<<",
+        BinOp::BSr => ">>>",
         BinOp::Custom(s) => s,
-        _ => "op",
     }
 }
 
