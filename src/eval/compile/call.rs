@@ -362,7 +362,11 @@ impl Compiler {
                 Node::DefModule(Arc::new(def))
             }
             ("def" | "defp" | "defmacro" | "defmacrop", _) => {
-                return err(line, format!("cannot invoke {name}/{} outside module", args.len()));
+                return Err(self.outside_module(
+                    &format!("{name}/{}", args.len()),
+                    "(elixir 1.14.0) lib/kernel.ex:5070: Kernel.define/4\n    ",
+                    line,
+                ));
             }
             ("alias", 1 | 2) => {
                 let ExprKind::Alias(segs) = &args[0].kind else {

@@ -542,12 +542,32 @@ impl Compiler {
         }
     }
 
+    /// Kernel's `ArgumentError` for `def…` or `@` (`what`) used outside a
+    /// module, raised while the macro expands (`via`: the frames between).
+    pub(super) fn outside_module(&self, what: &str, via: &str, line: u32) -> CompileError {
+        CompileError {
+            line,
+            message: format!("cannot invoke {what} outside module"),
+            exception: Some("ArgumentError"),
+            expanding: Some((
+                format!(
+                    "(elixir 1.14.0) lib/kernel.ex:6373: Kernel.assert_module_scope/3\n    {via}(elixir 1.14.0) expanding macro: Kernel.{what}"
+                ),
+                self.expansion_site(),
+            )),
+            ..Default::default()
+        }
+    }
+
     fn attribute(&mut self, arg: &Expr, line: u32) -> CResult<Node> {
+        if self.module.is_none() {
+            return Err(self.outside_module("@/1", "", line));
+        }
         let ExprKind::Var(name) = &arg.kind else {
             return err(line, "module attributes set here must be set in the module body");
         };
         match &self.module {
-            None => err(line, "cannot invoke @/1 outside module".to_string()),
+            None => Err(self.outside_module("@/1", "", line)),
             Some(m) => match m.attrs.get(name) {
                 Some(v) => Ok(Node::Lit(v.clone())),
                 None => Ok(Node::Lit(Term::NIL)),
