@@ -147,10 +147,33 @@ fn print_warnings(session: &Session, src: &str, exprs: &[syntax::ast::Expr], fil
 /// Runs a script file; returns the exit status.
 pub fn run_file(path: &str) -> i32 {
     match std::fs::read_to_string(path) {
-        Ok(src) => run_source(&src, path),
-        Err(e) => {
-            runtime::io::err(&format!("** (File.Error) could not read file \"{path}\": {}\n", e));
+        Ok(src) => run_source(&src, &relative_to_cwd(path)),
+        Err(_) => {
+            runtime::io::err(&format!("No file named {path}\n"));
             1
         }
+    }
+}
+
+/// How Elixir names a script in messages: `Code.require_file/2` expands
+/// its path, and a path under the working directory is shown relative to it.
+fn relative_to_cwd(path: &str) -> String {
+    use std::path::{Component, PathBuf};
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_string();
+    };
+    let mut full = PathBuf::new();
+    for c in cwd.join(path).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                full.pop();
+            }
+            c => full.push(c),
+        }
+    }
+    match full.strip_prefix(&cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
+        _ => full.display().to_string(),
     }
 }

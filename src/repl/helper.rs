@@ -233,7 +233,7 @@ mod tests {
         assert!(shown("Enu", &[]).contains(&"Enum".to_string()));
         let funs = shown("Enum.ma", &[]);
         assert!(funs.contains(&"map/2".to_string()), "{funs:?}");
-        assert!(funs.contains(&"max/1".to_string()), "{funs:?}");
+        assert!(funs.contains(&"max/1/2/3".to_string()), "{funs:?}");
         assert!(!funs.iter().any(|f| f.starts_with("filter")), "{funs:?}");
         assert_eq!(
             candidates("Enum.ma", &[])[0].replacement.split('.').next(),

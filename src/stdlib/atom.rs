@@ -28,19 +28,27 @@ fn text_arg(t: &Term) -> R<Term> {
 }
 
 pub fn register(r: &mut Registry) {
-    r.add(":erlang", "binary_to_atom", 2, |_, a| text_arg(&a[0]));
-    r.add(":erlang", "binary_to_atom", 1, |_, a| text_arg(&a[0]));
-    r.add(":erlang", "atom_to_binary", 1, |_, a| {
-        Ok(Term::str(&atom_arg(&a[0])?.name()))
-    });
-    r.add(":erlang", "atom_to_binary", 2, |_, a| {
-        Ok(Term::str(&atom_arg(&a[0])?.name()))
-    });
-    r.add(":erlang", "atom_to_list", 1, |_, a| {
-        Ok(Term::charlist(&atom_arg(&a[0])?.name()))
-    });
-    r.add("Atom", "to_string", 1, |_, a| Ok(Term::str(&atom_arg(&a[0])?.name())));
-    r.add("Atom", "to_charlist", 1, |_, a| {
-        Ok(Term::charlist(&atom_arg(&a[0])?.name()))
-    });
+    // `Atom.to_string/1` and `to_charlist/1` are inlined to these builtins,
+    // whose frames their errors carry.
+    for (m, f, arity) in [(":erlang", "binary_to_atom", 1), (":erlang", "binary_to_atom", 2)] {
+        r.add(m, f, arity, |_, a| {
+            ex::in_bif(text_arg(&a[0]), "binary_to_atom", || a.to_vec())
+        });
+    }
+    for (m, f, arity) in [
+        (":erlang", "atom_to_binary", 1),
+        (":erlang", "atom_to_binary", 2),
+        ("Atom", "to_string", 1),
+    ] {
+        r.add(m, f, arity, |_, a| {
+            let r = atom_arg(&a[0]).map(|x| Term::str(&x.name()));
+            ex::in_bif(r, "atom_to_binary", || a.to_vec())
+        });
+    }
+    for (m, f) in [(":erlang", "atom_to_list"), ("Atom", "to_charlist")] {
+        r.add(m, f, 1, |_, a| {
+            let r = atom_arg(&a[0]).map(|x| Term::charlist(&x.name()));
+            ex::in_bif(r, "atom_to_list", || a.to_vec())
+        });
+    }
 }

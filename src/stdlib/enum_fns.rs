@@ -186,7 +186,10 @@ fn chunk_every(p: &mut Proc, a: &[Term], count: i64, step: i64, leftover: Option
 }
 
 /// `max`/`min` (and their `_by` forms): the first element whose key is greatest / least.
-fn extreme(p: &mut Proc, t: &Term, key: Option<&Term>, want: Ordering) -> R<Term> {
+/// The element (or, with `key`, the element whose key) that `keep` keeps
+/// against every later one: `keep(best, next)` says whether `best` stays.
+/// An empty enumerable calls `fallback` (or raises `Enum.EmptyError`).
+fn extreme(p: &mut Proc, t: &Term, key: Option<&Term>, keep: &mut Before, fallback: Option<&Term>) -> R<Term> {
     let mut best: Option<(Term, Term)> = None;
     fold(p, t, &mut |p, x| {
         let k = match key {
@@ -195,17 +198,64 @@ fn extreme(p: &mut Proc, t: &Term, key: Option<&Term>, want: Ordering) -> R<Term
         };
         let better = match &best {
             None => true,
-            Some((bk, _)) => compare(&k, bk) == want,
+            Some((bk, _)) => !keep(p, bk, &k)?,
         };
         if better {
             best = Some((k, x));
         }
         Ok(true)
     })?;
-    match best {
-        Some((_, x)) => Ok(x),
-        None => empty_error(),
+    match (best, fallback) {
+        (Some((_, x)), _) => Ok(x),
+        (None, Some(f)) => p.apply(f, vec![]),
+        (None, None) => empty_error(),
     }
+}
+
+fn is_empty(p: &mut Proc, t: &Term) -> R<bool> {
+    let mut empty = true;
+    each(p, t, &mut |_, _| {
+        empty = false;
+        Ok(false)
+    })?;
+    Ok(empty)
+}
+
+/// How `Enum.max`/`min` (and their `_by`s) keep the best so far: by term
+/// order (`want` is the order a newer element must have to win), by a
+/// two-argument sorter, or by a module's `compare/2`.
+fn keeper(how: Option<&Term>, want: Ordering) -> Before {
+    match how {
+        Some(f @ Term::Fun(_)) => {
+            let f = f.clone();
+            Box::new(move |p, a, b| Ok(p.apply(&f, vec![a.clone(), b.clone()])?.is_truthy()))
+        }
+        Some(Term::Atom(m)) => {
+            let compare = Term::Fun(std::sync::Arc::new(crate::term::Fun::External {
+                module: *m,
+                name: Atom::new("compare"),
+                arity: 2,
+            }));
+            let lose = Term::atom(if want == Ordering::Greater { "lt" } else { "gt" });
+            Box::new(move |p, a, b| Ok(p.apply(&compare, vec![a.clone(), b.clone()])? != lose))
+        }
+        _ => Box::new(move |_, a, b| Ok(compare(b, a) != want)),
+    }
+}
+
+/// `Enum.max/2,3` and `min/2,3` (`by` is `None`), `max_by/3,4` and
+/// `min_by/3,4`: the optional sorter (or module) and the empty fallback,
+/// where a lone zero-arity function is the fallback.
+fn extreme_with(p: &mut Proc, a: &[Term], by: Option<&Term>, want: Ordering) -> R<Term> {
+    let rest = if by.is_some() { &a[2..] } else { &a[1..] };
+    let is_fallback = |t: &Term| matches!(t, Term::Fun(f) if f.arity() == 0);
+    let (how, fallback) = match rest {
+        [f] if is_fallback(f) => (None, Some(f)),
+        [how] => (Some(how), None),
+        [how, f] => (Some(how), Some(f)),
+        _ => (None, None),
+    };
+    extreme(p, &a[0], by, &mut keeper(how, want), fallback)
 }
 
 fn sum(p: &mut Proc, t: &Term, op: Op2, init: i64) -> R<Term> {
@@ -587,14 +637,7 @@ pub fn register(r: &mut Registry) {
         })?;
         Ok(Term::Int(n))
     });
-    r.add("Enum", "empty?", 1, |p, a| {
-        let mut empty = true;
-        each(p, &a[0], &mut |_, _| {
-            empty = false;
-            Ok(false)
-        })?;
-        Ok(Term::bool(empty))
-    });
+    r.add("Enum", "empty?", 1, |p, a| Ok(Term::bool(is_empty(p, &a[0])?)));
     r.add("Enum", "any?", 1, |p, a| {
         let mut any = false;
         each(p, &a[0], &mut |_, x| {
@@ -822,19 +865,62 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::list(out))
     });
-    r.add("Enum", "max", 1, |p, a| extreme(p, &a[0], None, Ordering::Greater));
-    r.add("Enum", "min", 1, |p, a| extreme(p, &a[0], None, Ordering::Less));
-    r.add("Enum", "max_by", 2, |p, a| {
-        extreme(p, &a[0], Some(&a[1]), Ordering::Greater)
-    });
-    r.add("Enum", "min_by", 2, |p, a| {
-        extreme(p, &a[0], Some(&a[1]), Ordering::Less)
-    });
-    r.add("Enum", "min_max", 1, |p, a| {
-        let lo = extreme(p, &a[0], None, Ordering::Less)?;
-        let hi = extreme(p, &a[0], None, Ordering::Greater)?;
-        Ok(Term::tuple(vec![lo, hi]))
-    });
+    for arity in 1..=3 {
+        r.add("Enum", "max", arity, |p, a| extreme_with(p, a, None, Ordering::Greater));
+        r.add("Enum", "min", arity, |p, a| extreme_with(p, a, None, Ordering::Less));
+        r.add("Enum", "max_by", arity + 1, |p, a| {
+            extreme_with(p, a, Some(&a[1].clone()), Ordering::Greater)
+        });
+        r.add("Enum", "min_by", arity + 1, |p, a| {
+            extreme_with(p, a, Some(&a[1].clone()), Ordering::Less)
+        });
+    }
+    for arity in 1..=2 {
+        r.add("Enum", "min_max", arity, |p, a| {
+            if let Some(f) = a.get(1)
+                && is_empty(p, &a[0])?
+            {
+                return p.apply(f, vec![]);
+            }
+            let lo = extreme(p, &a[0], None, &mut keeper(None, Ordering::Less), None)?;
+            let hi = extreme(p, &a[0], None, &mut keeper(None, Ordering::Greater), None)?;
+            Ok(Term::tuple(vec![lo, hi]))
+        });
+    }
+    for arity in 2..=4 {
+        r.add("Enum", "min_max_by", arity, |p, a| {
+            let is_fallback = |t: &Term| matches!(t, Term::Fun(f) if f.arity() == 0);
+            let (how, fallback) = match &a[2..] {
+                [f] if is_fallback(f) => (None, Some(f.clone())),
+                [how] => (Some(how.clone()), None),
+                [how, f] => (Some(how.clone()), Some(f.clone())),
+                _ => (None, None),
+            };
+            if let Some(f) = &fallback
+                && is_empty(p, &a[0])?
+            {
+                return p.apply(f, vec![]);
+            }
+            // A sorter here says "strictly before"; a module compares.
+            let strict = |want: Ordering| -> Before {
+                match &how {
+                    Some(f @ Term::Fun(_)) => {
+                        let f = f.clone();
+                        if want == Ordering::Less {
+                            // The minimum stays unless the newer one sorts before it.
+                            Box::new(move |p, a, b| Ok(!p.apply(&f, vec![b.clone(), a.clone()])?.is_truthy()))
+                        } else {
+                            Box::new(move |p, a, b| Ok(!p.apply(&f, vec![a.clone(), b.clone()])?.is_truthy()))
+                        }
+                    }
+                    other => keeper(other.as_ref(), want),
+                }
+            };
+            let lo = extreme(p, &a[0], Some(&a[1]), &mut strict(Ordering::Less), None)?;
+            let hi = extreme(p, &a[0], Some(&a[1]), &mut strict(Ordering::Greater), None)?;
+            Ok(Term::tuple(vec![lo, hi]))
+        });
+    }
     r.add("Enum", "uniq", 1, |p, a| uniq_by(p, &a[0], None));
     r.add("Enum", "uniq_by", 2, |p, a| uniq_by(p, &a[0], Some(&a[1])));
     r.add("Enum", "dedup", 1, |p, a| dedup_by(p, &a[0], None));

@@ -165,7 +165,7 @@ pub fn register(r: &mut Registry) {
             let mut w = BitWriter::default();
             match iodata(&a[0], &mut w, false) {
                 true => Ok(Term::Int((w.len() / 8) as i64)),
-                false => ex::badarg_at(1, "not an iodata term"),
+                false => ex::in_bif(ex::badarg_at(1, "not an iodata term"), "iolist_size", || a.to_vec()),
             }
         });
     }
@@ -174,7 +174,9 @@ pub fn register(r: &mut Registry) {
             let mut w = BitWriter::default();
             match iodata(&a[0], &mut w, false) {
                 true => Ok(w.into_term()),
-                false => ex::badarg_at(1, "not an iodata term"),
+                false => ex::in_bif(ex::badarg_at(1, "not an iodata term"), "iolist_to_binary", || {
+                    a.to_vec()
+                }),
             }
         });
     }

@@ -250,10 +250,7 @@ pub fn register(r: &mut Registry) {
             matches!((&a[0], &a[1]), (Term::Fun(f), Term::Int(n)) if f.arity() as i64 == *n),
         ))
     });
-    r.add("Kernel", "is_map_key", 2, |_, a| match &a[0] {
-        Term::Map(m) => Ok(Term::bool(m.contains_key(&a[1]))),
-        other => ex::badmap(other.clone()),
-    });
+    r.add("Kernel", "is_map_key", 2, |_, a| is_map_key(&a[0], &a[1]));
     // The operators as functions (`&+/2`, `Kernel.+(1, 2)`).
     r.add("Kernel", "+", 2, |_, a| op2(Op2::Add, &a[0], &a[1]));
     r.add("Kernel", "-", 2, |_, a| op2(Op2::Sub, &a[0], &a[1]));
@@ -515,6 +512,86 @@ pub fn register(r: &mut Registry) {
             r.add(":erlang", name, *arity, f);
         }
     }
+    // `Bitwise` is inlined to the `:erlang` operators.
+    r.add("Bitwise", "band", 2, |_, a| bitwise("band", a));
+    r.add("Bitwise", "bor", 2, |_, a| bitwise("bor", a));
+    r.add("Bitwise", "bxor", 2, |_, a| bitwise("bxor", a));
+    r.add("Bitwise", "bsl", 2, |_, a| bitwise("bsl", a));
+    r.add("Bitwise", "bsr", 2, |_, a| bitwise("bsr", a));
+    r.add("Bitwise", "bnot", 1, |_, a| bitwise("bnot", a));
+    for (name, op, arity) in [
+        ("band", "&&&", 2),
+        ("bor", "|||", 2),
+        ("bxor", "^^^", 2),
+        ("bsl", "<<<", 2),
+        ("bsr", ">>>", 2),
+        ("bnot", "~~~", 1),
+    ] {
+        if let Some(f) = r.get("Bitwise", name, arity) {
+            r.add(":erlang", name, arity, f);
+            r.add("Bitwise", op, arity, f);
+        }
+    }
+}
+
+/// `is_map_key(map, key)` (`Map.has_key?/2` too), with the frame of
+/// `:erlang.is_map_key(key, map)`.
+pub fn is_map_key(m: &Term, key: &Term) -> R<Term> {
+    let r = match m {
+        Term::Map(m) => Ok(Term::bool(m.contains_key(key))),
+        other => ex::badmap(other.clone()),
+    };
+    ex::in_bif(r, "is_map_key", || vec![key.clone(), m.clone()])
+}
+
+/// The bitwise operator `name` (`band`… `bnot`) on integers; its `:erlang` frame on failure.
+fn bitwise(name: &str, a: &[Term]) -> R<Term> {
+    let r = match (name, a) {
+        ("band" | "bor" | "bxor", [Term::Int(x), Term::Int(y)]) => Ok(Term::Int(match name {
+            "band" => x & y,
+            "bor" => x | y,
+            _ => x ^ y,
+        })),
+        ("bnot", [Term::Int(x)]) => Ok(Term::Int(!x)),
+        ("bnot", [x]) => big(x).map(|x| Term::from_bigint(!x)).ok_or(()),
+        (_, [x, y]) => match (big(x), big(y)) {
+            (Some(x), Some(y)) => shift_or_logic(name, x, y),
+            _ => Err(()),
+        },
+        _ => Err(()),
+    };
+    let r = r.or_else(|()| ex::badarith());
+    ex::in_bif(r, name, || a.to_vec())
+}
+
+fn shift_or_logic(name: &str, x: BigInt, y: BigInt) -> Result<Term, ()> {
+    let shift = |x: BigInt, n: &BigInt, left: bool| -> Result<Term, ()> {
+        let n = if left { n.clone() } else { -n.clone() };
+        match n.to_i64() {
+            Some(n) if n >= 0 => {
+                // A result past the BEAM's largest integer cannot be built.
+                if !x.is_zero() && x.bits() + n as u64 > (1 << 26) {
+                    return Err(());
+                }
+                Ok(Term::from_bigint(x << n as usize))
+            }
+            Some(n) if n > -(1 << 32) => Ok(Term::from_bigint(x >> (-n) as usize)),
+            _ if n.is_negative() => Ok(Term::from_bigint(if x.is_negative() {
+                BigInt::from(-1)
+            } else {
+                BigInt::zero()
+            })),
+            _ if x.is_zero() => Ok(Term::Int(0)),
+            _ => Err(()),
+        }
+    };
+    match name {
+        "band" => Ok(Term::from_bigint(x & y)),
+        "bor" => Ok(Term::from_bigint(x | y)),
+        "bxor" => Ok(Term::from_bigint(x ^ y)),
+        "bsl" => shift(x, &y, true),
+        _ => shift(x, &y, false),
+    }
 }
 
 /// `Exception.format/3`: the banner, then the stack trace's lines.
@@ -632,9 +709,9 @@ fn send(p: &mut Proc, a: &[Term]) -> R<Term> {
         Term::Pid(pid) => *pid,
         Term::Atom(name) => match crate::runtime::whereis(*name) {
             Some(pid) => pid,
-            None => return ex::badarg_at(1, "invalid destination"),
+            None => return ex::in_bif(ex::badarg_at(1, "invalid destination"), "send", || a.to_vec()),
         },
-        _ => return ex::badarg_at(1, "invalid destination"),
+        _ => return ex::in_bif(ex::badarg_at(1, "invalid destination"), "send", || a.to_vec()),
     };
     if pid == p.pid() {
         p.me.mailbox.push_self(msg.clone());

@@ -84,6 +84,47 @@ fn update(p: &mut Proc, a: &[Term], default: Option<&Term>, f: &Term) -> R<Term>
     Ok(build(out))
 }
 
+/// `Keyword.filter/2` (`keep`) and `reject/2`.
+fn filter(p: &mut Proc, a: &[Term], name: &str, keep: bool) -> R<Term> {
+    let Some(items) = a[0].list_to_vec() else {
+        return no_clause(name, a);
+    };
+    let mut out = Vec::new();
+    for i in items {
+        if p.apply(&a[1], vec![i.clone()])?.is_truthy() == keep {
+            out.push(i);
+        }
+    }
+    Ok(Term::list(out))
+}
+
+/// `Keyword.replace/3` and `replace!/3`: the first entry of the key gets the
+/// value in place, later ones go.
+fn replace(a: &[Term], name: &str) -> R<Term> {
+    let ps = pairs(&a[0], name, a)?;
+    if a[1].as_atom().is_none() {
+        return no_clause(name, a);
+    }
+    if !ps.iter().any(|(k, _)| *k == a[1]) {
+        return if name == "replace!" {
+            ex::badkey(a[1].clone(), a[0].clone())
+        } else {
+            Ok(a[0].clone())
+        };
+    }
+    let mut done = false;
+    let mut out = Vec::with_capacity(ps.len());
+    for (k, v) in ps {
+        if k != a[1] {
+            out.push((k, v));
+        } else if !done {
+            out.push((k, a[2].clone()));
+            done = true;
+        }
+    }
+    Ok(build(out))
+}
+
 pub fn register(r: &mut Registry) {
     r.add("Keyword", "get", 2, |_, a| get(a, Term::NIL));
     r.add("Keyword", "get", 3, |_, a| get(&a[..2], a[2].clone()));
@@ -209,6 +250,74 @@ pub fn register(r: &mut Registry) {
             }
         }
         Ok(build(out))
+    });
+    r.add("Keyword", "filter", 2, |p, a| filter(p, a, "filter", true));
+    r.add("Keyword", "reject", 2, |p, a| filter(p, a, "reject", false));
+    r.add("Keyword", "replace", 3, |_, a| replace(a, "replace"));
+    r.add("Keyword", "replace!", 3, |_, a| replace(a, "replace!"));
+    r.add("Keyword", "pop!", 2, |_, a| {
+        let ps = pairs(&a[0], "pop!", a)?;
+        match first(&a[0], &a[1]) {
+            Some(v) => Ok(Term::tuple(vec![v, build(ps.into_iter().filter(|(k, _)| *k != a[1]))])),
+            None => ex::badkey(a[1].clone(), a[0].clone()),
+        }
+    });
+    r.add("Keyword", "pop_lazy", 3, |p, a| {
+        let ps = pairs(&a[0], "pop_lazy", a)?;
+        let v = match first(&a[0], &a[1]) {
+            Some(v) => v,
+            None => p.apply(&a[2], vec![])?,
+        };
+        Ok(Term::tuple(vec![v, build(ps.into_iter().filter(|(k, _)| *k != a[1]))]))
+    });
+    for arity in 2..=3 {
+        r.add("Keyword", "pop_first", arity, |_, a| {
+            let mut ps = pairs(&a[0], "pop_first", a)?;
+            Ok(match ps.iter().position(|(k, _)| *k == a[1]) {
+                Some(i) => {
+                    let (_, v) = ps.remove(i);
+                    Term::tuple(vec![v, build(ps)])
+                }
+                None => Term::tuple(vec![a.get(2).cloned().unwrap_or(Term::NIL), a[0].clone()]),
+            })
+        });
+    }
+    r.add("Keyword", "pop_values", 2, |_, a| {
+        let ps = pairs(&a[0], "pop_values", a)?;
+        let (taken, rest): (Vec<_>, Vec<_>) = ps.into_iter().partition(|(k, _)| *k == a[1]);
+        Ok(Term::tuple(vec![
+            Term::list(taken.into_iter().map(|(_, v)| v).collect::<Vec<_>>()),
+            build(rest),
+        ]))
+    });
+    r.add("Keyword", "put_new_lazy", 3, |p, a| {
+        let ps = pairs(&a[0], "put_new_lazy", a)?;
+        if ps.iter().any(|(k, _)| *k == a[1]) {
+            return Ok(a[0].clone());
+        }
+        let v = p.apply(&a[2], vec![])?;
+        Ok(Term::list_with_tail(
+            vec![Term::tuple(vec![a[1].clone(), v])],
+            a[0].clone(),
+        ))
+    });
+    r.add("Keyword", "split", 2, |_, a| {
+        let ps = pairs(&a[0], "split", a)?;
+        let keys = a[1].list_to_vec().unwrap_or_default();
+        let (taken, rest): (Vec<_>, Vec<_>) = ps.into_iter().partition(|(k, _)| keys.contains(k));
+        Ok(Term::tuple(vec![build(taken), build(rest)]))
+    });
+    r.add("Keyword", "from_keys", 2, |_, a| match a[0].list_to_vec() {
+        Some(keys) => Ok(build(keys.into_iter().map(|k| (k, a[1].clone())))),
+        None => no_clause("from_keys", a),
+    });
+    r.add("Keyword", "equal?", 2, |_, a| {
+        let (Some(mut x), Some(mut y)) = (a[0].list_to_vec(), a[1].list_to_vec()) else {
+            return no_clause("equal?", a);
+        };
+        x.sort();
+        y.sort();
+        Ok(Term::bool(x == y))
     });
     r.add("Keyword", "keyword?", 1, |_, a| Ok(Term::bool(is_keyword(&a[0]))));
     r.add("Keyword", "to_list", 1, |_, a| Ok(a[0].clone()));

@@ -25,6 +25,29 @@ fn index_arg(t: &Term, name: &str, args: &[Term]) -> R<i64> {
     }
 }
 
+const INT_TEXT: &str = "not a textual representation of an integer";
+
+/// The text of a charlist (a proper list of code points), as the
+/// `list_to_*` builtins take it.
+fn chars_text(t: &Term, not_chars: &str) -> R<String> {
+    let Some(items) = t.list_to_vec() else {
+        return ex::badarg_at(1, "not a list");
+    };
+    items
+        .iter()
+        .map(|c| match c {
+            Term::Int(n) => u32::try_from(*n).ok().and_then(char::from_u32),
+            _ => None,
+        })
+        .collect::<Option<String>>()
+        .map_or_else(|| ex::badarg_at(1, not_chars), Ok)
+}
+
+/// An Elixir (0-based) index as the 1-based one Erlang's builtins are given.
+fn one_based(i: &Term) -> Term {
+    super::kernel::op2(crate::eval::ir::Op2::Add, i, &Term::Int(1)).unwrap_or_else(|_| i.clone())
+}
+
 /// A position counted from the end when negative; `None` when outside `0..len`.
 fn resolve(i: i64, len: usize) -> Option<usize> {
     let i = if i < 0 { i + len as i64 } else { i };
@@ -181,9 +204,11 @@ pub fn register(r: &mut Registry) {
         Term::Int(n) if n >= 0 => Ok(Term::list(vec![a[0].clone(); n as usize])),
         _ => no_clause("Elixir.List", "duplicate", a),
     });
-    r.add("List", "to_tuple", 1, |_, a| match a[0].list_to_vec() {
-        Some(v) => Ok(Term::tuple(v)),
-        None => ex::badarg_at(1, "not a list"),
+    r.add("List", "to_tuple", 1, |_, a| {
+        let r = a[0]
+            .list_to_vec()
+            .map_or_else(|| ex::badarg_at(1, "not a list"), |v| Ok(Term::tuple(v)));
+        ex::in_bif(r, "list_to_tuple", || a.to_vec())
     });
     r.add("List", "to_string", 1, |_, a| list_to_string(&a[0]));
     r.add("IO", "chardata_to_string", 1, |_, a| match &a[0] {
@@ -191,18 +216,34 @@ pub fn register(r: &mut Registry) {
         l => list_to_string(l),
     });
     r.add("List", "to_charlist", 1, |_, a| Ok(a[0].clone()));
+    // Inlined to the `:erlang` builtins, whose frames their errors carry.
     r.add("List", "to_atom", 1, |_, a| {
-        let mut out = Vec::new();
-        to_chars(&a[0], &mut out)?;
-        super::atom::text_to_atom(&String::from_utf8_lossy(&out))
+        let r = chars_text(&a[0], "not a list of characters").and_then(|s| super::atom::text_to_atom(&s));
+        ex::in_bif(r, "list_to_atom", || a.to_vec())
+    });
+    r.add("List", "to_existing_atom", 1, |_, a| {
+        let r = chars_text(&a[0], "not a list of characters").and_then(|s| match crate::term::Atom::existing(&s) {
+            Some(x) => Ok(Term::Atom(x)),
+            None => ex::badarg_at(1, "not an already existing atom"),
+        });
+        ex::in_bif(r, "list_to_existing_atom", || a.to_vec())
     });
     r.add("List", "to_integer", 1, |_, a| {
-        let mut out = Vec::new();
-        to_chars(&a[0], &mut out)?;
-        match String::from_utf8_lossy(&out).parse::<i64>() {
-            Ok(n) => Ok(Term::Int(n)),
-            Err(_) => ex::badarg_at(1, "not a textual representation of an integer"),
-        }
+        let r =
+            chars_text(&a[0], INT_TEXT).and_then(|s| super::string::to_integer(s.strip_prefix('+').unwrap_or(&s), 10));
+        ex::in_bif(r, "list_to_integer", || a.to_vec())
+    });
+    r.add("List", "to_integer", 2, |_, a| {
+        let r = match &a[1] {
+            Term::Int(b) if (2..=36).contains(b) => chars_text(&a[0], INT_TEXT)
+                .and_then(|s| super::string::to_integer(s.strip_prefix('+').unwrap_or(&s), *b as u32)),
+            _ => ex::badarg_at(2, "not an integer in the range 2 through 36"),
+        };
+        ex::in_bif(r, "list_to_integer", || a.to_vec())
+    });
+    r.add("List", "to_float", 1, |_, a| {
+        let r = chars_text(&a[0], "not a textual representation of a float").and_then(|s| super::string::to_float(&s));
+        ex::in_bif(r, "list_to_float", || a.to_vec())
     });
     r.add("List", "foldl", 3, |p, a| {
         let v = items(&a[0], "foldl", a)?;
@@ -343,35 +384,47 @@ pub fn register(r: &mut Registry) {
         _ => no_clause("lists", "duplicate", a),
     });
 
-    r.add("Tuple", "to_list", 1, |_, a| Ok(Term::list(tuple_items(&a[0], 1)?)));
+    // Inlined to the `:erlang` builtins, whose frames (with their
+    // arguments: a 1-based index first) their errors carry.
+    r.add("Tuple", "to_list", 1, |_, a| {
+        let r = tuple_items(&a[0], 1).map(Term::list);
+        ex::in_bif(r, "tuple_to_list", || a.to_vec())
+    });
     r.add("Tuple", "append", 2, |_, a| {
-        let mut v = tuple_items(&a[0], 1)?;
-        v.push(a[1].clone());
-        Ok(Term::tuple(v))
+        let r = tuple_items(&a[0], 1).map(|mut v| {
+            v.push(a[1].clone());
+            Term::tuple(v)
+        });
+        ex::in_bif(r, "append_element", || a.to_vec())
     });
     r.add("Tuple", "insert_at", 3, |_, a| {
-        let mut v = tuple_items(&a[0], 2)?;
-        match a[1] {
+        let r = tuple_items(&a[0], 2).and_then(|mut v| match a[1] {
             Term::Int(i) if i >= 0 && (i as usize) <= v.len() => {
                 v.insert(i as usize, a[2].clone());
                 Ok(Term::tuple(v))
             }
             _ => ex::badarg_at(1, "out of range"),
-        }
+        });
+        ex::in_bif(r, "insert_element", || {
+            vec![one_based(&a[1]), a[0].clone(), a[2].clone()]
+        })
     });
     r.add("Tuple", "delete_at", 2, |_, a| {
-        let mut v = tuple_items(&a[0], 2)?;
-        match a[1] {
+        let r = tuple_items(&a[0], 2).and_then(|mut v| match a[1] {
             Term::Int(i) if i >= 0 && (i as usize) < v.len() => {
                 v.remove(i as usize);
                 Ok(Term::tuple(v))
             }
             _ => ex::badarg_at(1, "out of range"),
-        }
+        });
+        ex::in_bif(r, "delete_element", || vec![one_based(&a[1]), a[0].clone()])
     });
-    r.add("Tuple", "duplicate", 2, |_, a| match a[1] {
-        Term::Int(n) if n >= 0 => Ok(Term::tuple(vec![a[0].clone(); n as usize])),
-        _ => ex::badarg_at(1, "out of range"),
+    r.add("Tuple", "duplicate", 2, |_, a| {
+        let r = match a[1] {
+            Term::Int(n) if n >= 0 => Ok(Term::tuple(vec![a[0].clone(); n as usize])),
+            _ => ex::badarg_at(1, "out of range"),
+        };
+        ex::in_bif(r, "make_tuple", || vec![a[1].clone(), a[0].clone()])
     });
     r.add("Tuple", "sum", 1, |p, a| {
         let v = tuple_items(&a[0], 1)?;

@@ -134,9 +134,7 @@ pub fn register(r: &mut Registry) {
         });
         ex::in_bif(r, "map_get", || vec![a[1].clone(), a[0].clone()])
     });
-    r.add("Map", "has_key?", 2, |_, a| {
-        Ok(Term::bool(map_of(&a[0])?.contains_key(&a[1])))
-    });
+    r.add("Map", "has_key?", 2, |_, a| super::kernel::is_map_key(&a[0], &a[1]));
     r.add("Map", "put", 3, |_, a| {
         Ok(Term::map(map_of(&a[0])?.update(a[1].clone(), a[2].clone())))
     });

@@ -185,26 +185,37 @@ fn as_f64(t: &Term) -> Option<f64> {
     }
 }
 
-pub fn register(r: &mut Registry) {
-    r.add("Integer", "to_string", 1, |_, a| match big(&a[0]) {
-        Some(n) => Ok(Term::str(&n.to_string())),
-        None => ex::badarg_at(1, "not an integer"),
-    });
-    r.add("Integer", "to_string", 2, |_, a| match (big(&a[0]), base_arg(&a[1])) {
-        (Some(n), Some(b)) => Ok(Term::str(&to_base(&n, b))),
+/// The digits of `integer_to_binary(n)` / `integer_to_binary(n, base)`.
+fn integer_text(a: &[Term]) -> R<String> {
+    let base = match a.get(1) {
+        None => Some(10),
+        Some(b) => base_arg(b),
+    };
+    match (big(&a[0]), base) {
+        (Some(n), Some(b)) => Ok(to_base(&n, b)),
         (None, _) => ex::badarg_at(1, "not an integer"),
         _ => ex::badarg_at(2, "not an integer in the range 2 through 36"),
-    });
-    r.add("Integer", "to_charlist", 1, |_, a| match big(&a[0]) {
-        Some(n) => Ok(Term::charlist(&n.to_string())),
-        None => ex::badarg_at(1, "not an integer"),
-    });
-    r.add("Integer", "to_charlist", 2, |_, a| {
-        match (big(&a[0]), base_arg(&a[1])) {
-            (Some(n), Some(b)) => Ok(Term::charlist(&to_base(&n, b))),
-            _ => ex::badarg(),
+    }
+}
+
+pub fn register(r: &mut Registry) {
+    // Inlined to `:erlang.integer_to_binary` and `integer_to_list`, whose frames their errors carry.
+    for (m, f) in [("Integer", "to_string"), (":erlang", "integer_to_binary")] {
+        for arity in 1..=2 {
+            r.add(m, f, arity, |_, a| {
+                let r = integer_text(a).map(|s| Term::str(&s));
+                ex::in_bif(r, "integer_to_binary", || a.to_vec())
+            });
         }
-    });
+    }
+    for (m, f) in [("Integer", "to_charlist"), (":erlang", "integer_to_list")] {
+        for arity in 1..=2 {
+            r.add(m, f, arity, |_, a| {
+                let r = integer_text(a).map(|s| Term::charlist(&s));
+                ex::in_bif(r, "integer_to_list", || a.to_vec())
+            });
+        }
+    }
     r.add("Integer", "parse", 1, |_, a| match a[0].as_str() {
         Some(s) => Ok(parse_int(s, 10)),
         None => no_clause("Elixir.Integer", "parse", &[a[0].clone(), Term::Int(10)]),

@@ -70,6 +70,12 @@ pub fn of(t: &Term) -> Option<Arc<Regex>> {
     compile(source, opts).ok()
 }
 
+/// `Regex.match?(regex, string)` (`String.match?/2` swaps its arguments).
+pub fn is_match(a: &[Term]) -> R<Term> {
+    let re = regex_arg(&a[0], "match?", a)?;
+    Ok(Term::bool(re.is_match(text(&a[1], "match?", a)?)))
+}
+
 /// How a regex prints: `~r/source/opts`.
 pub fn inspect(t: &Term) -> Option<String> {
     if t.struct_name() != Some(regex_atom()) {
@@ -247,10 +253,7 @@ pub fn register(r: &mut Registry) {
     r.add("Regex", "compile", 2, |_, a| compile_result(&a[0], &a[1]));
     r.add("Regex", "compile!", 1, |_, a| compile_bang(&a[0], &Term::str("")));
     r.add("Regex", "compile!", 2, |_, a| compile_bang(&a[0], &a[1]));
-    r.add("Regex", "match?", 2, |_, a| {
-        let re = regex_arg(&a[0], "match?", a)?;
-        Ok(Term::bool(re.is_match(text(&a[1], "match?", a)?)))
-    });
+    r.add("Regex", "match?", 2, |_, a| is_match(a));
     r.add("Regex", "run", 2, |_, a| run(a, &Term::EmptyList));
     r.add("Regex", "run", 3, |_, a| run(&a[..2], &a[2]));
     r.add("Regex", "scan", 2, |_, a| scan(a, &Term::EmptyList));

@@ -138,22 +138,134 @@ fn trim_chars<'a>(s: &'a str, chars: Option<&str>, lead: bool, trail: bool) -> &
     }
 }
 
-fn first_upper(s: &str) -> String {
-    let mut g = graphemes(s).into_iter();
-    match g.next() {
-        Some(first) => first.to_uppercase() + &g.collect::<String>().to_lowercase(),
-        None => String::new(),
+/// `String.replace_leading/3` (`leading`) and `replace_trailing/3`: every
+/// repetition of the match at that end becomes the replacement.
+fn replace_repeated(a: &[Term], leading: bool) -> R<Term> {
+    let name = if leading { "replace_leading" } else { "replace_trailing" };
+    let s = text(&a[0], name, a)?;
+    let (Some(m), Some(w)) = (a[1].as_str(), a[2].as_str()) else {
+        return no_clause(name, a);
+    };
+    if m.is_empty() {
+        return ex::argument_error("cannot use an empty string as the match to replace");
+    }
+    let mut rest = s;
+    let mut n = 0;
+    while let Some(r) = if leading {
+        rest.strip_prefix(m)
+    } else {
+        rest.strip_suffix(m)
+    } {
+        rest = r;
+        n += 1;
+    }
+    let reps = w.repeat(n);
+    Ok(Term::str(&if leading { reps + rest } else { rest.to_string() + &reps }))
+}
+
+/// The case modes of `String.upcase/2`, `downcase/2` and `capitalize/2`.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Default,
+    Ascii,
+    Greek,
+    Turkic,
+}
+
+/// The mode argument (`:default` when absent), or the caller's FunctionClauseError.
+fn case_args<'a>(name: &str, a: &'a [Term]) -> R<(&'a str, Mode)> {
+    let mode = match a.get(1).map(|m| m.as_atom().map(|m| m.name())) {
+        None => Mode::Default,
+        Some(Some(m)) => match &*m {
+            "default" => Mode::Default,
+            "ascii" => Mode::Ascii,
+            "greek" => Mode::Greek,
+            "turkic" => Mode::Turkic,
+            _ => return no_clause(name, a),
+        },
+        Some(None) => return no_clause(name, a),
+    };
+    let full = [a[0].clone(), a.get(1).cloned().unwrap_or_else(|| Term::atom("default"))];
+    match &a[0] {
+        Term::Bin(b) => std::str::from_utf8(b)
+            .map(|s| (s, mode))
+            .or_else(|_| no_clause(name, &full)),
+        _ => no_clause(name, &full),
     }
 }
 
-fn to_integer(s: &str, base: u32) -> R<Term> {
+/// Upper case, codepoint by codepoint, as Elixir maps it.
+fn upcase(s: &str, mode: Mode) -> String {
+    s.chars()
+        .flat_map(|c| match (mode, c) {
+            (Mode::Ascii, _) => vec![c.to_ascii_uppercase()],
+            (Mode::Turkic, 'i') => vec!['İ'],
+            (Mode::Turkic, 'ı') => vec!['I'],
+            _ => c.to_uppercase().collect(),
+        })
+        .collect()
+}
+
+/// Lower case, codepoint by codepoint: only `:greek` applies the final sigma rule.
+fn downcase(s: &str, mode: Mode) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        match (mode, c) {
+            (Mode::Ascii, _) => out.push(c.to_ascii_lowercase()),
+            (Mode::Turkic, 'I') => out.push('ı'),
+            (Mode::Turkic, 'İ') => out.push('i'),
+            (Mode::Greek, 'Σ')
+                if i > 0 && chars[i - 1].is_alphabetic() && !chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) =>
+            {
+                out.push('ς')
+            }
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The first codepoint in title case, the rest in lower case.
+fn capitalize(s: &str, mode: Mode) -> String {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let title = match (mode, first) {
+        (Mode::Ascii, c) => c.to_ascii_uppercase().to_string(),
+        (_, '\u{1C4}'..='\u{1C6}') => '\u{1C5}'.to_string(),
+        (_, '\u{1C7}'..='\u{1C9}') => '\u{1C8}'.to_string(),
+        (_, '\u{1CA}'..='\u{1CC}') => '\u{1CB}'.to_string(),
+        (_, '\u{1F1}'..='\u{1F3}') => '\u{1F2}'.to_string(),
+        (_, c) => {
+            // A letter that is several in upper case (ß, ﬁ) starts with one capital.
+            let up = upcase(&c.to_string(), mode);
+            let mut u = up.chars();
+            u.next().map(String::from).unwrap_or_default() + &u.as_str().to_lowercase()
+        }
+    };
+    title + &downcase(chars.as_str(), mode)
+}
+
+const INT_TEXT: &str = "not a textual representation of an integer";
+
+/// The text of a binary given to a `binary_to_*` builtin; `bad` when it is not UTF-8.
+fn bif_text<'a>(t: &'a Term, bad: &str) -> R<&'a str> {
+    match t {
+        Term::Bin(b) => std::str::from_utf8(b).or_else(|_| ex::badarg_at(1, bad)),
+        _ => ex::badarg_at(1, "not a binary"),
+    }
+}
+
+pub(super) fn to_integer(s: &str, base: u32) -> R<Term> {
     match num_bigint::BigInt::parse_bytes(s.as_bytes(), base) {
         Some(n) if !s.is_empty() && !s.starts_with('_') && !s.contains('_') => Ok(Term::from_bigint(n)),
         _ => ex::badarg_at(1, "not a textual representation of an integer"),
     }
 }
 
-fn to_float(s: &str) -> R<Term> {
+pub(super) fn to_float(s: &str) -> R<Term> {
     match super::numbers::parse_float(s) {
         Some((f, end)) if end == s.len() && s.contains('.') => Ok(Term::Float(f)),
         _ => ex::badarg_at(1, "not a textual representation of a float"),
@@ -247,22 +359,22 @@ pub fn register(r: &mut Registry) {
     r.add("String", "length", 1, |_, a| {
         Ok(Term::Int(graphemes(text(&a[0], "length", a)?).len() as i64))
     });
-    r.add("String", "upcase", 1, |_, a| {
-        Ok(Term::str(
-            &text(&a[0], "upcase", &[a[0].clone(), Term::atom("default")])?.to_uppercase(),
-        ))
-    });
-    r.add("String", "downcase", 1, |_, a| {
-        Ok(Term::str(
-            &text(&a[0], "downcase", &[a[0].clone(), Term::atom("default")])?.to_lowercase(),
-        ))
-    });
-    r.add("String", "capitalize", 1, |_, a| {
-        Ok(Term::str(&first_upper(text(
-            &a[0],
-            "capitalize",
-            &[a[0].clone(), Term::atom("default")],
-        )?)))
+    for arity in 1..=2 {
+        r.add("String", "upcase", arity, |_, a| {
+            let (s, mode) = case_args("upcase", a)?;
+            Ok(Term::str(&upcase(s, mode)))
+        });
+        r.add("String", "downcase", arity, |_, a| {
+            let (s, mode) = case_args("downcase", a)?;
+            Ok(Term::str(&downcase(s, mode)))
+        });
+        r.add("String", "capitalize", arity, |_, a| {
+            let (s, mode) = case_args("capitalize", a)?;
+            Ok(Term::str(&capitalize(s, mode)))
+        });
+    }
+    r.add("String", "match?", 2, |_, a| {
+        super::regex::is_match(&[a[1].clone(), a[0].clone()])
     });
     r.add("String", "reverse", 1, |_, a| {
         let g = graphemes(text(&a[0], "reverse", a)?);
@@ -487,22 +599,33 @@ pub fn register(r: &mut Registry) {
             true,
         )))
     });
+    // Inlined to the `:erlang` builtins, whose frames their errors carry.
     r.add("String", "to_integer", 1, |_, a| {
-        to_integer(text(&a[0], "to_integer", a)?, 10)
+        let r = bif_text(&a[0], INT_TEXT).and_then(|s| to_integer(s, 10));
+        ex::in_bif(r, "binary_to_integer", || a.to_vec())
     });
-    r.add("String", "to_integer", 2, |_, a| match a[1] {
-        Term::Int(b) if (2..=36).contains(&b) => to_integer(text(&a[0], "to_integer", a)?, b as u32),
-        _ => ex::badarg(),
+    r.add("String", "to_integer", 2, |_, a| {
+        let r = match a[1] {
+            Term::Int(b) if (2..=36).contains(&b) => bif_text(&a[0], INT_TEXT).and_then(|s| to_integer(s, b as u32)),
+            _ if !matches!(a[0], Term::Bin(_)) => ex::badarg_at(1, "not a binary"),
+            _ => ex::badarg_at(2, "not an integer in the range 2 through 36"),
+        };
+        ex::in_bif(r, "binary_to_integer", || a.to_vec())
     });
-    r.add("String", "to_float", 1, |_, a| to_float(text(&a[0], "to_float", a)?));
+    r.add("String", "to_float", 1, |_, a| {
+        let r = bif_text(&a[0], "not a textual representation of a float").and_then(to_float);
+        ex::in_bif(r, "binary_to_float", || a.to_vec())
+    });
     r.add("String", "to_atom", 1, |_, a| {
-        super::atom::text_to_atom(text(&a[0], "to_atom", a)?)
+        let r = bif_text(&a[0], "invalid UTF8 encoding").and_then(super::atom::text_to_atom);
+        ex::in_bif(r, "binary_to_atom", || vec![a[0].clone(), Term::atom("utf8")])
     });
     r.add("String", "to_existing_atom", 1, |_, a| {
-        match Atom::existing(text(&a[0], "to_existing_atom", a)?) {
+        let r = bif_text(&a[0], "not an already existing atom").and_then(|s| match Atom::existing(s) {
             Some(x) => Ok(Term::Atom(x)),
             None => ex::badarg_at(1, "not an already existing atom"),
-        }
+        });
+        ex::in_bif(r, "binary_to_existing_atom", || vec![a[0].clone(), Term::atom("utf8")])
     });
     r.add("String", "to_charlist", 1, |_, a| {
         Ok(Term::charlist(text(&a[0], "to_charlist", a)?))
@@ -511,13 +634,41 @@ pub fn register(r: &mut Registry) {
         Term::Bin(b) => Ok(Term::bool(std::str::from_utf8(b).is_ok())),
         _ => no_clause("valid?", a),
     });
-    r.add("String", "printable?", 1, |_, a| match &a[0] {
-        Term::Bin(b) => Ok(Term::bool(std::str::from_utf8(b).is_ok_and(|s| {
-            s.chars().all(|c| {
-                !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\x0b' | '\x0c' | '\x08' | '\x1b' | '\x07')
-            })
-        }))),
-        _ => no_clause("printable?", a),
+    for arity in 1..=2 {
+        r.add("String", "printable?", arity, |_, a| {
+            let limit = match a.get(1) {
+                None => usize::MAX,
+                Some(Term::Int(n)) if *n >= 0 => *n as usize,
+                Some(t) if t.as_atom().is_some_and(|a| &*a.name() == "infinity") => usize::MAX,
+                _ => return no_clause("printable?", a),
+            };
+            match &a[0] {
+                Term::Bin(b) => Ok(Term::bool(crate::term::inspect::printable(b, limit))),
+                _ => no_clause("printable?", a),
+            }
+        });
+    }
+    r.add("String", "replace_leading", 3, |_, a| replace_repeated(a, true));
+    r.add("String", "replace_trailing", 3, |_, a| replace_repeated(a, false));
+    r.add("String", "bag_distance", 2, |_, a| {
+        let (s, t) = (text(&a[0], "bag_distance", a)?, text(&a[1], "bag_distance", a)?);
+        if s.is_empty() || t.is_empty() {
+            return Ok(Term::Float(0.0));
+        }
+        fn bag(s: &str) -> (std::collections::HashMap<&str, i64>, i64) {
+            let mut m: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+            let g = graphemes(s);
+            for x in &g {
+                *m.entry(x).or_default() += 1;
+            }
+            (m, g.len() as i64)
+        }
+        let ((b1, n1), (b2, n2)) = (bag(s), bag(t));
+        let diff = |x: &std::collections::HashMap<&str, i64>, y: &std::collections::HashMap<&str, i64>| -> i64 {
+            x.iter().map(|(k, n)| (n - y.get(k).copied().unwrap_or(0)).max(0)).sum()
+        };
+        let d = diff(&b1, &b2).max(diff(&b2, &b1));
+        Ok(Term::Float(1.0 - d as f64 / n1.max(n2) as f64))
     });
     r.add("String", "next_grapheme", 1, |_, a| {
         let s = text(&a[0], "next_grapheme", a)?;

@@ -360,7 +360,7 @@ fn escape(s: &str, quote: char, limit: usize) -> (String, bool) {
 }
 
 /// `String.printable?(bin, limit)`.
-fn printable(bytes: &[u8], limit: usize) -> bool {
+pub(crate) fn printable(bytes: &[u8], limit: usize) -> bool {
     let mut rest = bytes;
     let mut count = 0usize;
     while count < limit {
@@ -809,6 +809,16 @@ fn inspect_fun(f: &Fun) -> String {
     match f {
         Fun::External { module, name, arity } => {
             format!("&{}.{}/{}", inspect_atom(*module), inspect_atom_remote(*name), arity)
+        }
+        // A script's top level is compiled into a module `elixir_compiler_N`,
+        // whose `fn`s Elixir names by the script's file.
+        Fun::Closure { code, .. } if code.context.starts_with(":elixir_compiler_") => {
+            format!(
+                "#Function<{}.{} in file:{}>",
+                code.index,
+                fun_uniq(&code.context),
+                code.file
+            )
         }
         Fun::Closure { code, .. } => {
             // erl_eval (OTP 25) makes a prompt's `fn` from one of its own funs, chosen by arity.
@@ -1462,6 +1472,12 @@ mod tests {
         assert_eq!(
             inspect_default(&closure(42, 1, ":erl_eval.expr/6")),
             "#Function<42.3316493/1 in :erl_eval.expr/6>"
+        );
+        // A script's `fn`s are named by its file, without their arity.
+        let shown = inspect_default(&closure(3, 1, ":elixir_compiler_0.__FILE__/1"));
+        assert!(
+            shown.starts_with("#Function<3.") && shown.ends_with(" in file:test>"),
+            "{shown}"
         );
     }
 

@@ -54,6 +54,24 @@ pub fn kw_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
         .collect()
 }
 
+/// A function (not a macro) given `->` clauses as a keyword's value
+/// (`IO.puts cond do … end` gives `cond` and the clauses to `IO.puts`).
+fn no_clauses(name: &str, args: &[Expr], line: u32) -> CResult<()> {
+    let given = args
+        .last()
+        .and_then(kw_pairs)
+        .is_some_and(|kv| kv.iter().any(|(_, v)| matches!(v.kind, ExprKind::Stab(_))));
+    if given {
+        return err(
+            line,
+            format!(
+                "the function \"{name}\" cannot handle clauses with the -> operator because it is not a macro. Please make sure you are invoking the proper name and that it is a macro"
+            ),
+        );
+    }
+    Ok(())
+}
+
 /// The `->` clauses of a block section (`do`, `else`, `after`…).
 fn stabs(e: &Expr) -> &[StabClause] {
     match &e.kind {
@@ -83,10 +101,12 @@ impl Compiler {
                     };
                     return Ok(Node::Op(op, Box::new(Node::Var(s)), Box::new(r), line));
                 }
+                no_clauses(name, args, line)?;
                 let args = self.exprs(args)?;
                 self.local_call(name, args, line)
             }
             CallTarget::Remote(recv, name) => {
+                no_clauses(name, args, line)?;
                 let module = match &recv.kind {
                     ExprKind::Alias(segs) => Some(self.alias(segs)),
                     ExprKind::Atom(a) => Some(Atom::new(a)),
@@ -342,7 +362,11 @@ impl Compiler {
                 Node::DefModule(Arc::new(def))
             }
             ("def" | "defp" | "defmacro" | "defmacrop", _) => {
-                return err(line, format!("cannot invoke {name}/{} outside module", args.len()));
+                return Err(self.outside_module(
+                    &format!("{name}/{}", args.len()),
+                    "(elixir 1.14.0) lib/kernel.ex:5070: Kernel.define/4\n    ",
+                    line,
+                ));
             }
             ("alias", 1 | 2) => {
                 let ExprKind::Alias(segs) = &args[0].kind else {

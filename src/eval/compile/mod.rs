@@ -387,6 +387,16 @@ impl Compiler {
         Atom::alias(&segs.join("."))
     }
 
+    /// Where a macro being expanded is, as its frame names it: `(file)`,
+    /// `(module)` or the function.
+    pub(super) fn expansion_site(&self) -> String {
+        match &self.module {
+            None => "(file)".to_string(),
+            Some(_) if self.context.ends_with(".__MODULE__/0") => "(module)".to_string(),
+            Some(_) => self.context.clone(),
+        }
+    }
+
     /// Expands `%Name{keys}` as Elixir does at compile time: the struct must
     /// exist already (a module defined in the same top-level code does not
     /// exist until that code runs) and have the keys. A module's own struct
@@ -397,11 +407,7 @@ impl Compiler {
         }
         let arity = if pattern { 0 } else { 1 };
         let name = crate::eval::exception::module_name(module);
-        let within = match &self.module {
-            None => "(file)".to_string(),
-            Some(_) if self.context.ends_with(".__MODULE__/0") => "(module)".to_string(),
-            Some(_) => self.context.clone(),
-        };
+        let within = self.expansion_site();
         // Elixir's own structs are expanded inside Elixir's application.
         let app = match crate::eval::code::module(module) {
             Some(_) => "",
@@ -551,7 +557,7 @@ impl Compiler {
             }
             UnaryOp::BNot => {
                 let a = self.expr(arg)?;
-                stdlib::native_call("Elixir.Bitwise", "bnot", vec![a], line)
+                self.local_call("~~~", vec![a], line)
             }
             UnaryOp::Pin => err(
                 line,
@@ -565,12 +571,32 @@ impl Compiler {
         }
     }
 
+    /// Kernel's `ArgumentError` for `def…` or `@` (`what`) used outside a
+    /// module, raised while the macro expands (`via`: the frames between).
+    pub(super) fn outside_module(&self, what: &str, via: &str, line: u32) -> CompileError {
+        CompileError {
+            line,
+            message: format!("cannot invoke {what} outside module"),
+            exception: Some("ArgumentError"),
+            expanding: Some((
+                format!(
+                    "(elixir 1.14.0) lib/kernel.ex:6373: Kernel.assert_module_scope/3\n    {via}(elixir 1.14.0) expanding macro: Kernel.{what}"
+                ),
+                self.expansion_site(),
+            )),
+            ..Default::default()
+        }
+    }
+
     fn attribute(&mut self, arg: &Expr, line: u32) -> CResult<Node> {
+        if self.module.is_none() {
+            return Err(self.outside_module("@/1", "", line));
+        }
         let ExprKind::Var(name) = &arg.kind else {
             return err(line, "module attributes set here must be set in the module body");
         };
         match &self.module {
-            None => err(line, "cannot invoke @/1 outside module".to_string()),
+            None => Err(self.outside_module("@/1", "", line)),
             Some(m) => match m.attrs.get(name) {
                 Some(v) => Ok(Node::Lit(v.clone())),
                 None => Ok(Node::Lit(Term::NIL)),
@@ -648,15 +674,15 @@ impl Compiler {
                 let s = self.expr(b)?;
                 stdlib::native_call("Elixir.Range", "new", vec![x, y, s], line)
             }
-            BinOp::BAnd => kernel_bitwise(self, "band", a, b, line),
-            BinOp::BOr => kernel_bitwise(self, "bor", a, b, line),
-            BinOp::BXor => kernel_bitwise(self, "bxor", a, b, line),
-            BinOp::BSl => kernel_bitwise(self, "bsl", a, b, line),
-            BinOp::BSr => kernel_bitwise(self, "bsr", a, b, line),
-            BinOp::When | BinOp::Type | BinOp::LArrow | BinOp::Default | BinOp::Bar | BinOp::Custom(_) => err(
-                line,
-                format!("undefined function {}/2 (there is no such import)", binop_text(op)),
-            ),
+            // The operators of `Bitwise`, once imported.
+            BinOp::BAnd => bitwise_op(self, "&&&", a, b, line),
+            BinOp::BOr => bitwise_op(self, "|||", a, b, line),
+            BinOp::BXor => bitwise_op(self, "^^^", a, b, line),
+            BinOp::BSl => bitwise_op(self, "<<<", a, b, line),
+            BinOp::BSr => bitwise_op(self, ">>>", a, b, line),
+            BinOp::When | BinOp::Type | BinOp::LArrow | BinOp::Default | BinOp::Bar | BinOp::Custom(_) => {
+                err(line, unhandled_operator(op))
+            }
         }
     }
 
@@ -681,10 +707,10 @@ impl Compiler {
     }
 }
 
-fn kernel_bitwise(c: &mut Compiler, name: &str, a: &Expr, b: &Expr, line: u32) -> CResult<Node> {
+fn bitwise_op(c: &mut Compiler, op: &str, a: &Expr, b: &Expr, line: u32) -> CResult<Node> {
     let x = c.expr(a)?;
     let y = c.expr(b)?;
-    stdlib::native_call("Elixir.Bitwise", name, vec![x, y], line)
+    c.local_call(op, vec![x, y], line)
 }
 
 /// The values of nodes that are all literals.
@@ -710,15 +736,57 @@ pub fn show(e: &Expr) -> String {
     }
 }
 
-fn binop_text(op: BinOp) -> &'static str {
+/// Elixir's error for an operator that only some forms handle, met
+/// anywhere else (`|` outside a list or map, `::` outside `<<>>`).
+pub(super) fn unhandled_operator(op: BinOp) -> String {
     match op {
+        BinOp::Bar => "misplaced operator |/2\n\nThe | operator is typically used between brackets as the cons operator:\n\n    [head | tail]\n\nwhere head is a single element and the tail is the remaining of a list.\nIt is also used to update maps and structs, via the %{map | key: value} notation,\nand in typespecs, such as @type and @spec, to express the union of two types".into(),
+        BinOp::Type => "misplaced operator ::/2\n\nThe :: operator is typically used in bitstrings to specify types and sizes of segments:\n\n    <<size::32-integer, letter::utf8, rest::binary>>\n\nIt is also used in typespecs, such as @type and @spec, to describe inputs and outputs".into(),
+        _ => format!("undefined function {}/2 (there is no such import)", binop_text(op)),
+    }
+}
+
+/// An operator as written in Elixir.
+pub(super) fn binop_text(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Match => "=",
+        BinOp::Pipe => "|>",
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Pow => "**",
+        BinOp::Concat => "<>",
+        BinOp::ListConcat => "++",
+        BinOp::ListSub => "--",
+        BinOp::Eq => "==",
+        BinOp::Ne => "!=",
+        BinOp::StrictEq => "===",
+        BinOp::StrictNe => "!==",
+        BinOp::Lt => "<",
+        BinOp::Gt => ">",
+        BinOp::Le => "<=",
+        BinOp::Ge => ">=",
+        BinOp::Match2 => "=~",
+        BinOp::And => "and",
+        BinOp::Or => "or",
+        BinOp::AndAnd => "&&",
+        BinOp::OrOr => "||",
+        BinOp::In => "in",
+        BinOp::NotIn => "not in",
+        BinOp::Range => "..",
+        BinOp::StepRange => "..//",
         BinOp::When => "when",
         BinOp::Type => "::",
         BinOp::LArrow => "<-",
         BinOp::Default => "\\\\",
         BinOp::Bar => "|",
+        BinOp::BAnd => "&&&",
+        BinOp::BOr => "|||",
+        BinOp::BXor => "^^^",
+        BinOp::BSl => "<<<",
+        BinOp::BSr => ">>>",
         BinOp::Custom(s) => s,
-        _ => "op",
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{CResult, Compiler, err, show};
+use super::{CResult, CompileError, Compiler, binop_text, err, show};
 use crate::eval::ir::{BitKind, BitSeg, Clause, Node, Pat};
 use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, StrPart, UnaryOp};
 use crate::term::{Atom, MapT, Term};
@@ -45,17 +45,17 @@ impl Compiler {
             ExprKind::Str(parts) => match parts.as_slice() {
                 [] => Pat::Lit(Term::str("")),
                 [StrPart::Lit(s)] => Pat::Lit(Term::str(s)),
-                _ => return err(line, "interpolation is not allowed in a pattern; use <> instead"),
+                _ => return Err(self.invalid_pattern(e)),
             },
             ExprKind::Charlist(parts) => match parts.as_slice() {
                 [] => Pat::Lit(Term::EmptyList),
                 [StrPart::Lit(s)] => Pat::Lit(Term::charlist(s)),
-                _ => return err(line, "interpolation is not allowed in a pattern"),
+                _ => return Err(self.invalid_pattern(e)),
             },
             ExprKind::Unary(UnaryOp::Neg, inner) => match &inner.kind {
                 ExprKind::Int(i) => Pat::Lit(Term::Int(-*i)),
                 ExprKind::Float(x) => Pat::Lit(Term::Float(-*x)),
-                _ => return err(line, format!("invalid pattern: -{}", show(inner))),
+                _ => return Err(self.invalid_pattern(e)),
             },
             ExprKind::Unary(UnaryOp::Pin, inner) => {
                 let ExprKind::Var(name) = &inner.kind else {
@@ -148,14 +148,9 @@ impl Compiler {
                     ExprKind::Str(parts) => match parts.as_slice() {
                         [] => String::new(),
                         [StrPart::Lit(s)] => s.clone(),
-                        _ => {
-                            return err(
-                                line,
-                                "a binary field without size is only allowed at the end of a binary pattern",
-                            );
-                        }
+                        _ => return Err(self.invalid_pattern(a)),
                     },
-                    _ => return err(line, "the left argument of <> in a pattern must be a literal string"),
+                    _ => return Err(self.invalid_pattern(e)),
                 };
                 let rest = self.pattern(b, seen)?;
                 Pat::BinPrefix(prefix.into_bytes(), Box::new(rest))
@@ -178,7 +173,7 @@ impl Compiler {
             }
             ExprKind::Binary(BinOp::ListConcat, a, b) => {
                 let ExprKind::List { items, tail: None } = &a.kind else {
-                    return err(line, "the left side of ++ in a pattern must be a literal list");
+                    return Err(self.invalid_pattern(e));
                 };
                 let ps = items
                     .iter()
@@ -194,11 +189,111 @@ impl Compiler {
             } if args.is_empty() && self.lookup(n).is_some() => {
                 return err(line, format!("invalid pattern in match, {n}() is not allowed"));
             }
-            ExprKind::Call { .. } => {
-                return err(line, format!("cannot invoke remote function in match: {}", show(e)));
-            }
-            _ => return err(line, "invalid pattern"),
+            _ => return Err(self.invalid_pattern(e)),
         })
+    }
+
+    /// Elixir's error for an expression that cannot be a pattern: most are
+    /// calls, remote (the operators are `:erlang`'s) or local.
+    fn invalid_pattern(&self, e: &Expr) -> CompileError {
+        let line = e.span.line;
+        let remote = |what: String| CompileError {
+            line,
+            message: format!("cannot invoke remote function {what} inside a match"),
+            ..Default::default()
+        };
+        let argument_error = |message: String| CompileError {
+            line,
+            message,
+            exception: Some("ArgumentError"),
+            ..Default::default()
+        };
+        let not_allowed = |op: &str| {
+            argument_error(format!(
+                "invalid expression in match, {op} is not allowed in patterns such as function clauses, case clauses or on the left side of the = operator"
+            ))
+        };
+        match &e.kind {
+            ExprKind::Binary(op @ (BinOp::And | BinOp::Or | BinOp::AndAnd | BinOp::OrOr), ..) => {
+                not_allowed(binop_text(*op))
+            }
+            ExprKind::Unary(UnaryOp::Bang, _) => not_allowed("!"),
+            ExprKind::Unary(UnaryOp::Not, _) => remote(":erlang.not/1".into()),
+            ExprKind::Unary(UnaryOp::Neg, _) => remote(":erlang.-/1".into()),
+            ExprKind::Unary(UnaryOp::Plus, _) => remote(":erlang.+/1".into()),
+            ExprKind::Unary(UnaryOp::Capture, _) => CompileError {
+                line,
+                message: "invalid pattern in match, & is not allowed in matches".into(),
+                ..Default::default()
+            },
+            ExprKind::Binary(BinOp::Concat, a, _) => argument_error(format!(
+                "the left argument of <> operator inside a match should always be a literal binary because its size can't be verified. Got: {}",
+                show(a)
+            )),
+            ExprKind::Binary(BinOp::ListConcat, a, _) => CompileError {
+                line,
+                message: format!(
+                    "invalid argument for ++ operator inside a match, expected a literal proper list, got: {}",
+                    show(a)
+                ),
+                ..Default::default()
+            },
+            ExprKind::Binary(BinOp::In, _, b) => argument_error(format!(
+                "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions, got: {}",
+                show(b)
+            )),
+            ExprKind::Binary(op @ (BinOp::Pow | BinOp::Match2), ..) => remote(format!("Kernel.{}/2", binop_text(*op))),
+            ExprKind::Binary(op, ..) => match crate::stdlib::kernel::erlang_operator(binop_text(*op)) {
+                Some(erl) => remote(format!(":erlang.{erl}/2")),
+                None => CompileError {
+                    line,
+                    message: super::unhandled_operator(*op),
+                    ..Default::default()
+                },
+            },
+            // Interpolation is `Kernel.to_string/1`, a macro.
+            ExprKind::Str(_) | ExprKind::Charlist(_) => CompileError {
+                expanding: Some((
+                    "(elixir 1.14.0) expanding macro: Kernel.to_string/1".into(),
+                    self.expansion_site(),
+                )),
+                ..remote("String.Chars.to_string/1".into())
+            },
+            ExprKind::Call {
+                target: CallTarget::Remote(m, name),
+                args,
+                ..
+            } => {
+                let module = match &m.kind {
+                    ExprKind::Atom(a) => format!(":{a}"),
+                    _ => show(m),
+                };
+                remote(format!("{module}.{name}/{}", args.len()))
+            }
+            ExprKind::Call {
+                target: CallTarget::Local(name),
+                args,
+                ..
+            } => {
+                let arity = args.len();
+                let f = Atom::new(name);
+                if crate::stdlib::lookup(Atom::ELIXIR_KERNEL, f, arity).is_some() {
+                    let erlang = crate::stdlib::lookup(Atom::new("erlang"), f, arity).is_some();
+                    remote(format!("{}.{name}/{arity}", if erlang { ":erlang" } else { "Kernel" }))
+                } else {
+                    CompileError {
+                        line,
+                        message: format!("undefined function {name}/{arity} (there is no such import)"),
+                        ..Default::default()
+                    }
+                }
+            }
+            _ => CompileError {
+                line,
+                message: "invalid pattern".into(),
+                ..Default::default()
+            },
+        }
     }
 
     fn map_pattern_pairs(

@@ -213,8 +213,10 @@ struct Walker<'a> {
     scopes: Vec<Scope>,
     /// The variables bound so far by the pattern being walked.
     pattern_names: HashMap<String, usize>,
-    /// An `import` or `alias` was seen: calls may not reach the builtins they name.
+    /// An `alias`, `require … as:` or `use` was seen: calls may not reach the builtins they name.
     renamed: bool,
+    /// An `import` was seen: local calls and operators may not reach the builtins.
+    imported: bool,
     /// Inside the right side of a match or a `rescue`: failing calls are not reported.
     quiet: u32,
     /// Inside the right side of a match to a variable: failing binary
@@ -242,6 +244,7 @@ impl<'a> Walker<'a> {
             scopes: vec![Scope::default()],
             pattern_names: HashMap::new(),
             renamed: false,
+            imported: false,
             quiet: 0,
             quiet_binary: 0,
             dead: 0,
@@ -833,8 +836,19 @@ impl<'a> Walker<'a> {
             ("quote" | "binding" | "unquote" | "var!" | "import_file" | "import_file_if_available", _) => {
                 self.use_all();
             }
+            // A plain `require` makes macros available and renames nothing.
+            ("require", _) if args.len() == 1 => {
+                self.exprs(args);
+            }
             // Names may mean something else from here on: resolve no more builtins.
-            ("import" | "alias" | "require" | "use", _) => {
+            ("import", _) => {
+                self.exprs(args);
+                // `Bitwise` adds its operators and functions, and shadows none of Kernel's.
+                if !matches!(args.first().map(|a| &a.kind), Some(ExprKind::Alias(s)) if s == &["Bitwise"]) {
+                    self.imported = true;
+                }
+            }
+            ("alias" | "require" | "use", _) => {
                 self.exprs(args);
                 self.renamed = true;
             }
@@ -1018,6 +1032,18 @@ impl<'a> Walker<'a> {
         let Some((bif, args)) = self.resolve(e) else {
             return;
         };
+        // An import may shadow the operators and Kernel's functions, not remote calls.
+        if self.imported
+            && !matches!(
+                &e.kind,
+                ExprKind::Call {
+                    target: CallTarget::Remote(..),
+                    ..
+                }
+            )
+        {
+            return;
+        }
         if bif.name == "Map.put" {
             if args
                 .first()
@@ -1074,23 +1100,36 @@ impl<'a> Walker<'a> {
                     BinOp::Div => "/",
                     BinOp::ListConcat => "++",
                     BinOp::ListSub => "--",
+                    BinOp::BAnd => "Bitwise.band",
+                    BinOp::BOr => "Bitwise.bor",
+                    BinOp::BXor => "Bitwise.bxor",
+                    BinOp::BSl => "Bitwise.bsl",
+                    BinOp::BSr => "Bitwise.bsr",
                     _ => return None,
                 };
-                (format!("Kernel.{name}"), vec![&**a, &**b])
+                let key = if name.contains('.') {
+                    name.to_string()
+                } else {
+                    format!("Kernel.{name}")
+                };
+                (key, vec![&**a, &**b])
             }
             ExprKind::Unary(UnaryOp::Neg, a) if !matches!(a.kind, ExprKind::Int(_) | ExprKind::Float(_)) => {
                 ("Kernel.-".into(), vec![&**a])
             }
+            ExprKind::Unary(UnaryOp::BNot, a) => ("Bitwise.bnot".into(), vec![&**a]),
             ExprKind::Call {
                 target: CallTarget::Local(name),
                 args,
                 ..
             } => {
                 let shadowed = self.env.locals.is_some_and(|l| l.contains(&(name.clone(), args.len())));
-                if shadowed || self.env.imports {
+                let bitwise = ["band", "bor", "bxor", "bsl", "bsr", "bnot"].contains(&name.as_str());
+                if shadowed || (self.env.imports && !bitwise) {
                     return None;
                 }
-                (format!("Kernel.{name}"), args.iter().collect())
+                let module = if bitwise { "Bitwise" } else { "Kernel" };
+                (format!("{module}.{name}"), args.iter().collect())
             }
             ExprKind::Call {
                 target: CallTarget::Remote(m, name),
@@ -1178,6 +1217,8 @@ static BIFS: &[Bif] = &[
     ),
     bif("Kernel.binary_part", 3, "binary_part/3", ARG, None),
     bif("Kernel.is_map_key", 2, "is_map_key/2", "BadMapError", None),
+    bif("Map.has_key?", 2, "is_map_key/2", "BadMapError", None),
+    bif(":erlang.atom_to_binary", 1, "Atom.to_string/1", ARG, None),
     bif(
         ":erlang.element",
         2,
@@ -1189,6 +1230,9 @@ static BIFS: &[Bif] = &[
     bif("Bitwise.band", 2, "Bitwise.band/2", ARITH, None),
     bif("Bitwise.bor", 2, "Bitwise.bor/2", ARITH, None),
     bif("Bitwise.bxor", 2, "Bitwise.bxor/2", ARITH, None),
+    bif("Bitwise.bsl", 2, "Bitwise.bsl/2", ARITH, None),
+    bif("Bitwise.bsr", 2, "Bitwise.bsr/2", ARITH, None),
+    bif("Bitwise.bnot", 1, "Bitwise.bnot/1", ARITH, None),
     bif("Map.fetch!", 2, ":erlang.map_get/2", "KeyError", None),
     bif("Map.put", 3, "", "", None),
     bif("Atom.to_string", 1, "Atom.to_string/1", ARG, None),
@@ -1197,6 +1241,12 @@ static BIFS: &[Bif] = &[
     bif("String.to_float", 1, "String.to_float/1", ARG, None),
     bif("String.to_atom", 1, ":erlang.binary_to_atom/2", ARG, None),
     bif("List.to_tuple", 1, "List.to_tuple/1", ARG, None),
+    bif("List.to_atom", 1, "List.to_atom/1", ARG, None),
+    bif("List.to_integer", 1, "List.to_integer/1", ARG, None),
+    bif("List.to_integer", 2, "List.to_integer/2", ARG, None),
+    bif("List.to_float", 1, "List.to_float/1", ARG, None),
+    bif("Atom.to_charlist", 1, "Atom.to_charlist/1", ARG, None),
+    bif("Integer.to_charlist", 1, "Integer.to_charlist/1", ARG, None),
     bif("Tuple.to_list", 1, "Tuple.to_list/1", ARG, None),
 ];
 
@@ -1222,6 +1272,8 @@ fn fails(e: &Expr, consts: &[Expr]) -> Option<String> {
 /// Compiles and runs an expression of constants; `Err(None)` when it does not compile.
 fn run(e: Expr) -> Result<crate::term::Term, Option<crate::eval::Exc>> {
     let mut c = super::Compiler::new("nofile", "warn");
+    // Bitwise's operators and functions are resolved only when imported.
+    c.imports.push((crate::term::Atom::alias("Bitwise"), None));
     let node = c.expr(&e).map_err(|_| None)?;
     let mut proc = crate::eval::Proc::new(crate::runtime::detached_process());
     let mut frame = vec![crate::term::Term::NIL; c.slots()];

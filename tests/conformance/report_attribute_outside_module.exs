@@ -1,0 +1,3 @@
+# Module attributes belong inside defmodule.
+@greeting "Hello"
+IO.puts @greeting

@@ -1,0 +1,3 @@
+# def belongs inside defmodule.
+def greet(name), do: "Hello #{name}"
+IO.puts greet("Bob")
