@@ -59,10 +59,13 @@ impl Stack {
     /// builtin recorded a frame of its own that is not a BIF's: the caller's
     /// frame is then not recorded, as the BEAM's tail call replaced it.
     pub fn tail_called(&mut self) {
+        // A BIF's frame (an Erlang module's, with arguments and no file) is
+        // not a call that replaced anything.
+        let bif = |f: &StackEntry, m: Atom| f.args.is_some() && f.file.is_empty() && !m.name().starts_with("Elixir.");
         if self
             .entries
             .last()
-            .is_some_and(|f| f.mfa.is_some_and(|(m, _, _)| &*m.name() != "erlang"))
+            .is_some_and(|f| f.mfa.is_some_and(|(m, _, _)| &*m.name() != "erlang" && !bif(f, m)))
         {
             self.tail_called = true;
         }
@@ -181,13 +184,37 @@ pub fn call_frame(module: Atom, name: Atom, args: Vec<Term>) -> StackEntry {
 /// Adds the frame of the `:erlang` builtin `name` called with `args` to an
 /// error it raised itself (one that has passed through no frame yet).
 pub fn in_bif<T>(r: R<T>, name: &str, args: impl FnOnce() -> Vec<Term>) -> R<T> {
+    in_call(r, ":erlang", name, None, args)
+}
+
+/// Adds to an error a builtin raised itself the frame of the call the BEAM
+/// records with its arguments: a BIF's (`:maps.keys([])`, `at` is `None`) or,
+/// with its source file and line, a function's (`(elixir 1.14.0)
+/// lib/map.ex:534: Map.get(1, 1, nil)`). `module` is written as Elixir
+/// spells it (`Map`, `:maps`).
+pub fn in_call<T>(
+    r: R<T>,
+    module: &str,
+    name: &str,
+    at: Option<(&str, u32)>,
+    args: impl FnOnce() -> Vec<Term>,
+) -> R<T> {
     r.map_err(|mut e| {
         if let Exc::Error(_, st) = &mut *e
             && st.entries.is_empty()
             && !st.complete
         {
-            st.entries
-                .push(Arc::new(call_frame(Atom::new("erlang"), Atom::new(name), args())));
+            let m = match module.strip_prefix(':') {
+                Some(erl) => Atom::new(erl),
+                None => Atom::alias(module),
+            };
+            let mut frame = call_frame(m, Atom::new(name), args());
+            if let Some((file, line)) = at {
+                frame.what = frame.what.trim_start_matches(app_prefix(m)).to_string();
+                frame.file = format!("{}{file}", app_prefix(m)).into();
+                frame.line = line;
+            }
+            st.entries.push(Arc::new(frame));
         }
         e
     })
@@ -613,15 +640,23 @@ pub fn stacktrace(s: &Stack) -> Term {
                 let (m, f, a) = e.mfa?;
                 if let Some(args) = &e.args {
                     // A builtin's frame: its arguments, and where Erlang explains its errors.
-                    let loc = if &*m.name() == "erlang" {
-                        let mut info = MapT::new();
-                        info.insert(Term::atom("module"), Term::atom("erl_erts_errors"));
-                        Term::list(vec![Term::tuple(vec![Term::atom("error_info"), Term::map(info)])])
-                    } else if e.file.is_empty() {
-                        Term::EmptyList
-                    } else {
-                        location(e)
+                    // An Erlang builtin names the module that explains its errors.
+                    let explainer = match &*m.name() {
+                        "erlang" => Some("erl_erts_errors"),
+                        name if !name.starts_with("Elixir.") => Some("erl_stdlib_errors"),
+                        _ => None,
                     };
+                    let mut items: Vec<Term> = if e.file.is_empty() {
+                        Vec::new()
+                    } else {
+                        location(e).iter_list().cloned().collect()
+                    };
+                    if let Some(explainer) = explainer {
+                        let mut info = MapT::new();
+                        info.insert(Term::atom("module"), Term::atom(explainer));
+                        items.push(Term::tuple(vec![Term::atom("error_info"), Term::map(info)]));
+                    }
+                    let loc = Term::list(items);
                     return Some(Term::tuple(vec![
                         Term::Atom(m),
                         Term::Atom(f),

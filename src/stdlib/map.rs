@@ -110,21 +110,28 @@ pub fn register(r: &mut Registry) {
     r.add("Map", "new", 2, |p, a| {
         Ok(Term::map(from_pairs(p, &a[0], Some(&a[1]))?))
     });
+    // Map.get/2 is Map.get/3 with a nil default, which raises BadMapError itself.
     r.add("Map", "get", 2, |_, a| {
-        Ok(map_of(&a[0])?.get(&a[1]).cloned().unwrap_or(Term::NIL))
+        let r = map_of(&a[0]).map(|m| m.get(&a[1]).cloned().unwrap_or(Term::NIL));
+        ex::in_call(r, "Map", "get", Some(("lib/map.ex", 534)), || {
+            vec![a[0].clone(), a[1].clone(), Term::NIL]
+        })
     });
     r.add("Map", "get", 3, |_, a| {
-        Ok(map_of(&a[0])?.get(&a[1]).cloned().unwrap_or_else(|| a[2].clone()))
+        let r = map_of(&a[0]).map(|m| m.get(&a[1]).cloned().unwrap_or_else(|| a[2].clone()));
+        ex::in_call(r, "Map", "get", Some(("lib/map.ex", 534)), || a.to_vec())
     });
     r.add("Map", "get_lazy", 3, |p, a| match map_of(&a[0])?.get(&a[1]) {
         Some(v) => Ok(v.clone()),
         None => p.apply(&a[2], vec![]),
     });
+    // Elixir compiles `Map.fetch/2` to `:maps.find/2`.
     r.add("Map", "fetch", 2, |_, a| {
-        Ok(match map_of(&a[0])?.get(&a[1]) {
+        let r = map_of(&a[0]).map(|m| match m.get(&a[1]) {
             Some(v) => ok(v.clone()),
             None => Term::Atom(Atom::ERROR),
-        })
+        });
+        ex::in_call(r, ":maps", "find", None, || vec![a[1].clone(), a[0].clone()])
     });
     // Elixir compiles `Map.fetch!(map, key)` to `:erlang.map_get(key, map)`.
     r.add("Map", "fetch!", 2, |_, a| {
@@ -168,7 +175,7 @@ pub fn register(r: &mut Registry) {
         Ok(Term::map(m.update(a[1].clone(), a[2].clone())))
     });
     r.add("Map", "update", 4, |p, a| {
-        let m = map_of(&a[0])?.clone();
+        let m = ex::in_call(map_of(&a[0]), "Map", "update", Some(("lib/map.ex", 693)), || a.to_vec())?.clone();
         let v = match m.get(&a[1]) {
             Some(v) => p.apply(&a[3], vec![v.clone()])?,
             None => a[2].clone(),
@@ -183,7 +190,11 @@ pub fn register(r: &mut Registry) {
         let v = p.apply(&a[2], vec![v.clone()])?;
         Ok(Term::map(m.update(a[1].clone(), v)))
     });
-    r.add("Map", "delete", 2, |_, a| Ok(Term::map(map_of(&a[0])?.without(&a[1]))));
+    // Elixir compiles `Map.delete/2` to `:maps.remove/2`.
+    r.add("Map", "delete", 2, |_, a| {
+        let r = map_of(&a[0]).map(|m| Term::map(m.without(&a[1])));
+        ex::in_call(r, ":maps", "remove", None, || vec![a[1].clone(), a[0].clone()])
+    });
     r.add("Map", "pop", 2, |_, a| {
         let m = map_of(&a[0])?;
         let v = m.get(&a[1]).cloned().unwrap_or(Term::NIL);
@@ -209,26 +220,25 @@ pub fn register(r: &mut Registry) {
         };
         Ok(Term::tuple(vec![v, Term::map(m.without(&a[1]))]))
     });
+    // Elixir compiles `Map.keys/1` and `Map.values/1` to `:maps`' BIFs.
     r.add("Map", "keys", 1, |_, a| {
-        Ok(Term::list(
-            hamt::entries(map_of(&a[0])?)
-                .map(|(k, _)| k.clone())
-                .collect::<Vec<_>>(),
-        ))
+        let r = map_of(&a[0]).map(|m| Term::list(hamt::entries(m).map(|(k, _)| k.clone()).collect::<Vec<_>>()));
+        ex::in_call(r, ":maps", "keys", None, || a.to_vec())
     });
     r.add("Map", "values", 1, |_, a| {
-        Ok(Term::list(
-            hamt::entries(map_of(&a[0])?)
-                .map(|(_, v)| v.clone())
-                .collect::<Vec<_>>(),
-        ))
+        let r = map_of(&a[0]).map(|m| Term::list(hamt::entries(m).map(|(_, v)| v.clone()).collect::<Vec<_>>()));
+        ex::in_call(r, ":maps", "values", None, || a.to_vec())
     });
+    // Elixir compiles `Map.to_list/1` to `:maps.to_list/1`, written in Erlang.
     r.add("Map", "to_list", 1, |_, a| {
-        Ok(Term::list(
-            hamt::entries(map_of(&a[0])?)
-                .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
-                .collect::<Vec<_>>(),
-        ))
+        let r = map_of(&a[0]).map(|m| {
+            Term::list(
+                hamt::entries(m)
+                    .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
+                    .collect::<Vec<_>>(),
+            )
+        });
+        ex::in_call(r, ":maps", "to_list", Some(("maps.erl", 581)), || a.to_vec())
     });
     r.add("Map", "merge", 2, |_, a| {
         let (x, y) = (map_of(&a[0])?, map_of(&a[1])?);
