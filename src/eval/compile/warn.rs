@@ -1343,6 +1343,12 @@ fn is_constant(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::BigInt(_) => true,
         ExprKind::Str(parts) | ExprKind::Charlist(parts) => parts.iter().all(|p| matches!(p, StrPart::Lit(_))),
+        // `~c"1x"`, `~s(a)`, `~w(a b)` without interpolation are literals to the compiler.
+        ExprKind::Sigil { name, parts, modifiers } => {
+            matches!(name.as_str(), "c" | "s" | "w" | "C" | "S" | "W")
+                && modifiers.is_empty()
+                && parts.iter().all(|p| matches!(p, StrPart::Lit(_)))
+        }
         ExprKind::Tuple(items) => items.iter().all(is_constant),
         ExprKind::List { items, tail } => items.iter().all(is_constant) && tail.as_deref().is_none_or(is_constant),
         ExprKind::Map { base: None, pairs } => pairs.iter().all(|(k, v)| is_constant(k) && is_constant(v)),
