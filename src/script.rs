@@ -15,7 +15,7 @@ use crate::syntax;
 const REQUIRE_FRAME: &str = "    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2";
 /// How many frames of the script runner lie between a script's own frame
 /// and `Code.require_file/2`'s (Elixir does not print them).
-const HIDDEN_FRAMES: usize = 5;
+const HIDDEN_FRAMES: usize = ex::RUNNER_FRAMES.len() - 2;
 
 /// Runs `src` (named `file` in messages); returns the exit status.
 pub fn run_source(src: &str, file: &str) -> i32 {
@@ -32,7 +32,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
         Err(_) => return 1,
     };
     let mut proc = Proc::new(me.clone());
-    let mut session = Session::new(file, ":elixir_compiler_0.__FILE__/1");
+    let mut session = Session::new(file, ex::SCRIPT_CONTEXT);
     let status = match session.compile_all(&exprs) {
         Err(c) => {
             runtime::io::err(&c.report(file));

@@ -242,6 +242,53 @@ pub fn in_elixir<T>(r: R<T>, module: &str, name: &str, arity: usize, file: &str,
     })
 }
 
+/// Where a script's top-level code runs: the function Elixir compiles it to.
+pub const SCRIPT_CONTEXT: &str = ":elixir_compiler_0.__FILE__/1";
+
+/// The frames under a script's own (`:elixir_compiler_0.__FILE__/1`) when
+/// `elixir` runs it: module, function, arity, file, line. An uncaught
+/// error's report shows only `Code.require_file/2`'s (the runner's own
+/// `Kernel.CLI.wrapper/1` and what is under it are cut off).
+pub const RUNNER_FRAMES: [(&str, &str, usize, &str, u32); 7] = [
+    ("elixir_compiler", "dispatch", 4, "src/elixir_compiler.erl", 65),
+    ("elixir_compiler", "compile", 3, "src/elixir_compiler.erl", 50),
+    ("elixir_lexical", "run", 3, "src/elixir_lexical.erl", 15),
+    ("elixir_compiler", "quoted", 3, "src/elixir_compiler.erl", 17),
+    (
+        "Elixir.Module.ParallelChecker",
+        "verify",
+        1,
+        "lib/module/parallel_checker.ex",
+        100,
+    ),
+    ("Elixir.Code", "require_file", 2, "lib/code.ex", 1245),
+    ("Elixir.Kernel.CLI", "wrapper", 1, "lib/kernel/cli.ex", 574),
+];
+
+/// `__STACKTRACE__` in a `try` of a script's top-level code: the frames the
+/// error passed through, then the script's own frame at `line` and the
+/// runner's, at most eight in all, as the BEAM records them.
+pub fn script_stacktrace(s: &Stack, file: &str, line: u32) -> Term {
+    let mut items: Vec<Term> = stacktrace(s).iter_list().cloned().collect();
+    let frame = |m: Atom, f: &str, a: usize, file: &str, line: u32| {
+        Term::tuple(vec![
+            Term::Atom(m),
+            Term::atom(f),
+            Term::Int(a as i64),
+            Term::list(vec![
+                Term::tuple(vec![Term::atom("file"), Term::charlist(file)]),
+                Term::tuple(vec![Term::atom("line"), Term::Int(i64::from(line))]),
+            ]),
+        ])
+    };
+    items.push(frame(Atom::new("elixir_compiler_0"), "__FILE__", 1, file, line));
+    for (m, f, a, file, line) in RUNNER_FRAMES {
+        items.push(frame(Atom::new(m), f, a, file, line));
+    }
+    items.truncate(8);
+    Term::list(items)
+}
+
 /// A result of evaluation. The exception is boxed so that `R<Term>` is two
 /// words and comes back in registers (a test asserts it): a call's result
 /// passes through every frame, its exception seldom.

@@ -169,8 +169,12 @@ impl Proc {
     }
 
     fn handle(&mut self, t: &Try, e: Box<Exc>, f: &mut [Term]) -> R<Term> {
-        self.stacktrace = match &*e {
-            Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s) => ex::stacktrace(s),
+        self.stacktrace = match (&*e, &t.script) {
+            (Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s), Some((file, line))) => {
+                let at = if s.pending_line != 0 { s.pending_line } else { *line };
+                ex::script_stacktrace(s, file, at)
+            }
+            (Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s), None) => ex::stacktrace(s),
             _ => Term::EmptyList,
         };
         if let Exc::Error(v, _) = &*e {

@@ -49,12 +49,17 @@ impl Compiler {
         if rescue.is_empty() && catch.is_empty() && after.is_none() && else_.is_empty() {
             return err(line, "expected one of :rescue, :catch, :else or :after in \"try\"");
         }
+        let top = self.frames.len() == 1
+            && self.module.is_none()
+            && self.reads.is_none()
+            && self.context == crate::eval::exception::SCRIPT_CONTEXT;
         Ok(Node::Try(Box::new(Try {
             body,
             rescue,
             catch,
             else_,
             after,
+            script: top.then(|| (self.file.clone(), line)),
         })))
     }
 
