@@ -152,8 +152,13 @@ fn at_index(p: &mut Proc, t: &Term, i: i64) -> R<Option<Term>> {
 
 fn chunk_every(p: &mut Proc, a: &[Term], count: i64, step: i64, leftover: Option<&Term>) -> R<Term> {
     if count <= 0 || step <= 0 {
-        let mut args = a.to_vec();
-        args.resize(4, Term::EmptyList);
+        // Every arity reaches chunk_every/4, which checks them.
+        let args = [
+            a[0].clone(),
+            Term::Int(count),
+            Term::Int(step),
+            leftover.cloned().unwrap_or(Term::EmptyList),
+        ];
         return no_clause("chunk_every", &args);
     }
     let v = to_vec(p, &a[0])?;

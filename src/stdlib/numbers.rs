@@ -77,6 +77,19 @@ fn precision(t: &Term) -> Option<u32> {
 }
 
 fn float_rounding(a: &[Term], name: &str, mode: Mode) -> R<Term> {
+    // A precision outside 0..15 is Float's own ArgumentError, raised where
+    // each function checks it.
+    if let (Term::Float(_), Some(Term::Int(d))) = (&a[0], a.get(1))
+        && !(0..=15).contains(d)
+    {
+        let line = match name {
+            "round" => 347,
+            "ceil" => 287,
+            _ => 240,
+        };
+        let r = ex::argument_error(format!("precision {d} is out of valid range of 0..15"));
+        return ex::in_elixir(r, "Float", name, 2, "lib/float.ex", line);
+    }
     let digits = if a.len() > 1 { precision(&a[1]) } else { Some(0) };
     match (&a[0], digits) {
         (Term::Float(f), Some(d)) => Ok(Term::Float(round_float(*f, d, mode))),

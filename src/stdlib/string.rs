@@ -98,9 +98,15 @@ fn slice_graphemes(s: &str, start: i64, len: i64) -> String {
 }
 
 fn pad(s: &str, count: &Term, padding: &str, leading: bool, args: &[Term]) -> R<Term> {
+    let name = if leading { "pad_leading" } else { "pad_trailing" };
     let Term::Int(count) = count else {
-        return no_clause(if leading { "pad_leading" } else { "pad_trailing" }, args);
+        return no_clause(name, args);
     };
+    if *count < 0 {
+        // The padding reaches the clause that checks the count as its graphemes.
+        let pads: Vec<Term> = graphemes(padding).into_iter().map(Term::str).collect();
+        return no_clause(name, &[args[0].clone(), Term::Int(*count), Term::list(pads)]);
+    }
     let len = graphemes(s).len() as i64;
     let pad_g = graphemes(padding);
     if *count <= len || pad_g.is_empty() {
