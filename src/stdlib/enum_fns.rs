@@ -1013,6 +1013,152 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::list(out))
     });
+    r.add("Enum", "zip_with", 2, |p, a| {
+        let sources = to_vec(p, &a[0])?;
+        if sources.is_empty() {
+            return Ok(Term::EmptyList);
+        }
+        let lists = zip_sources(p, &sources)?;
+        let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let row: Vec<Term> = lists.iter().map(|l| l[i].clone()).collect();
+            out.push(p.callback(&a[1], [Term::list(row)])?);
+        }
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "map_every", 3, |p, a| {
+        let nth = match &a[1] {
+            Term::Int(n) if *n >= 0 => *n,
+            _ => return no_clause("map_every", a),
+        };
+        let v = fold_vec(p, &a[0])?;
+        if nth == 0 {
+            return Ok(Term::list(v));
+        }
+        let mut out = Vec::with_capacity(v.len());
+        for (i, x) in v.into_iter().enumerate() {
+            out.push(if i as i64 % nth == 0 { call1(p, &a[2], x)? } else { x });
+        }
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "drop_every", 2, |p, a| {
+        let nth = match &a[1] {
+            Term::Int(n) if *n >= 0 => *n,
+            _ => return no_clause("drop_every", a),
+        };
+        let v = fold_vec(p, &a[0])?;
+        if nth == 0 {
+            return Ok(Term::list(v));
+        }
+        Ok(Term::list(
+            v.into_iter()
+                .enumerate()
+                .filter(|(i, _)| *i as i64 % nth != 0)
+                .map(|(_, x)| x)
+                .collect::<Vec<_>>(),
+        ))
+    });
+    r.add("Enum", "map_intersperse", 3, |p, a| {
+        let v = fold_vec(p, &a[0])?;
+        let mut out = Vec::with_capacity(2 * v.len());
+        for (i, x) in v.into_iter().enumerate() {
+            if i > 0 {
+                out.push(a[1].clone());
+            }
+            out.push(call1(p, &a[2], x)?);
+        }
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "flat_map_reduce", 3, |p, a| {
+        let mut acc = a[1].clone();
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            let r = call2(p, &a[2], x, acc.clone())?;
+            match r.as_tuple() {
+                Some([Term::Atom(h), next]) if &*h.name() == "halt" => {
+                    acc = next.clone();
+                    Ok(false)
+                }
+                Some([items, next]) => {
+                    out.extend(to_vec(p, items)?);
+                    acc = next.clone();
+                    Ok(true)
+                }
+                _ => ex::badmatch(r),
+            }
+        })?;
+        Ok(Term::tuple(vec![Term::list(out), acc]))
+    });
+    r.add("Enum", "chunk_while", 4, |p, a| {
+        let mut acc = a[1].clone();
+        let mut out = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            let r = call2(p, &a[2], x, acc.clone())?;
+            match r.as_tuple() {
+                Some([Term::Atom(t), chunk, next]) if &*t.name() == "cont" => {
+                    out.push(chunk.clone());
+                    acc = next.clone();
+                    Ok(true)
+                }
+                Some([Term::Atom(t), next]) if &*t.name() == "cont" => {
+                    acc = next.clone();
+                    Ok(true)
+                }
+                Some([Term::Atom(t), next]) if &*t.name() == "halt" => {
+                    acc = next.clone();
+                    Ok(false)
+                }
+                _ => ex::case_clause(r),
+            }
+        })?;
+        let last = p.callback(&a[3], [acc])?;
+        match last.as_tuple() {
+            Some([Term::Atom(t), chunk, _]) if &*t.name() == "cont" => out.push(chunk.clone()),
+            Some([Term::Atom(t), _]) if &*t.name() == "cont" => {}
+            _ => return ex::case_clause(last),
+        }
+        Ok(Term::list(out))
+    });
+    r.add("Enum", "count_until", 2, |p, a| {
+        let limit = match &a[1] {
+            Term::Int(n) if *n > 0 => *n,
+            _ => return no_clause("count_until", a),
+        };
+        let mut n = 0;
+        each(p, &a[0], &mut |_, _| {
+            n += 1;
+            Ok(n < limit)
+        })?;
+        Ok(Term::Int(n))
+    });
+    r.add("Enum", "count_until", 3, |p, a| {
+        let limit = match &a[2] {
+            Term::Int(n) if *n > 0 => *n,
+            _ => return no_clause("count_until", a),
+        };
+        let mut n = 0;
+        each(p, &a[0], &mut |p, x| {
+            if test1(p, &a[1], &x)? {
+                n += 1;
+            }
+            Ok(n < limit)
+        })?;
+        Ok(Term::Int(n))
+    });
+    r.add("Enum", "reverse_slice", 3, |p, a| {
+        let (Term::Int(start), Term::Int(count)) = (&a[1], &a[2]) else {
+            return no_clause("reverse_slice", a);
+        };
+        if *start < 0 || *count < 0 {
+            return no_clause("reverse_slice", a);
+        }
+        let mut v = fold_vec(p, &a[0])?;
+        let start = (*start as usize).min(v.len());
+        let end = (start + *count as usize).min(v.len());
+        v[start..end].reverse();
+        Ok(Term::list(v))
+    });
     r.add("Enum", "unzip", 1, |p, a| {
         let (mut xs, mut ys) = (Vec::new(), Vec::new());
         for t in fold_vec(p, &a[0])? {
