@@ -191,6 +191,19 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::list(v))
     });
+    r.add("List", "pop_at", 3, |_, a| {
+        let mut v = items(&a[0], "pop_at", a)?;
+        let i = index_arg(&a[1], "pop_at", a)?;
+        let x = match resolve(i, v.len()) {
+            Some(i) => v.remove(i),
+            None => a[2].clone(),
+        };
+        Ok(Term::tuple(vec![x, Term::list(v)]))
+    });
+    r.add("List", "improper?", 1, |_, a| match &a[0] {
+        Term::EmptyList | Term::Cons(_) => Ok(Term::from(a[0].list_to_vec().is_none())),
+        _ => no_clause("Elixir.List", "improper?", a),
+    });
     r.add("List", "pop_at", 2, |_, a| {
         let mut v = items(&a[0], "pop_at", a)?;
         let i = index_arg(&a[1], "pop_at", a)?;

@@ -167,6 +167,23 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::map(m.update(a[1].clone(), a[2].clone())))
     });
+    r.add("Map", "replace_lazy", 3, |p, a| {
+        let m = map_of(&a[0])?;
+        match m.get(&a[1]) {
+            Some(v) => {
+                let v = p.apply(&a[2], vec![v.clone()])?;
+                Ok(Term::map(m.update(a[1].clone(), v)))
+            }
+            None => Ok(a[0].clone()),
+        }
+    });
+    r.add("Map", "from_keys", 2, |p, a| {
+        let mut m = MapT::new();
+        for k in crate::stdlib::enumerable::to_vec(p, &a[0])? {
+            m.insert(k, a[1].clone());
+        }
+        Ok(Term::map(m))
+    });
     r.add("Map", "replace!", 3, |_, a| {
         let m = map_of(&a[0])?;
         if !m.contains_key(&a[1]) {

@@ -101,6 +101,59 @@ fn float_rounding(a: &[Term], name: &str, mode: Mode) -> R<Term> {
     }
 }
 
+/// `Integer.undigits/2`: the digits, most significant first, in `base`.
+fn undigits(digits: &Term, base: &Term) -> R<Term> {
+    let args = || [digits.clone(), base.clone()];
+    let b = match base {
+        Term::Int(b) if *b >= 2 && digits.is_list() => *b,
+        _ => return no_clause("Elixir.Integer", "undigits", &args()),
+    };
+    let mut n = BigInt::zero();
+    for d in digits.iter_list() {
+        match big(d) {
+            Some(d) if d >= BigInt::from(b) => {
+                let r = ex::argument_error(format!("invalid digit {d} in base {b}"));
+                return ex::in_elixir(r, "Integer", "do_undigits", 3, "lib/integer.ex", 226);
+            }
+            Some(d) => n = n * b + d,
+            None => return no_clause("Elixir.Integer", "undigits", &args()),
+        }
+    }
+    Ok(Term::from_bigint(n))
+}
+
+/// `Integer.extended_gcd/2`, step for step as Elixir computes it (so the
+/// coefficients are Elixir's): `{gcd, s, t}` with `s * x + t * y == gcd`.
+fn extended_gcd(x: BigInt, y: BigInt) -> (BigInt, BigInt, BigInt) {
+    let (zero, one) = (BigInt::zero(), BigInt::from(1));
+    if x.is_zero() {
+        return if y.is_zero() {
+            (zero.clone(), zero.clone(), zero)
+        } else {
+            (y, zero, one)
+        };
+    }
+    if y.is_zero() {
+        return (x, one, zero);
+    }
+    let (mut r1, mut r0, mut s1, mut s0, mut t1, mut t0) = (y, x, zero.clone(), one.clone(), one, zero);
+    loop {
+        // Elixir's div/2 truncates, as BigInt's division does.
+        let q = &r0 / &r1;
+        let r2 = &r0 - &q * &r1;
+        if r2.is_zero() {
+            return if r1.is_positive() {
+                (r1, s1, t1)
+            } else {
+                (-r1, -s1, -t1)
+            };
+        }
+        let s2 = &s0 - &q * &s1;
+        let t2 = &t0 - &q * &t1;
+        (r0, r1, s0, s1, t0, t1) = (r1, r2, s1, s2, t1, t2);
+    }
+}
+
 fn float_to_int(f: f64) -> Term {
     if f.abs() < 9.0e18 {
         Term::Int(f as i64)
@@ -266,15 +319,18 @@ pub fn register(r: &mut Registry) {
         }
         _ => no_clause("Elixir.Integer", "digits", a),
     });
-    r.add("Integer", "undigits", 1, |_, a| {
-        let mut n = BigInt::zero();
-        for d in a[0].iter_list() {
-            match big(d) {
-                Some(d) => n = n * 10 + d,
-                None => return no_clause("Elixir.Integer", "undigits", &[a[0].clone(), Term::Int(10)]),
-            }
+    r.add("Integer", "undigits", 1, |_, a| undigits(&a[0], &Term::Int(10)));
+    r.add("Integer", "undigits", 2, |_, a| undigits(&a[0], &a[1]));
+    r.add("Integer", "extended_gcd", 2, |_, a| match (big(&a[0]), big(&a[1])) {
+        (Some(x), Some(y)) => {
+            let (g, s, t) = extended_gcd(x, y);
+            Ok(Term::tuple(vec![
+                Term::from_bigint(g),
+                Term::from_bigint(s),
+                Term::from_bigint(t),
+            ]))
         }
-        Ok(Term::from_bigint(n))
+        _ => no_clause("Elixir.Integer", "extended_gcd", a),
     });
     r.add("Integer", "mod", 2, |_, a| match (big(&a[0]), big(&a[1])) {
         (Some(_), Some(d)) if d.is_zero() => ex::badarith(),
