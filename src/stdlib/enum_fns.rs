@@ -150,6 +150,71 @@ fn at_index(p: &mut Proc, t: &Term, i: i64) -> R<Option<Term>> {
     Ok(if j >= 0 { v.into_iter().nth(j as usize) } else { None })
 }
 
+/// `Enum.count_until/2,3`: the elements (that `filter` accepts), counting
+/// no further than `limit`.
+fn count_until(p: &mut Proc, a: &[Term], limit: &Term, filter: Option<&Term>) -> R<Term> {
+    let limit = match limit {
+        Term::Int(n) if *n > 0 => *n,
+        _ => return no_clause("count_until", a),
+    };
+    let mut n = 0;
+    each(p, &a[0], &mut |p, x| {
+        if filter.map_or(Ok(true), |f| test1(p, f, &x))? {
+            n += 1;
+        }
+        Ok(n < limit)
+    })?;
+    Ok(Term::Int(n))
+}
+
+/// `Enum.map_reduce/3`, or with `flat` `Enum.flat_map_reduce/3` (whose
+/// function gives lists, or `{:halt, acc}` to stop; it walks the enumerable
+/// as `Enumerable.reduce/3` does, `map_reduce` as `Enum.reduce/3` does).
+fn map_reduce(p: &mut Proc, a: &[Term], flat: bool) -> R<Term> {
+    let mut acc = a[1].clone();
+    let mut out = Vec::new();
+    let mut step = |p: &mut Proc, x: Term| {
+        let r = p.callback(&a[2], [x, std::mem::replace(&mut acc, Term::NIL)])?;
+        match r.as_tuple() {
+            Some([Term::Atom(h), next]) if flat && &*h.name() == "halt" => {
+                acc = next.clone();
+                Ok(false)
+            }
+            Some([y, next]) => {
+                if flat {
+                    out.extend(to_vec(p, y)?);
+                } else {
+                    out.push(y.clone());
+                }
+                acc = next.clone();
+                Ok(true)
+            }
+            _ => ex::badmatch(r),
+        }
+    };
+    if flat {
+        each(p, &a[0], &mut step)?;
+    } else {
+        fold(p, &a[0], &mut step)?;
+    }
+    Ok(Term::tuple(vec![Term::list(out), acc]))
+}
+
+/// The elements of `a[0]`, each marked when it is every `a[1]`-th from the
+/// first (none is when the count is 0), for `Enum.map_every/3` and
+/// `Enum.drop_every/2`.
+fn every_nth(p: &mut Proc, a: &[Term], name: &str) -> R<Vec<(bool, Term)>> {
+    let nth = match &a[1] {
+        Term::Int(n) if *n >= 0 => *n,
+        _ => return no_clause(name, a),
+    };
+    let v = fold_vec(p, &a[0])?;
+    Ok(v.into_iter()
+        .enumerate()
+        .map(|(i, x)| (nth != 0 && i as i64 % nth == 0, x))
+        .collect())
+}
+
 fn chunk_every(p: &mut Proc, a: &[Term], count: i64, step: i64, leftover: Option<&Term>) -> R<Term> {
     if count <= 0 || step <= 0 {
         // Every arity reaches chunk_every/4, which checks them.
@@ -577,22 +642,7 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "reduce_while", 3, |p, a| {
         reduce_while(p, &a[0], a[1].clone(), &a[2])
     });
-    r.add("Enum", "map_reduce", 3, |p, a| {
-        let mut acc = a[1].clone();
-        let mut out = Vec::new();
-        fold(p, &a[0], &mut |p, x| {
-            let r = p.callback(&a[2], [x, std::mem::replace(&mut acc, Term::NIL)])?;
-            match r.as_tuple() {
-                Some([y, next]) => {
-                    out.push(y.clone());
-                    acc = next.clone();
-                    Ok(true)
-                }
-                _ => ex::badmatch(r),
-            }
-        })?;
-        Ok(Term::tuple(vec![Term::list(out), acc]))
-    });
+    r.add("Enum", "map_reduce", 3, |p, a| map_reduce(p, a, false));
     r.add("Enum", "scan", 2, |p, a| {
         let mut acc: Option<Term> = None;
         let mut out = Vec::new();
@@ -630,18 +680,7 @@ pub fn register(r: &mut Registry) {
         })?;
         Ok(Term::Int(n))
     });
-    r.add("Enum", "count_until", 2, |p, a| {
-        let limit = int_arg(&a[1], "count_until", a)?;
-        if limit <= 0 {
-            return no_clause("count_until", a);
-        }
-        let mut n = 0;
-        each(p, &a[0], &mut |_, _| {
-            n += 1;
-            Ok(n < limit)
-        })?;
-        Ok(Term::Int(n))
-    });
+    r.add("Enum", "count_until", 2, |p, a| count_until(p, a, &a[1], None));
     r.add("Enum", "empty?", 1, |p, a| Ok(Term::bool(is_empty(p, &a[0])?)));
     r.add("Enum", "any?", 1, |p, a| {
         let mut any = false;
@@ -1028,36 +1067,15 @@ pub fn register(r: &mut Registry) {
         Ok(Term::list(out))
     });
     r.add("Enum", "map_every", 3, |p, a| {
-        let nth = match &a[1] {
-            Term::Int(n) if *n >= 0 => *n,
-            _ => return no_clause("map_every", a),
-        };
-        let v = fold_vec(p, &a[0])?;
-        if nth == 0 {
-            return Ok(Term::list(v));
-        }
-        let mut out = Vec::with_capacity(v.len());
-        for (i, x) in v.into_iter().enumerate() {
-            out.push(if i as i64 % nth == 0 { call1(p, &a[2], x)? } else { x });
+        let mut out = Vec::new();
+        for (hit, x) in every_nth(p, a, "map_every")? {
+            out.push(if hit { call1(p, &a[2], x)? } else { x });
         }
         Ok(Term::list(out))
     });
     r.add("Enum", "drop_every", 2, |p, a| {
-        let nth = match &a[1] {
-            Term::Int(n) if *n >= 0 => *n,
-            _ => return no_clause("drop_every", a),
-        };
-        let v = fold_vec(p, &a[0])?;
-        if nth == 0 {
-            return Ok(Term::list(v));
-        }
-        Ok(Term::list(
-            v.into_iter()
-                .enumerate()
-                .filter(|(i, _)| *i as i64 % nth != 0)
-                .map(|(_, x)| x)
-                .collect::<Vec<_>>(),
-        ))
+        let kept = every_nth(p, a, "drop_every")?.into_iter().filter(|(hit, _)| !hit);
+        Ok(Term::list(kept.map(|(_, x)| x).collect::<Vec<_>>()))
     });
     r.add("Enum", "map_intersperse", 3, |p, a| {
         let v = fold_vec(p, &a[0])?;
@@ -1070,26 +1088,7 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::list(out))
     });
-    r.add("Enum", "flat_map_reduce", 3, |p, a| {
-        let mut acc = a[1].clone();
-        let mut out = Vec::new();
-        each(p, &a[0], &mut |p, x| {
-            let r = call2(p, &a[2], x, acc.clone())?;
-            match r.as_tuple() {
-                Some([Term::Atom(h), next]) if &*h.name() == "halt" => {
-                    acc = next.clone();
-                    Ok(false)
-                }
-                Some([items, next]) => {
-                    out.extend(to_vec(p, items)?);
-                    acc = next.clone();
-                    Ok(true)
-                }
-                _ => ex::badmatch(r),
-            }
-        })?;
-        Ok(Term::tuple(vec![Term::list(out), acc]))
-    });
+    r.add("Enum", "flat_map_reduce", 3, |p, a| map_reduce(p, a, true));
     r.add("Enum", "chunk_while", 4, |p, a| {
         let mut acc = a[1].clone();
         let mut out = Vec::new();
@@ -1120,32 +1119,7 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::list(out))
     });
-    r.add("Enum", "count_until", 2, |p, a| {
-        let limit = match &a[1] {
-            Term::Int(n) if *n > 0 => *n,
-            _ => return no_clause("count_until", a),
-        };
-        let mut n = 0;
-        each(p, &a[0], &mut |_, _| {
-            n += 1;
-            Ok(n < limit)
-        })?;
-        Ok(Term::Int(n))
-    });
-    r.add("Enum", "count_until", 3, |p, a| {
-        let limit = match &a[2] {
-            Term::Int(n) if *n > 0 => *n,
-            _ => return no_clause("count_until", a),
-        };
-        let mut n = 0;
-        each(p, &a[0], &mut |p, x| {
-            if test1(p, &a[1], &x)? {
-                n += 1;
-            }
-            Ok(n < limit)
-        })?;
-        Ok(Term::Int(n))
-    });
+    r.add("Enum", "count_until", 3, |p, a| count_until(p, a, &a[2], Some(&a[1])));
     r.add("Enum", "reverse_slice", 3, |p, a| {
         let (Term::Int(start), Term::Int(count)) = (&a[1], &a[2]) else {
             return no_clause("reverse_slice", a);
