@@ -58,7 +58,8 @@ impl Stack {
     /// Marks that the error left a builtin called in tail position, if the
     /// builtin recorded a frame of its own that is not a BIF's: the caller's
     /// frame is then not recorded, as the BEAM's tail call replaced it.
-    pub fn tail_called(&mut self) {
+    /// Says whether it marked the stack.
+    pub fn tail_called(&mut self) -> bool {
         // A BIF's frame (an Erlang module's, with arguments and no file) is
         // not a call that replaced anything.
         let bif = |f: &StackEntry, m: Atom| f.args.is_some() && f.file.is_empty() && !m.name().starts_with("Elixir.");
@@ -69,6 +70,7 @@ impl Stack {
         {
             self.tail_called = true;
         }
+        self.tail_called
     }
 
     /// Whether the caller's frame is to be left out (see [`Stack::tail_called`]);
@@ -181,6 +183,20 @@ pub fn call_frame(module: Atom, name: Atom, args: Vec<Term>) -> StackEntry {
     }
 }
 
+/// The frame the BEAM records, with the arguments, for a call of a function
+/// written in Elixir or Erlang that raised before running a clause:
+/// `(elixir 1.14.0) lib/map.ex:534: Map.get(1, 1, nil)`.
+fn located_call_frame(module: Atom, name: Atom, args: Vec<Term>, file: &str, line: u32) -> StackEntry {
+    let shown: Vec<String> = args.iter().map(inspect).collect();
+    StackEntry {
+        file: format!("{}{file}", app_prefix(module)).into(),
+        line,
+        what: format!("{}.{}({})", module_name(module), fun_name(name), shown.join(", ")),
+        mfa: Some((module, name, args.len())),
+        args: Some(args),
+    }
+}
+
 /// Adds the frame of the `:erlang` builtin `name` called with `args` to an
 /// error it raised itself (one that has passed through no frame yet).
 pub fn in_bif<T>(r: R<T>, name: &str, args: impl FnOnce() -> Vec<Term>) -> R<T> {
@@ -204,16 +220,11 @@ pub fn in_call<T>(
             && st.entries.is_empty()
             && !st.complete
         {
-            let m = match module.strip_prefix(':') {
-                Some(erl) => Atom::new(erl),
-                None => Atom::alias(module),
+            let (m, n) = (crate::stdlib::module_atom(module), Atom::new(name));
+            let frame = match at {
+                Some((file, line)) => located_call_frame(m, n, args(), file, line),
+                None => call_frame(m, n, args()),
             };
-            let mut frame = call_frame(m, Atom::new(name), args());
-            if let Some((file, line)) = at {
-                frame.what = frame.what.trim_start_matches(app_prefix(m)).to_string();
-                frame.file = format!("{}{file}", app_prefix(m)).into();
-                frame.line = line;
-            }
             st.entries.push(Arc::new(frame));
         }
         e
@@ -411,21 +422,9 @@ pub fn badarity<T>(fun: Term, args: Vec<Term>) -> R<T> {
 pub fn function_clause<T>(module: Atom, name: Atom, args: Vec<Term>) -> R<T> {
     // A builtin Elixir writes in Elixir: the function its defaults reach,
     // and its own frame, with the arguments (as the BEAM records it).
-    let library = if crate::eval::code::module(module).is_none() {
-        crate::stdlib::clauses::resolve(module, name, &args)
-    } else {
-        None
-    };
-    let (args, entries) = match library {
+    let (args, entries) = match crate::stdlib::clauses::resolve(module, name, &args) {
         Some((d, full)) => {
-            let shown: Vec<String> = full.iter().map(inspect).collect();
-            let entry = StackEntry {
-                file: format!("{}{}", app_prefix(module), d.file).into(),
-                line: d.line,
-                what: format!("{}.{}({})", module_name(module), fun_name(name), shown.join(", ")),
-                mfa: Some((module, name, full.len())),
-                args: Some(full.clone()),
-            };
+            let entry = located_call_frame(module, name, full.clone(), &d.file, d.line);
             (full, vec![Arc::new(entry)])
         }
         None => (args, vec![]),
@@ -699,9 +698,7 @@ pub fn stacktrace(s: &Stack) -> Term {
                         location(e).iter_list().cloned().collect()
                     };
                     if let Some(explainer) = explainer {
-                        let mut info = MapT::new();
-                        info.insert(Term::atom("module"), Term::atom(explainer));
-                        items.push(Term::tuple(vec![Term::atom("error_info"), Term::map(info)]));
+                        items.push(error_info(Term::atom(explainer)));
                     }
                     let loc = Term::list(items);
                     return Some(Term::tuple(vec![
@@ -713,10 +710,8 @@ pub fn stacktrace(s: &Stack) -> Term {
                 }
                 let mut loc = location(e);
                 if i == 0 && s.error_info {
-                    let mut info = MapT::new();
-                    info.insert(Term::atom("module"), Term::Atom(Atom::alias("Exception")));
                     let mut items: Vec<Term> = loc.iter_list().cloned().collect();
-                    items.push(Term::tuple(vec![Term::atom("error_info"), Term::map(info)]));
+                    items.push(error_info(Term::Atom(Atom::alias("Exception"))));
                     loc = Term::list(items);
                 }
                 Some(Term::tuple(vec![
@@ -728,6 +723,13 @@ pub fn stacktrace(s: &Stack) -> Term {
             })
             .collect::<Vec<_>>(),
     )
+}
+
+/// A frame's `{:error_info, %{module: explainer}}`: the module that explains its error.
+fn error_info(explainer: Term) -> Term {
+    let mut info = MapT::new();
+    info.insert(Term::atom("module"), explainer);
+    Term::tuple(vec![Term::atom("error_info"), Term::map(info)])
 }
 
 /// A frame's `[file: 'lib/enum.ex', line: 1658]` (its file without the application).
@@ -941,7 +943,6 @@ pub fn blamed_banner(x: &Exc, marks: crate::stdlib::clauses::Marks) -> String {
                 if let Some(f) = st.entries.first()
                     && let Some((m, n, a)) = f.mfa
                     && a == args.len()
-                    && crate::eval::code::module(m).is_none()
                     && let Some(d) = crate::stdlib::clauses::lookup(m, n, a)
                 {
                     t.push_str(&crate::stdlib::clauses::attempted(d, args, marks));

@@ -237,10 +237,8 @@ impl Proc {
                 Ok(last)
             }
             Node::Native { f: nf, args, line, .. } => {
-                let mut args = self.eval_all(args, f)?;
-                let r = nf(self, &mut args).map_err(|e| at_line(e, *line));
-                self.recycle(args);
-                r
+                let args = self.eval_all(args, f)?;
+                self.call_native(*nf, args).map_err(|e| at_line(e, *line))
             }
             Node::Call {
                 slot,
@@ -271,32 +269,9 @@ impl Proc {
                     }
                 }
             }
-            Node::And(a, b) => {
-                let a = self.eval(a, f)?;
-                match a {
-                    Term::Atom(Atom::FALSE) => Ok(Term::FALSE),
-                    Term::Atom(Atom::TRUE) => self.eval(b, f),
-                    other => ex::raise(
-                        "BadBooleanError",
-                        vec![("term", other), ("operator", Term::atom("and"))],
-                    ),
-                }
-            }
-            Node::Or(a, b) => {
-                let a = self.eval(a, f)?;
-                match a {
-                    Term::Atom(Atom::TRUE) => Ok(Term::TRUE),
-                    Term::Atom(Atom::FALSE) => self.eval(b, f),
-                    other => ex::raise("BadBooleanError", vec![("term", other), ("operator", Term::atom("or"))]),
-                }
-            }
-            Node::AndAlso(a, b) => {
-                let a = self.eval(a, f)?;
-                if a.is_truthy() { self.eval(b, f) } else { Ok(a) }
-            }
-            Node::OrElse(a, b) => {
-                let a = self.eval(a, f)?;
-                if a.is_truthy() { Ok(a) } else { self.eval(b, f) }
+            Node::And(_, b) | Node::Or(_, b) | Node::AndAlso(_, b) | Node::OrElse(_, b) => {
+                let v = self.eval(left_of(n), f)?;
+                if goes_on(n, &v)? { self.eval(b, f) } else { Ok(v) }
             }
             Node::Interp(parts) => {
                 let mut out = Vec::new();
@@ -437,6 +412,15 @@ impl Proc {
         }
     }
 
+    /// Calls a native builtin with its evaluated arguments, whose vector goes
+    /// back to the pool after the call.
+    #[inline(always)]
+    fn call_native(&mut self, nf: crate::stdlib::Native, mut args: Vec<Term>) -> R<Term> {
+        let r = nf(self, &mut args);
+        self.recycle(args);
+        r
+    }
+
     /// Evaluates a node in tail position: calls come back as [`Flow::Tail`].
     pub fn eval_tail(&mut self, n: &Node, f: &mut [Term]) -> R<Flow> {
         match n {
@@ -494,31 +478,18 @@ impl Proc {
             )),
             // The right of `and`/`or`/`&&`/`||` is in tail position, as Erlang's
             // `andalso`/`orelse` and `case` make it.
-            Node::And(a, b) | Node::Or(a, b) | Node::AndAlso(a, b) | Node::OrElse(a, b) => {
-                let v = self.eval(a, f)?;
-                let go_on = match n {
-                    Node::And(..) | Node::Or(..) => match v {
-                        Term::Atom(Atom::TRUE) => matches!(n, Node::And(..)),
-                        Term::Atom(Atom::FALSE) => matches!(n, Node::Or(..)),
-                        other => {
-                            let op = if matches!(n, Node::And(..)) { "and" } else { "or" };
-                            return ex::raise("BadBooleanError", vec![("term", other), ("operator", Term::atom(op))]);
-                        }
-                    },
-                    Node::AndAlso(..) => v.is_truthy(),
-                    _ => !v.is_truthy(),
-                };
-                if go_on {
+            Node::And(_, b) | Node::Or(_, b) | Node::AndAlso(_, b) | Node::OrElse(_, b) => {
+                let v = self.eval(left_of(n), f)?;
+                if goes_on(n, &v)? {
                     self.eval_tail(b, f)
                 } else {
                     Ok(Flow::Value(v))
                 }
             }
             Node::Native { f: nf, args, line } => {
-                let mut args = self.eval_all(args, f)?;
-                let r = nf(self, &mut args);
-                self.recycle(args);
-                match r {
+                // An error in the arguments is not the builtin's.
+                let args = self.eval_all(args, f)?;
+                match self.call_native(*nf, args) {
                     Ok(v) => Ok(Flow::Value(v)),
                     Err(e) => Err(tail_native_error(e, *line)),
                 }
@@ -872,6 +843,35 @@ fn callable(slot: &super::code::FunSlot, remote: bool, args: &[Term], line: u32)
     }
 }
 
+/// The left operand of `and`, `or`, `&&` or `||`.
+fn left_of(n: &Node) -> &Node {
+    match n {
+        Node::And(a, _) | Node::Or(a, _) | Node::AndAlso(a, _) | Node::OrElse(a, _) => a,
+        _ => unreachable!("only the boolean operators have a left operand here"),
+    }
+}
+
+/// Whether `and`, `or`, `&&` or `||` goes on to its right operand, given the
+/// value `v` of its left one (`and`/`or` insist on a boolean).
+#[inline]
+fn goes_on(n: &Node, v: &Term) -> R<bool> {
+    match n {
+        Node::And(..) | Node::Or(..) => match v {
+            Term::Atom(Atom::TRUE) => Ok(matches!(n, Node::And(..))),
+            Term::Atom(Atom::FALSE) => Ok(matches!(n, Node::Or(..))),
+            other => {
+                let op = if matches!(n, Node::And(..)) { "and" } else { "or" };
+                ex::raise(
+                    "BadBooleanError",
+                    vec![("term", other.clone()), ("operator", Term::atom(op))],
+                )
+            }
+        },
+        Node::AndAlso(..) => Ok(v.is_truthy()),
+        _ => Ok(!v.is_truthy()),
+    }
+}
+
 /// An error leaving a builtin called in tail position: if the builtin
 /// recorded its own frame, that call replaced the current frame (see
 /// [`ex::Stack::tail_called`]); otherwise the error passed through it at `line`.
@@ -879,11 +879,9 @@ fn callable(slot: &super::code::FunSlot, remote: bool, args: &[Term], line: u32)
 fn tail_native_error(mut e: Box<Exc>, line: u32) -> Box<Exc> {
     if let Some(st) = e.stack_mut()
         && !st.complete
+        && st.tail_called()
     {
-        st.tail_called();
-        if st.tail_called {
-            return e;
-        }
+        return e;
     }
     at_line(e, line)
 }
@@ -956,10 +954,7 @@ fn frame_mfa(c: Target) -> Option<(Atom, Atom, usize)> {
 pub fn closure_mfa(context: &str, index: u32, arity: usize) -> Option<(Atom, Atom, usize)> {
     let (left, outer_arity) = context.rsplit_once('/')?;
     let (module, name) = left.rsplit_once('.')?;
-    let module = match module.strip_prefix(':') {
-        Some(erl) => Atom::new(erl),
-        None => Atom::alias(module),
-    };
+    let module = crate::stdlib::module_atom(module);
     let name = name.trim_matches('"');
     Some((module, Atom::new(&format!("-{name}/{outer_arity}-fun-{index}-")), arity))
 }

@@ -326,17 +326,17 @@ fn generator_frames(mut e: Box<Exc>, fo: &For, outermost: bool, captured: usize,
     if fo.context == super::exec::SHELL_CONTEXT {
         // At the prompt erl_eval runs the closure: its frames stand for it.
         st.pending_line = 0;
-        for (line, what) in [(744, ":erl_eval.do_apply/7"), (282, ":erl_eval.expr/6")]
+        let erl_eval = Atom::new("erl_eval");
+        for (name, arity, line) in [("do_apply", 7, 744), ("expr", 6, 282)]
             .into_iter()
             .filter(|_| !replaced)
         {
-            let (m, f) = what[1..].split_once('.').unwrap_or_default();
-            let (f, a) = f.split_once('/').unwrap_or_default();
+            let name = Atom::new(name);
             st.entries.push(std::sync::Arc::new(ex::StackEntry {
                 file: "(stdlib 4.2) erl_eval.erl".into(),
                 line,
-                what: what.into(),
-                mfa: Some((Atom::new(m), Atom::new(f), a.parse().unwrap_or(0))),
+                what: ex::format_mfa(erl_eval, name, arity),
+                mfa: Some((erl_eval, name, arity)),
                 args: None,
             }));
         }

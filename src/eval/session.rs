@@ -45,16 +45,21 @@ impl Session {
                 return Err(Failure::Compile(err));
             }
         };
-        let n = self.compiler.slots();
-        if self.frame.len() < n {
-            self.frame.resize(n, Term::NIL);
-        }
+        self.grow_frame();
         match proc.eval(&node, &mut self.frame) {
             Ok(v) => Ok(v),
             Err(x) => {
                 self.compiler = saved;
                 Err(Failure::Raised(*x))
             }
+        }
+    }
+
+    /// Makes room in the scope's frame for every slot compiled so far.
+    fn grow_frame(&mut self) {
+        let n = self.compiler.slots();
+        if self.frame.len() < n {
+            self.frame.resize(n, Term::NIL);
         }
     }
 
@@ -66,10 +71,7 @@ impl Session {
 
     /// Runs a node compiled by [`Session::compile_all`].
     pub fn run(&mut self, proc: &mut Proc, node: &Node) -> Result<Term, Exc> {
-        let n = self.compiler.slots();
-        if self.frame.len() < n {
-            self.frame.resize(n, Term::NIL);
-        }
+        self.grow_frame();
         proc.eval(node, &mut self.frame).map_err(|e| *e)
     }
 
@@ -78,10 +80,7 @@ impl Session {
     /// replaced the script's own frame, its stack is marked so
     /// ([`super::exception::Stack::take_tail_called`]).
     pub fn run_tail(&mut self, proc: &mut Proc, node: &Node) -> Result<Term, Exc> {
-        let n = self.compiler.slots();
-        if self.frame.len() < n {
-            self.frame.resize(n, Term::NIL);
-        }
+        self.grow_frame();
         match proc.eval_tail(node, &mut self.frame) {
             Ok(super::exec::Flow::Value(v)) => Ok(v),
             Ok(super::exec::Flow::Tail) => {

@@ -123,19 +123,12 @@ fn parse(data: &str) -> Table {
                     .and_then(|k| t.defs.get_mut(&k))
                     .and_then(|d| d.clauses.last_mut())
                 {
+                    // `print eval op print eval op … print eval`
                     let mut g = Vec::new();
-                    let mut i = 0;
-                    while i < parts.len() {
-                        if i % 3 == 2 {
-                            g.push(Part::Op(parts[i].clone()));
-                            i += 1;
-                        } else {
-                            g.push(Part::Leaf(parts[i].clone(), parts[i + 1].clone()));
-                            i += 2;
-                            if i < parts.len() {
-                                g.push(Part::Op(parts[i].clone()));
-                                i += 1;
-                            }
+                    for chunk in parts.chunks(3) {
+                        if let [print, evaluated, rest @ ..] = chunk {
+                            g.push(Part::Leaf(print.clone(), evaluated.clone()));
+                            g.extend(rest.first().map(|op| Part::Op(op.clone())));
                         }
                     }
                     c.guards.push(g);
@@ -182,9 +175,17 @@ fn eval(p: &mut Proc, s: &mut Session, src: &str) -> Option<Term> {
     last
 }
 
+/// Whether `module` is Elixir's own, not one the user defined under its name.
+fn library(module: Atom) -> bool {
+    crate::eval::code::module(module).is_none()
+}
+
 /// The function a builtin's call `module.name(args)` reaches in Elixir, with
 /// its default arguments filled in, when its clauses are recorded.
 pub fn resolve(module: Atom, name: Atom, args: &[Term]) -> Option<(&'static Def, Vec<Term>)> {
+    if !library(module) {
+        return None;
+    }
     let t = &*TABLE;
     let key = (module, name, args.len());
     if let Some(d) = t.defs.get(&key) {
@@ -212,9 +213,9 @@ pub fn resolve(module: Atom, name: Atom, args: &[Term]) -> Option<(&'static Def,
     Some((d, full))
 }
 
-/// The recorded function `module.name/arity`.
+/// The recorded function `module.name/arity` (of Elixir's own `module`).
 pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<&'static Def> {
-    TABLE.defs.get(&(module, name, arity))
+    TABLE.defs.get(&(module, name, arity)).filter(|_| library(module))
 }
 
 /// How a blamed pattern or condition is marked.

@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
-use super::Native;
+use super::{Native, module_atom};
 use crate::eval::exception::{self as ex, R, StackEntry};
 use crate::eval::exec::Proc;
 use crate::term::{Atom, Term};
@@ -55,13 +55,6 @@ struct Table {
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| parse(include_str!("data/callback_frames.txt")));
-
-fn module_atom(m: &str) -> Atom {
-    match m.strip_prefix(':') {
-        Some(erl) => Atom::new(erl),
-        None => Atom::alias(m),
-    }
-}
 
 fn frame(spec: &str) -> Option<Arc<StackEntry>> {
     let [m, f, a, file, line] = spec.split('|').collect::<Vec<_>>()[..] else {

@@ -68,7 +68,7 @@ impl Registry {
 }
 
 /// `IO` → `:"Elixir.IO"`, `:rand` → `:rand`, `Elixir.IO` stays.
-fn module_atom(module: &str) -> Atom {
+pub fn module_atom(module: &str) -> Atom {
     if let Some(erl) = module.strip_prefix(':') {
         Atom::new(erl)
     } else if module.starts_with("Elixir.") {
