@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering;
 use super::Lambda;
 use super::code::FunDef;
 use super::exception::{self as ex, Exc, R, StackEntry};
-use super::ir::{Clause, Node, Op2, Pat};
+use super::ir::{Clause, Node, Op2, Pat, Pure};
 use crate::runtime::{self, Process};
 use crate::stdlib::{self, kernel};
 use crate::term::{Atom, Fun, MapT, Term};
@@ -631,7 +631,52 @@ impl Proc {
     /// frames of the builtin (`stdlib::frames`).
     pub fn callback<const N: usize>(&mut self, fun: &Term, xs: [Term; N]) -> R<Term> {
         self.callbacks += 1;
+        if let Some(v) = self.pure_call(fun, &xs) {
+            for x in xs {
+                release(x);
+            }
+            return Ok(v);
+        }
+        self.callback_call(fun, xs)
+    }
+
+    /// A callback called the ordinary way.
+    #[inline(never)]
+    fn callback_call<const N: usize>(&mut self, fun: &Term, xs: [Term; N]) -> R<Term> {
         self.apply_n(fun, xs).map_err(from_callback)
+    }
+
+    /// The value of a callback `fun` whose body is [`Pure`], computed
+    /// without a frame; `None` where it is not pure or fails (the ordinary
+    /// call then fails again, with the error's frames: the body has no
+    /// effects to repeat).
+    #[inline(always)]
+    fn pure_call(&mut self, fun: &Term, xs: &[Term]) -> Option<Term> {
+        if let Term::Fun(fu) = fun
+            && let Fun::Closure { code, env } = &**fu
+            && let Some(body) = &code.pure
+            && code.arity == xs.len()
+        {
+            if !self.held.is_empty() {
+                self.count_held_call();
+            }
+            return pure_value(body, xs, env);
+        }
+        None
+    }
+
+    /// Whether a callback of one argument returns a truthy value (a filter),
+    /// the argument borrowed when it can be.
+    pub fn callback_test(&mut self, fun: &Term, x: &Term) -> R<bool> {
+        if let Some(v) = self.pure_call(fun, std::slice::from_ref(x)) {
+            self.callbacks += 1;
+            let ok = v.is_truthy();
+            release(v);
+            return Ok(ok);
+        }
+        self.callbacks += 1;
+        let v = self.callback_call(fun, [x.clone()])?;
+        Ok(v.is_truthy())
     }
 
     /// A call past the depth cap (it raises) or near the end of the known
@@ -790,6 +835,40 @@ impl Proc {
     fn arg_matches(&mut self, p: &Pat, i: usize, f: &mut [Term]) -> bool {
         let a = f[i].clone();
         self.match_pat(p, &a, f)
+    }
+}
+
+/// Drops a value, calling no drop glue for one that owns nothing.
+#[inline(always)]
+fn release(t: Term) {
+    match t {
+        t @ (Term::Int(_) | Term::Atom(_) | Term::EmptyList | Term::Float(_)) => std::mem::forget(t),
+        t => drop(t),
+    }
+}
+
+/// The value of a [`Pure`] body for arguments `xs` and captures `env`, or
+/// `None` where it fails.
+fn pure_value(e: &Pure, xs: &[Term], env: &[Term]) -> Option<Term> {
+    match e {
+        Pure::Op(op, a, b) => match (pure_leaf(a, xs, env), pure_leaf(b, xs, env)) {
+            (Some(a), Some(b)) => binary_op(*op, a, b, 0).ok(),
+            (Some(a), None) => binary_op(*op, a, &pure_value(b, xs, env)?, 0).ok(),
+            (None, Some(b)) => binary_op(*op, &pure_value(a, xs, env)?, b, 0).ok(),
+            (None, None) => binary_op(*op, &pure_value(a, xs, env)?, &pure_value(b, xs, env)?, 0).ok(),
+        },
+        leaf => pure_leaf(leaf, xs, env).cloned(),
+    }
+}
+
+/// A [`Pure`] leaf's value, borrowed.
+#[inline(always)]
+fn pure_leaf<'a>(e: &'a Pure, xs: &'a [Term], env: &'a [Term]) -> Option<&'a Term> {
+    match e {
+        Pure::Arg(i) => Some(&xs[*i]),
+        Pure::Env(i) => Some(&env[*i]),
+        Pure::Lit(t) => Some(t),
+        Pure::Op(..) => None,
     }
 }
 

@@ -122,6 +122,17 @@ impl Node {
     }
 }
 
+/// The body of a `fn` that only applies operators to its arguments,
+/// captures and literals (`&(&1 * 3)`, `fn x -> rem(x, 2) == 0 end`),
+/// computed without a frame (see `Lambda::pure_body`).
+#[derive(Debug, Clone)]
+pub enum Pure {
+    Arg(usize),
+    Env(usize),
+    Lit(Term),
+    Op(Op2, Box<Pure>, Box<Pure>),
+}
+
 /// A clause of `case`, `receive`, `fn`, a `def` or a `rescue`.
 #[derive(Debug)]
 pub struct Clause {

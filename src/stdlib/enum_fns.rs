@@ -42,7 +42,7 @@ fn call1(p: &mut Proc, f: &Term, x: Term) -> R<Term> {
 }
 
 fn test1(p: &mut Proc, f: &Term, x: &Term) -> R<bool> {
-    Ok(call1(p, f, x.clone())?.is_truthy())
+    p.callback_test(f, x)
 }
 
 fn call2(p: &mut Proc, f: &Term, x: Term, y: Term) -> R<Term> {
@@ -597,7 +597,7 @@ pub fn register(r: &mut Registry) {
     for (name, keep) in [("filter", true), ("reject", false)] {
         let f: crate::stdlib::Native = if keep {
             |p, a| {
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(super::enumerable::size_hint(&a[0]));
                 fold(p, &a[0], &mut |p, x| {
                     if test1(p, &a[1], &x)? {
                         out.push(x);
@@ -608,7 +608,7 @@ pub fn register(r: &mut Registry) {
             }
         } else {
             |p, a| {
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(super::enumerable::size_hint(&a[0]));
                 fold(p, &a[0], &mut |p, x| {
                     if !test1(p, &a[1], &x)? {
                         out.push(x);

@@ -29,16 +29,20 @@ pub fn range_parts(t: &Term) -> Option<(i64, i64, i64)> {
     Some((get(Atom::FIRST)?, get(Atom::LAST)?, get(Atom::STEP)?))
 }
 
-/// How many elements a range has.
-/// How many elements `each` will give, when that is known without walking
-/// (a range): for sizing the vector a result is collected in.
+/// About how many elements `each` will give (a range's or a list's length,
+/// at most 2^24), for sizing the vector a result is collected in.
 pub fn size_hint(t: &Term) -> usize {
-    match range_parts(t) {
-        Some((first, last, step)) => range_len(first, last, step).clamp(0, 1 << 24) as usize,
-        None => 0,
+    const MOST: usize = 1 << 24;
+    match t {
+        Term::Cons(_) => t.iter_list().take(MOST).count(),
+        _ => match range_parts(t) {
+            Some((first, last, step)) => range_len(first, last, step).clamp(0, MOST as i64) as usize,
+            None => 0,
+        },
     }
 }
 
+/// How many elements a range has.
 pub fn range_len(first: i64, last: i64, step: i64) -> i64 {
     if (step > 0 && first > last) || (step < 0 && first < last) {
         0

@@ -1059,6 +1059,7 @@ mod tests {
             capture_slots: vec![],
             file: Arc::from("test"),
             line: 1,
+            pure: None,
         });
         Term::Fun(Arc::new(Fun::Closure {
             code,

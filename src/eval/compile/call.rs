@@ -508,14 +508,16 @@ impl Compiler {
             .iter()
             .filter(|(outer, _)| !self.constants.contains(&(depth, *outer)))
             .count();
+        let capture_slots: Vec<usize> = frame.captures.iter().map(|(_, inner)| *inner).collect();
         let lambda = Lambda {
             arity,
             index,
             held,
             context: self.context.clone(),
+            pure: Lambda::pure_body(&clauses, &capture_slots),
             clauses,
             slots: frame.slots,
-            capture_slots: frame.captures.iter().map(|(_, inner)| *inner).collect(),
+            capture_slots,
             file: self.file.clone(),
             line,
         };
