@@ -116,8 +116,25 @@ impl Drop for Proc {
     }
 }
 
+thread_local! {
+    /// The process running on this thread (see [`Proc::beside`]).
+    static CURRENT: std::cell::RefCell<Option<Arc<Process>>> = const { std::cell::RefCell::new(None) };
+}
+
 impl Proc {
+    /// An evaluator for code a builtin runs without being given the caller's
+    /// (a user's `Inspect` or `String.Chars` implementation, called from
+    /// `inspect` or `to_string`): it runs as the process of this thread, so
+    /// `self()` and the mailbox are the caller's; its dictionary is its own.
+    pub fn beside() -> Proc {
+        let me = CURRENT.with(|c| c.borrow().clone());
+        Proc::new(me.unwrap_or_else(runtime::detached_process))
+    }
+
     pub fn new(me: Arc<Process>) -> Proc {
+        if me.pid.0 != 0 {
+            CURRENT.with(|c| *c.borrow_mut() = Some(me.clone()));
+        }
         Proc {
             me,
             depth: 0,
@@ -246,11 +263,11 @@ impl Proc {
                 line,
                 remote,
             } => self.call_def(slot, args, *remote, *line, f),
-            Node::Apply { .. } | Node::Dynamic { .. } => match self.eval_tail(n, f)? {
+            Node::Apply { line, .. } | Node::Dynamic { line, .. } => match self.eval_tail(n, f)? {
                 Flow::Value(v) => Ok(v),
                 Flow::Tail => {
                     let (c, args) = self.take_tail();
-                    self.run(c, args)
+                    self.run(c, args).map_err(|e| at_line(e, *line))
                 }
             },
             Node::MakeFn { lambda, captures } => {

@@ -13,6 +13,7 @@ mod forms;
 pub mod ir;
 pub mod module;
 mod pattern;
+pub mod protocol;
 pub mod session;
 
 use std::sync::Arc;

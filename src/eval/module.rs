@@ -21,6 +21,21 @@ pub struct ModuleDef {
     /// The scope the `defmodule` appeared in (its aliases and imports).
     pub outer: Compiler,
     pub line: u32,
+    pub kind: ModuleKind,
+}
+
+/// What wrote the module: `defmodule`, `defprotocol` or `defimpl` (see `protocol`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModuleKind {
+    Plain,
+    Protocol,
+    /// An implementation of `protocol` for `for_`; `derived_from` is the
+    /// protocol's `Any` when `@derive` made it.
+    Impl {
+        protocol: Atom,
+        for_: Atom,
+        derived_from: Option<Atom>,
+    },
 }
 
 impl std::fmt::Debug for Compiler {
@@ -232,7 +247,36 @@ fn strip_default(p: &Expr) -> &Expr {
 /// Runs a `defmodule`: returns `{:module, Name, binary, last}`.
 pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let compile_err = |e: CompileError| ex::compile_error::<Term>(&e, &def.outer.file);
-    let items = body_items(&def.body);
+    // A protocol's body is rewritten; an implementation gets `__impl__/1`
+    // after its own items, which give the result.
+    let mut protocol_info = None;
+    let (generated, keep_last) = match def.kind {
+        ModuleKind::Plain => (Vec::new(), None),
+        ModuleKind::Protocol => match super::protocol::protocol_body(def) {
+            Ok((items, info)) => {
+                protocol_info = Some(info);
+                (items, None)
+            }
+            Err(e) => return compile_err(e),
+        },
+        ModuleKind::Impl {
+            protocol,
+            for_,
+            derived_from,
+        } => {
+            let info = super::protocol::assert_protocol(protocol, "")?;
+            protocol_info = Some(info);
+            let target = derived_from.unwrap_or(def.name);
+            match super::protocol::impl_functions(protocol, for_, target, def.line) {
+                Ok(items) => (items, Some(body_items(&def.body).len())),
+                Err(e) => return compile_err(e),
+            }
+        }
+    };
+    let items: Vec<&Expr> = match def.kind {
+        ModuleKind::Protocol => generated.iter().collect(),
+        _ => body_items(&def.body).into_iter().chain(generated.iter()).collect(),
+    };
     // Pass 1: every function head, so calls can resolve to functions defined later.
     let mut locals = HashSet::new();
     for it in &items {
@@ -251,6 +295,15 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     });
     c.context = format!("{}.__MODULE__/0", ex::module_name(def.name));
     let mut c = c.for_function(c.context.clone());
+    if let ModuleKind::Impl { protocol, for_, .. } = def.kind
+        && let Some(m) = c.module.as_mut()
+    {
+        m.attrs.insert("protocol".into(), Term::Atom(protocol));
+        m.attrs.insert("for".into(), Term::Atom(for_));
+    }
+    // `@derive` accumulates until `defstruct` uses it.
+    let mut derives: Vec<Term> = Vec::new();
+    let mut user_last = None;
     // Pass 2: run the body in order, compiling each clause where it stands,
     // so it sees the attribute values set before it.
     let mut order: Vec<(String, usize)> = Vec::new();
@@ -263,7 +316,10 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let mut last = Term::NIL;
     let mut frame: Vec<Term> = Vec::new();
     let mut erl_warnings = Vec::new();
-    for it in items {
+    for (idx, it) in items.into_iter().enumerate() {
+        if Some(idx) == keep_last {
+            user_last = Some(last.clone());
+        }
         if let Some(dc) = def_clause(it) {
             let dc = match dc {
                 Ok(d) => d,
@@ -335,6 +391,13 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                     let node = c.expr(v).or_else(|e| compile_err(e).map(|_| unreachable_node()))?;
                     grow(&mut frame, c.slots());
                     let val = proc.eval(&node, &mut frame)?;
+                    if name == "derive" {
+                        match &val {
+                            Term::EmptyList | Term::Cons(_) => derives.extend(val.iter_list().cloned()),
+                            _ => derives.push(val),
+                        }
+                        continue;
+                    }
                     if let Some(m) = c.module.as_mut() {
                         m.attrs.insert(name.clone(), val);
                     }
@@ -375,6 +438,9 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 info.struct_fields = Some(fields);
                 // Make the struct usable by the module's own code right away.
                 code::install_struct(def.name, info.struct_fields.clone().unwrap_or_default(), info.exception);
+                for d in std::mem::take(&mut derives) {
+                    super::protocol::derive(proc, &d, def.name, &names, &def.outer, it.span.line)?;
+                }
                 continue;
             }
             ExprKind::Call {
@@ -441,7 +507,42 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let mut exports: Vec<(Atom, usize)> = defs.iter().filter(|d| d.public).map(|d| (d.name, d.arity)).collect();
     exports.sort_by(|a, b| a.0.name().cmp(&b.0.name()).then(a.1.cmp(&b.1)));
     info.exports = exports;
+    let exports = info.exports.clone();
     code::install(info, defs);
+    if let Some(l) = user_last {
+        last = l;
+    }
+    match (def.kind, protocol_info) {
+        (ModuleKind::Protocol, Some(pi)) => super::protocol::register_protocol(def.name, pi),
+        (
+            ModuleKind::Impl {
+                protocol,
+                for_,
+                derived_from,
+            },
+            Some(pi),
+        ) => {
+            super::protocol::register_impl(protocol, for_, derived_from.unwrap_or(def.name));
+            if derived_from.is_none() {
+                // `@behaviour protocol`: each function it lacks is warned about.
+                for (f, a) in super::protocol::missing_functions(&pi, &exports) {
+                    let w = warn::Warning {
+                        line: def.line,
+                        col: None,
+                        context: Some(format!("{} (module)", ex::module_name(def.name))),
+                        message: format!(
+                            "function {}/{a} required by protocol {} is not implemented (in module {})",
+                            ex::fun_name(f),
+                            ex::module_name(protocol),
+                            ex::module_name(def.name)
+                        ),
+                    };
+                    crate::runtime::io::err(&w.render(&def.outer.file));
+                }
+            }
+        }
+        _ => {}
+    }
     Ok(Term::tuple(vec![
         Term::atom("module"),
         Term::Atom(def.name),

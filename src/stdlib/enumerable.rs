@@ -117,6 +117,9 @@ fn walk(p: &mut Proc, t: &Term, folding: bool, f: &mut dyn FnMut(&mut Proc, Term
                 return stream::run(p, t, f);
             }
             if t.struct_name().is_some() {
+                if let Some(m) = user_impl(t) {
+                    return crate::eval::protocol::reduce(p, m, t, f);
+                }
                 return protocol_undefined("Enumerable", t);
             }
             let pairs = if folding {
@@ -140,10 +143,18 @@ pub fn is_enumerable(t: &Term) -> bool {
     match t {
         Term::EmptyList | Term::Cons(_) => true,
         Term::Map(_) => t.struct_name().is_none_or(|s| {
-            s == Atom::ELIXIR_RANGE || s == Atom::new("Elixir.MapSet") || s == Atom::new("Elixir.Stream")
+            s == Atom::ELIXIR_RANGE
+                || s == Atom::new("Elixir.MapSet")
+                || s == Atom::new("Elixir.Stream")
+                || user_impl(t).is_some()
         }),
         _ => false,
     }
+}
+
+/// The user's `Enumerable` implementation for a struct, if there is one.
+fn user_impl(t: &Term) -> Option<Atom> {
+    crate::eval::protocol::struct_impl(Atom::alias("Enumerable"), t)
 }
 
 /// The elements of an enumerable, as [`each`] gives them (`Enum.to_list`).
@@ -176,6 +187,11 @@ pub fn count(p: &mut Proc, t: &Term) -> R<i64> {
     if let Some((first, last, step)) = range_parts(t) {
         return Ok(range_len(first, last, step));
     }
+    if let Some(m) = user_impl(t)
+        && let Some(n) = crate::eval::protocol::count(p, m, t)?
+    {
+        return Ok(n);
+    }
     match t {
         Term::Map(m) if t.struct_name().is_none() => Ok(m.len() as i64),
         _ => {
@@ -191,6 +207,9 @@ pub fn count(p: &mut Proc, t: &Term) -> R<i64> {
 
 /// `Enum.into(items, collectable)`.
 pub fn into(p: &mut Proc, items: Term, into: Term) -> R<Term> {
+    if let Some(m) = crate::eval::protocol::struct_impl(Atom::alias("Collectable"), &into) {
+        return crate::eval::protocol::collect_into(p, m, &items, &into);
+    }
     if let Some(existing) = mapset_items(&into) {
         let mut set: MapT = existing.into_iter().map(|k| (k, Term::EmptyList)).collect();
         each(p, &items, &mut |_, x| {
@@ -267,6 +286,11 @@ pub fn register(r: &mut Registry) {
                 Some([k, v]) => m.get(k).is_some_and(|x| x == v),
                 _ => false,
             }));
+        }
+        if let Some(m) = user_impl(&a[0])
+            && let Some(b) = crate::eval::protocol::member(p, m, &a[0], &a[1])?
+        {
+            return Ok(Term::bool(b));
         }
         let mut found = false;
         each(p, &a[0], &mut |_, x| {

@@ -143,6 +143,23 @@ pub fn to_chars(v: &Term, out: &mut Vec<u8>) -> R<()> {
     match v {
         Term::Bin(b) => out.extend_from_slice(b),
         Term::EmptyList | Term::Cons(_) => chardata(v, out)?,
+        Term::Map(_) if crate::eval::protocol::any_struct_impls() && v.struct_name().is_some() => {
+            match crate::eval::protocol::user_to_string(v) {
+                Some(r) => match r? {
+                    Term::Bin(b) => out.extend_from_slice(&b),
+                    _ => return ex::badarg(),
+                },
+                None => return to_chars_builtin(v, out),
+            }
+        }
+        _ => return to_chars_builtin(v, out),
+    }
+    Ok(())
+}
+
+/// `to_chars` for everything but binaries, lists and user implementations.
+fn to_chars_builtin(v: &Term, out: &mut Vec<u8>) -> R<()> {
+    match v {
         Term::Map(_) if v.struct_name() == Some(Atom::alias("URI")) => {
             out.extend_from_slice(super::uri::to_string(v)?.as_bytes())
         }

@@ -3,6 +3,7 @@
 //! **Invariant:** every builtin is a [`Native`] registered under its module,
 //! name and arity in one table; the compiler resolves calls to it once.
 
+pub mod algebra;
 pub mod atom;
 pub mod clauses;
 
@@ -105,12 +106,20 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     function::register(&mut r);
     date::register(&mut r);
     uri::register(&mut r);
+    algebra::register(&mut r);
     // The protocols' own functions are Kernel's conversions.
     for (protocol, name) in [("String.Chars", "to_string"), ("List.Chars", "to_charlist")] {
         if let Some(f) = r.get("Kernel", name, 1) {
             r.add(protocol, name, 1, f);
         }
     }
+    r.add("Protocol", "__impl_for__", 3, |p, a| {
+        crate::eval::protocol::impl_for_native(p, a)
+    });
+    r.add("Protocol", "assert_impl!", 2, |p, a| {
+        crate::eval::protocol::assert_impl_native(p, a)
+    });
+    crate::eval::protocol::register_builtin(&mut r);
     frames::install(&mut r);
     r
 });
@@ -182,6 +191,9 @@ pub fn struct_default(module: Atom) -> R<MapT> {
             m.insert(Term::Atom(Atom::EXCEPTION), Term::TRUE);
             for f in crate::term::inspect::struct_fields(module).unwrap_or_default() {
                 m.insert(Term::Atom(f), Term::NIL);
+            }
+            if module == Atom::alias("Protocol.UndefinedError") {
+                m.insert(Term::atom("description"), Term::str(""));
             }
             if let Some(msg) = kernel::default_message(module) {
                 m.insert(Term::Atom(Atom::MESSAGE), Term::str(msg));

@@ -1,6 +1,8 @@
 //! The OTP behaviours — GenServer, `:sys`, Agent, Task, Supervisor — written
 //! in Elixir (`otp/*.ex`) on the runtime's primitives, and loaded once into
-//! the code table before any user code runs.
+//! the code table before any user code runs; so are the functions of the
+//! `Enumerable` protocol that user code calls directly (`Enumerable.reduce/3`
+//! and the implementations for lists, maps and functions).
 
 use std::sync::Once;
 
@@ -14,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("agent.ex", include_str!("otp/agent.ex")),
     ("task.ex", include_str!("otp/task.ex")),
     ("supervisor.ex", include_str!("otp/supervisor.ex")),
+    ("enumerable.ex", include_str!("otp/enumerable.ex")),
 ];
 
 static LOADED: Once = Once::new();

@@ -664,6 +664,41 @@ pub fn register_struct(module: Atom, fields: &[Atom]) {
         .insert(module, fields);
 }
 
+/// Structs whose `@derive {Inspect, only: …}` or `except:` shows only some
+/// fields, with those fields in definition order.
+static DERIVED: LazyLock<RwLock<HashMap<Atom, Vec<Atom>>>> = LazyLock::new(Default::default);
+
+/// Declares that a struct's derived `Inspect` shows only `fields`, as
+/// `#Name<field: value, ..., ...>`.
+pub fn register_derived(module: Atom, fields: Vec<Atom>) {
+    DERIVED
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(module, fields);
+}
+
+/// A user's `Inspect` implementation, called for a struct: the document it
+/// gives, or `None` when the struct has none. The evaluator installs it
+/// ([`set_user_inspect`]); until one is defined it is never called.
+pub type UserInspect = fn(&Term, &Opts) -> Option<Doc>;
+
+static USER_INSPECT: std::sync::OnceLock<UserInspect> = std::sync::OnceLock::new();
+static USER_INSPECT_ON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Installs the hook for user `Inspect` implementations; `active` says
+/// whether any exists yet (printing a struct asks only then).
+pub fn set_user_inspect(f: UserInspect, active: bool) {
+    let _ = USER_INSPECT.set(f);
+    if active {
+        USER_INSPECT_ON.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// The document `inspect` makes of `t` (`Inspect.Algebra.to_doc/2`).
+pub fn doc_of(t: &Term, opts: &Opts) -> Doc {
+    to_doc(t, opts, opts.limit)
+}
+
 /// The fields of a struct, in definition order, if known.
 pub fn struct_fields(module: Atom) -> Option<Vec<Atom>> {
     STRUCT_FIELDS
@@ -776,6 +811,28 @@ fn inspect_struct(t: &Term, name: Atom, opts: &Opts, limit: usize) -> Option<Doc
             }
         }
         _ => {}
+    }
+    if USER_INSPECT_ON.load(std::sync::atomic::Ordering::Relaxed)
+        && let Some(hook) = USER_INSPECT.get()
+    {
+        let o = Opts { limit, ..opts.clone() };
+        if let Some(doc) = hook(t, &o) {
+            return Some(doc);
+        }
+    }
+    let derived = DERIVED.read().unwrap_or_else(|e| e.into_inner()).get(&name).cloned();
+    if let Some(shown) = derived {
+        // `Inspect.Any.inspect/4`: `#Name<…>`, always ending in `...`.
+        let mut items = limited(&shown, limit, |f, l| {
+            keyword_item(*f, m.get(&Term::Atom(*f)).unwrap_or(&Term::NIL), opts, l)
+        });
+        if !matches!(items.last(), Some(Item::Ellipsis)) {
+            items.push(Item::Ellipsis);
+        }
+        let open = color(text(format!("#{}<", inspect_atom(name))), Key::Map, opts);
+        let sep = color(text(","), Key::Map, opts);
+        let close = color(text(">"), Key::Map, opts);
+        return Some(algebra::container_doc(open, items, close, sep, ContainerBreak::Strict));
     }
     let mut fields = struct_fields(name)?;
     // `%URI{}` derives Inspect with `authority` optional: shown only when set.

@@ -329,7 +329,8 @@ impl Compiler {
             ("for", _) if last.is_some_and(|l| kw(l, "do").is_some() || kw(l, "reduce").is_some()) => {
                 self.for_form(args, line)?
             }
-            ("defmodule", 2) => {
+            ("defmodule" | "defprotocol", 2) => {
+                let form = name;
                 let segs = match &args[0].kind {
                     ExprKind::Alias(segs) => segs.clone(),
                     ExprKind::Atom(a) => vec![format!(":{a}")],
@@ -350,17 +351,22 @@ impl Compiler {
                     name = Atom::alias(&full);
                 }
                 let Some(body) = kw(&args[1], "do") else {
-                    return err(line, "missing :do option in \"defmodule\"");
+                    return err(line, format!("missing :do option in \"{form}\""));
                 };
+                if form == "defprotocol" {
+                    return Ok(Some(crate::eval::protocol::defprotocol(self, name, body, line)));
+                }
                 self.context_modules.push(name);
                 let def = crate::eval::module::ModuleDef {
                     name,
                     body: body.clone(),
                     outer: self.clone(),
                     line,
+                    kind: crate::eval::module::ModuleKind::Plain,
                 };
                 Node::DefModule(Arc::new(def))
             }
+            ("defimpl", 2 | 3) => crate::eval::protocol::defimpl(self, args, line)?,
             ("def" | "defp" | "defmacro" | "defmacrop", _) => {
                 return Err(self.outside_module(
                     &format!("{name}/{}", args.len()),
@@ -633,7 +639,9 @@ fn rewrite_capture_args(e: &mut Expr, max: &mut u32) {
     }
 }
 
-fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+/// Calls `f` on each child of `e` (the clauses of an `fn` or `->` block
+/// give their parameters, guards and bodies).
+pub(crate) fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
     match &mut e.kind {
         ExprKind::Tuple(v) | ExprKind::Block(v) | ExprKind::Bitstring(v) => v.iter_mut().for_each(f),
         ExprKind::List { items, tail } => {
@@ -670,7 +678,7 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
                 }
             }
         }
-        ExprKind::Stab(cs) => {
+        ExprKind::Stab(cs) | ExprKind::Fn(cs) => {
             for c in cs {
                 c.params.iter_mut().for_each(&mut *f);
                 if let Some(g) = &mut c.guard {

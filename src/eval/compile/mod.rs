@@ -13,6 +13,7 @@
 
 mod call;
 pub use call::kw as call_kw;
+pub(crate) use call::{for_each_child_mut, kw_pairs};
 mod forms;
 mod pattern;
 pub mod warn;

@@ -816,7 +816,7 @@ impl<'a> Walker<'a> {
                 }
                 self.dead -= dead;
             }
-            ("defmodule", Some(opts)) => {
+            ("defmodule" | "defprotocol" | "defimpl", Some(opts)) => {
                 // Elixir counts every variable a module body could see as used.
                 self.use_all();
                 self.push_scope(true);
