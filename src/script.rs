@@ -32,6 +32,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
         Err(_) => return 1,
     };
     let mut proc = Proc::new(me.clone());
+    proc.script = Some(file.into());
     let mut session = Session::new(file, ex::SCRIPT_CONTEXT);
     let status = match session.compile_all(&exprs) {
         Err(c) => {
@@ -81,6 +82,11 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                     }
                     let mut t = ex::blamed_banner(&x, crate::stdlib::clauses::Marks::Script);
                     t.push('\n');
+                    if let Some(st) = x.stack_mut()
+                        && st.given.is_some()
+                    {
+                        st.entries = ex::pruned(&st.entries);
+                    }
                     let mut lines = ex::blamed_stack_lines(&x);
                     // The BEAM records at most eight frames, and the script
                     // runner's own (hidden) ones take five before `require_file`'s.

@@ -52,6 +52,8 @@ pub struct Stack {
     /// Raised by `raise/1`: the innermost frame names the module that explains
     /// the error (`error_info: %{module: Exception}`).
     pub error_info: bool,
+    /// The stack trace given to `reraise`, which `__STACKTRACE__` gives back.
+    pub given: Option<Term>,
 }
 
 impl Stack {
@@ -276,10 +278,10 @@ pub const RUNNER_FRAMES: [(&str, &str, usize, &str, u32); 7] = [
     ("Elixir.Kernel.CLI", "wrapper", 1, "lib/kernel/cli.ex", 574),
 ];
 
-/// `__STACKTRACE__` in a `try` of a script's top-level code: the frames the
-/// error passed through, then the script's own frame at `line` and the
+/// `__STACKTRACE__` in a script's process: the frames `s` holds, then the
+/// script's own frame at `line` (none where a tail call replaced it) and the
 /// runner's, at most eight in all, as the BEAM records them.
-pub fn script_stacktrace(s: &Stack, file: &str, line: u32) -> Term {
+pub fn script_stacktrace(s: &Stack, file: &str, line: Option<u32>) -> Term {
     let mut items: Vec<Term> = stacktrace(s).iter_list().cloned().collect();
     let frame = |m: Atom, f: &str, a: usize, file: &str, line: u32| {
         Term::tuple(vec![
@@ -292,7 +294,9 @@ pub fn script_stacktrace(s: &Stack, file: &str, line: u32) -> Term {
             ]),
         ])
     };
-    items.push(frame(Atom::new("elixir_compiler_0"), "__FILE__", 1, file, line));
+    if let Some(line) = line {
+        items.push(frame(Atom::new("elixir_compiler_0"), "__FILE__", 1, file, line));
+    }
     for (m, f, a, file, line) in RUNNER_FRAMES {
         items.push(frame(Atom::new(m), f, a, file, line));
     }
@@ -678,6 +682,9 @@ pub fn exit_message(v: &Term) -> String {
 
 /// A stack trace as the BEAM gives it: `[{module, function, arity, [file: 'f', line: n]}]`.
 pub fn stacktrace(s: &Stack) -> Term {
+    if let Some(st) = &s.given {
+        return st.clone();
+    }
     Term::list(
         s.entries
             .iter()
@@ -709,6 +716,17 @@ pub fn stacktrace(s: &Stack) -> Term {
                     ]));
                 }
                 let mut loc = location(e);
+                // The function no clause accepted: the BEAM records its arguments.
+                if i == 0
+                    && let Some(args) = &s.blame_args
+                {
+                    return Some(Term::tuple(vec![
+                        Term::Atom(m),
+                        Term::Atom(f),
+                        Term::list(args.clone()),
+                        loc,
+                    ]));
+                }
                 if i == 0 && s.error_info {
                     let mut items: Vec<Term> = loc.iter_list().cloned().collect();
                     items.push(error_info(Term::Atom(Atom::alias("Exception"))));
@@ -743,6 +761,19 @@ fn location(e: &StackEntry) -> Term {
 
 /// The lines of a BEAM stack trace, as Elixir prints them under an error.
 pub fn format_stacktrace(st: &Term) -> Vec<String> {
+    entries_of(st)
+        .iter()
+        .map(|e| match &*e.file {
+            "" => e.what.clone(),
+            file => format!("{file}:{}: {}", e.line, e.what),
+        })
+        .collect()
+}
+
+/// The frames of a BEAM stack trace (`[{module, function, arity or args,
+/// location}]`), as the entries of a [`Stack`]; what is not a frame is
+/// skipped, as Elixir's formatting skips it.
+pub fn entries_of(st: &Term) -> Vec<Arc<StackEntry>> {
     st.iter_list()
         .filter_map(|fr| {
             let [m, f, a, loc] = fr.as_tuple()? else { return None };
@@ -752,30 +783,94 @@ pub fn format_stacktrace(st: &Term) -> Vec<String> {
                     _ => None,
                 })
             };
-            let app = app_prefix(m.as_atom()?);
-            let what = match a {
-                Term::Int(_) => mfa(m, f, a),
-                args => {
+            let (module, name) = (m.as_atom()?, f.as_atom());
+            let mut app = app_prefix(module);
+            let fun = name.map(|n| n.name());
+            let (what, args) = match (fun.as_deref(), a) {
+                // The frames of module bodies and of a script's own code.
+                (Some("__MODULE__"), Term::Int(0)) => (format!("{} (module)", inspect(m)), None),
+                (Some("__MODULE__"), Term::Int(1)) => ("(module)".to_string(), None),
+                (Some("__FILE__"), Term::Int(1)) => ("(file)".to_string(), None),
+                (_, Term::Int(_)) => (mfa(m, f, a), None),
+                (_, args) => {
                     let shown: Vec<String> = args.iter_list().map(inspect).collect();
-                    let f = f.as_atom().map(fun_name).unwrap_or_default();
-                    format!(
-                        "{}.{f}({})",
-                        m.as_atom().map(module_name).unwrap_or_default(),
-                        shown.join(", ")
-                    )
+                    let f = name.map(fun_name).unwrap_or_default();
+                    let what = format!("{}.{f}({})", module_name(module), shown.join(", "));
+                    (what, Some(args.iter_list().cloned().collect()))
                 }
             };
-            let Some(file) = get("file") else {
-                return Some(format!("{app}{what}"));
-            };
-            let mut bytes = Vec::new();
-            for c in file.iter_list() {
-                bytes.push(c.as_int()? as u8);
+            if what.ends_with("(module)") || what == "(file)" {
+                app = "";
             }
-            let file = String::from_utf8_lossy(&bytes).into_owned();
-            Some(format!("{app}{file}:{}: {what}", inspect(&get("line")?)))
+            let mfa = name.map(|n| (module, n, a.as_int().unwrap_or(0) as usize));
+            let (file, line) = match get("file") {
+                Some(file) => {
+                    let mut bytes = Vec::new();
+                    for c in file.iter_list() {
+                        bytes.push(c.as_int()? as u8);
+                    }
+                    let line = get("line")?.as_int()? as u32;
+                    (format!("{app}{}", String::from_utf8_lossy(&bytes)), line)
+                }
+                None => (String::new(), 0),
+            };
+            let what = if file.is_empty() { format!("{app}{what}") } else { what };
+            Some(Arc::new(StackEntry {
+                file: file.into(),
+                line,
+                what,
+                mfa,
+                args,
+            }))
         })
         .collect()
+}
+
+/// The stack of an exception raised again with the stack trace `st`
+/// (`reraise/2,3`): exactly those frames, none added as it travels on.
+pub fn given_stack(st: &Term) -> Stack {
+    Stack {
+        entries: entries_of(st),
+        complete: true,
+        given: Some(st.clone()),
+        ..Default::default()
+    }
+}
+
+/// The modules of Elixir's compiler and of the script runner, whose frames
+/// Elixir leaves out when a script ends with an error (the frames from the
+/// runner's `Kernel.CLI.wrapper/1` on go too).
+const ELIXIR_INTERNALS: &[&str] = &[
+    "elixir",
+    "elixir_aliases",
+    "elixir_expand",
+    "elixir_compiler",
+    "elixir_module",
+    "elixir_clauses",
+    "elixir_lexical",
+    "elixir_def",
+    "elixir_map",
+    "elixir_locals",
+    "elixir_erl",
+    "elixir_erl_clauses",
+    "elixir_erl_compiler",
+    "elixir_erl_pass",
+    "Elixir.Kernel.ErrorHandler",
+    "Elixir.Module.ParallelChecker",
+];
+
+/// The entries a script's error report shows of a stack given to
+/// `reraise`, as Elixir's runner prunes them.
+pub fn pruned(entries: &[Arc<StackEntry>]) -> Vec<Arc<StackEntry>> {
+    let mut out = Vec::new();
+    for e in entries {
+        match e.mfa {
+            Some((m, f, 1)) if &*m.name() == "Elixir.Kernel.CLI" && &*f.name() == "wrapper" => break,
+            Some((m, _, _)) if ELIXIR_INTERNALS.contains(&&*m.name()) => continue,
+            _ => out.push(e.clone()),
+        }
+    }
+    out
 }
 
 /// The exception an Erlang error reason stands for (`{:badmatch, v}` is a MatchError).

@@ -51,6 +51,47 @@ enum Target<'a> {
     Fun(&'a Fun),
 }
 
+/// What an [`Activation`] runs.
+#[derive(Clone, Copy)]
+enum Running {
+    Def(&'static FunDef),
+    /// A closure: the `Fun` its caller holds for the length of the call.
+    Fun(std::ptr::NonNull<Fun>),
+    /// A builtin called from code; `stdlib::frames` names the builtins whose
+    /// callbacks Elixir's frames lie under (`frames`, its table's key). One
+    /// called in tail position that calls back is written in Elixir (or
+    /// Erlang), and its call replaced its caller's frame (`tail`).
+    Native {
+        frames: Option<(u16, u8)>,
+        tail: bool,
+    },
+}
+
+impl Running {
+    #[inline(always)]
+    fn of(t: Target) -> Running {
+        match t {
+            Target::Def(d) => Running::Def(d),
+            Target::Fun(f) => Running::Fun(std::ptr::NonNull::from(f)),
+        }
+    }
+}
+
+/// A call being run, for the frames `__STACKTRACE__` shows above a `try`:
+/// what runs and the line of its caller it was called from. A tail call
+/// replaces what runs, as it replaces the BEAM's frame.
+#[derive(Clone, Copy)]
+pub(crate) struct Activation {
+    running: Running,
+    line: u32,
+    /// The callbacks a builtin had called when a builtin under it started.
+    calls: u32,
+}
+
+/// The line of an [`Activation`] called in tail position by a script's
+/// top-level code: the script's own frame is gone.
+pub const TOP_TAIL: u32 = u32::MAX;
+
 /// The evaluation state of one process.
 pub struct Proc {
     pub me: Arc<Process>,
@@ -78,6 +119,13 @@ pub struct Proc {
     tail: Option<(Callee, Vec<Term>)>,
     /// Calls of the callbacks the running builtin was given (see `stdlib::frames`).
     pub callbacks: u32,
+    /// The calls being run, outermost first. *Invariant:* pushed and popped
+    /// around each call, so every `Fun` one points to is held by a caller
+    /// still running (a panic ends the process, with its `Proc`).
+    active: Vec<Activation>,
+    /// The script whose top-level code this process runs, if it does: a
+    /// `__STACKTRACE__` ends with its frame and the runner's.
+    pub script: Option<Arc<str>>,
 }
 
 /// How much stack a call must find free, or it continues on a new segment.
@@ -149,6 +197,8 @@ impl Proc {
             held_calls: 0,
             tail: None,
             callbacks: 0,
+            active: Vec::with_capacity(64),
+            script: None,
         }
     }
 
@@ -255,7 +305,7 @@ impl Proc {
             }
             Node::Native { f: nf, args, line, .. } => {
                 let args = self.eval_all(args, f)?;
-                self.call_native(*nf, args).map_err(|e| at_line(e, *line))
+                self.call_native(*nf, args, *line, false).map_err(|e| at_line(e, *line))
             }
             Node::Call {
                 slot,
@@ -267,7 +317,7 @@ impl Proc {
                 Flow::Value(v) => Ok(v),
                 Flow::Tail => {
                     let (c, args) = self.take_tail();
-                    self.run(c, args).map_err(|e| at_line(e, *line))
+                    self.run_at(c, args, *line).map_err(|e| at_line(e, *line))
                 }
             },
             Node::MakeFn { lambda, captures } => {
@@ -391,7 +441,7 @@ impl Proc {
             frame.push(t);
         }
         let d = callable(slot, remote, &frame, line)?;
-        let r = self.enter(Target::Def(d), &mut frame);
+        let r = self.enter(Target::Def(d), &mut frame, line);
         self.recycle(frame);
         r.map_err(|e| at_line(e, line))
     }
@@ -400,13 +450,19 @@ impl Proc {
     /// cap and the stack first. The frame stays where its caller built it:
     /// moving vectors between Rust frames costs more than the call itself.
     #[inline(always)]
-    fn enter(&mut self, callee: Target, frame: &mut Vec<Term>) -> R<Term> {
+    fn enter(&mut self, callee: Target, frame: &mut Vec<Term>, line: u32) -> R<Term> {
         self.depth += 1;
+        self.active.push(Activation {
+            running: Running::of(callee),
+            line,
+            calls: 0,
+        });
         let r = if self.depth <= MAX_DEPTH && stack_pointer() > self.stack_floor {
             self.run_in(frame, callee)
         } else {
             self.run_guarded(callee, std::mem::take(frame))
         };
+        self.active.pop();
         self.depth -= 1;
         r
     }
@@ -432,8 +488,14 @@ impl Proc {
     /// Calls a native builtin with its evaluated arguments, whose vector goes
     /// back to the pool after the call.
     #[inline(always)]
-    fn call_native(&mut self, nf: crate::stdlib::Native, mut args: Vec<Term>) -> R<Term> {
+    fn call_native(&mut self, nf: crate::stdlib::Native, mut args: Vec<Term>, line: u32, tail: bool) -> R<Term> {
+        self.active.push(Activation {
+            running: Running::Native { frames: None, tail },
+            line,
+            calls: 0,
+        });
         let r = nf(self, &mut args);
+        self.active.pop();
         self.recycle(args);
         r
     }
@@ -506,7 +568,7 @@ impl Proc {
             Node::Native { f: nf, args, line } => {
                 // An error in the arguments is not the builtin's.
                 let args = self.eval_all(args, f)?;
-                match self.call_native(*nf, args) {
+                match self.call_native(*nf, args, *line, true) {
                     Ok(v) => Ok(Flow::Value(v)),
                     Err(e) => Err(tail_native_error(e, *line)),
                 }
@@ -605,7 +667,7 @@ impl Proc {
             && let Fun::Closure { code, .. } = &**fu
             && code.arity == args.len()
         {
-            return self.run_target(Target::Fun(fu), args);
+            return self.run_target(Target::Fun(fu), args, 0);
         }
         match self.callee_of(fun.clone(), args)? {
             Flow::Value(v) => Ok(v),
@@ -618,11 +680,16 @@ impl Proc {
 
     /// Runs a call to completion, following tail calls in a loop.
     pub fn run(&mut self, callee: Callee, args: Vec<Term>) -> R<Term> {
-        self.run_target(callee.target(), args)
+        self.run_target(callee.target(), args, 0)
     }
 
-    fn run_target(&mut self, callee: Target, mut frame: Vec<Term>) -> R<Term> {
-        let r = self.enter(callee, &mut frame);
+    /// [`Proc::run`] for a call made at `line` of the caller's code.
+    pub fn run_at(&mut self, callee: Callee, args: Vec<Term>, line: u32) -> R<Term> {
+        self.run_target(callee.target(), args, line)
+    }
+
+    fn run_target(&mut self, callee: Target, mut frame: Vec<Term>, line: u32) -> R<Term> {
+        let r = self.enter(callee, &mut frame, line);
         self.recycle(frame);
         r
     }
@@ -636,7 +703,7 @@ impl Proc {
             && let Fun::Closure { code, .. } = &**fu
             && code.arity == N
         {
-            let r = self.enter(Target::Fun(fu), &mut frame);
+            let r = self.enter(Target::Fun(fu), &mut frame, 0);
             self.recycle(frame);
             return r;
         }
@@ -694,6 +761,99 @@ impl Proc {
         self.callbacks += 1;
         let v = self.callback_call(fun, [x.clone()])?;
         Ok(v.is_truthy())
+    }
+
+    /// A tail call replaced what the innermost activation runs.
+    #[inline(always)]
+    fn replace_running(&mut self, now: Target) {
+        if let Some(a) = self.active.last_mut() {
+            a.running = Running::of(now);
+        }
+    }
+
+    /// Runs the builtin `f` as the builtin of `stdlib::frames`' table key
+    /// `key`, whose callbacks' frames lie under Elixir's frames of it.
+    pub fn run_framed(&mut self, key: (u16, u8), f: impl FnOnce(&mut Proc) -> R<Term>) -> R<Term> {
+        let saved = std::mem::replace(&mut self.callbacks, 0);
+        if let Some(outer) = self
+            .active
+            .iter_mut()
+            .rev()
+            .find(|a| matches!(a.running, Running::Native { frames: Some(_), .. }))
+        {
+            outer.calls = saved;
+        }
+        self.active.push(Activation {
+            running: Running::Native {
+                frames: Some(key),
+                tail: false,
+            },
+            line: 0,
+            calls: 0,
+        });
+        let r = f(self);
+        self.active.pop();
+        self.callbacks = saved;
+        r
+    }
+
+    /// The frames of the calls still running around a `try` that caught an
+    /// error with stack `s`, outermost last: the function running the `try`
+    /// (at the line the error passed), its callers at the lines they called
+    /// from, the frames Elixir's builtins leave under their callbacks and,
+    /// in a script's process, the script's own frame and the runner's. The
+    /// BEAM keeps eight.
+    pub(super) fn full_stacktrace(&self, s: &ex::Stack) -> Term {
+        if s.given.is_some() {
+            return ex::stacktrace(s);
+        }
+        let mut st = s.clone();
+        let mut line = s.pending_line;
+        let mut innermost = true;
+        let mut replaced = false;
+        for a in self.active.iter().rev() {
+            match a.running {
+                // The OTP behaviours' own code: the BEAM's frames there are
+                // Erlang's, which this runtime does not have.
+                Running::Def(d) if stdlib::otp::is_own_file(&d.file) => break,
+                Running::Def(d) if !std::mem::take(&mut replaced) => {
+                    push_entry(&mut st, frame_entry(Target::Def(d), line));
+                }
+                Running::Fun(f) => {
+                    // SAFETY: the `Fun` is held by a caller still running (see `Proc::active`).
+                    let f = unsafe { f.as_ref() };
+                    if let Fun::Closure { code, .. } = f
+                        && stdlib::otp::is_own_file(&code.file)
+                    {
+                        break;
+                    }
+                    if !std::mem::take(&mut replaced) {
+                        push_entry(&mut st, frame_entry(Target::Fun(f), line));
+                    }
+                }
+                Running::Def(_) => {}
+                Running::Native { frames, tail } => {
+                    if let Some(key) = frames {
+                        let calls = if innermost { self.callbacks } else { a.calls };
+                        innermost = false;
+                        st.entries
+                            .extend(stdlib::frames::callback_frames(key, calls).iter().cloned());
+                    }
+                    replaced |= tail;
+                }
+            }
+            if st.entries.len() >= 8 {
+                break;
+            }
+            line = a.line;
+        }
+        match &self.script {
+            Some(file) => ex::script_stacktrace(&st, file, (line != TOP_TAIL).then_some(line)),
+            None => {
+                let t = ex::stacktrace(&st);
+                Term::list(t.iter_list().take(8).cloned().collect::<Vec<_>>())
+            }
+        }
     }
 
     /// A call past the depth cap (it raises) or near the end of the known
@@ -776,6 +936,7 @@ impl Proc {
                                 let (c, a) = self.take_tail();
                                 owned = c;
                                 keep = owned.target();
+                                self.replace_running(keep);
                                 *frame = a;
                                 continue;
                             }
@@ -808,6 +969,7 @@ impl Proc {
                     let (c, a) = self.take_tail();
                     owned = c;
                     keep = owned.target();
+                    self.replace_running(keep);
                     let done = std::mem::replace(frame, a);
                     self.recycle(done);
                 }
@@ -898,7 +1060,7 @@ fn binary_op(op: Op2, a: &Term, b: &Term, line: u32) -> R<Term> {
         let fast = match op {
             Op2::Add | Op2::AddInline => x.checked_add(y).map(Term::Int),
             Op2::Sub | Op2::SubInline => x.checked_sub(y).map(Term::Int),
-            Op2::Mul => x.checked_mul(y).map(Term::Int),
+            Op2::Mul | Op2::MulInline => x.checked_mul(y).map(Term::Int),
             Op2::IntDiv if y != 0 => x.checked_div(y).map(Term::Int),
             Op2::Rem if y != 0 => x.checked_rem(y).map(Term::Int),
             Op2::Lt => Some(Term::bool(x < y)),
@@ -1085,38 +1247,45 @@ fn push_frame(mut e: Box<Exc>, callee: Target) -> Box<Exc> {
             st.pending_line = 0;
             return e;
         }
-        let (file, def_line, what) = describe(callee);
         let shell_fn = matches!(callee, Target::Fun(Fun::Closure { code, .. }) if code.context == SHELL_CONTEXT);
         // erl_eval applies an operator in a fn's tail position with no frame of its own.
         if std::mem::take(&mut st.tail_operator) && shell_fn {
             st.pending_line = 0;
             return e;
         }
-        let line = if st.pending_line != 0 && !shell_fn {
-            st.pending_line
-        } else {
-            def_line
-        };
+        let entry = frame_entry(callee, st.pending_line);
         st.pending_line = 0;
-        // As the BEAM records a stack trace, a frame that recursion repeats
-        // right under itself appears once.
-        if st
-            .entries
-            .last()
-            .is_some_and(|e| e.line == line && e.what == what && e.file == file)
-        {
-            return e;
-        }
-        let mfa = frame_mfa(callee);
-        st.entries.push(Arc::new(StackEntry {
-            file,
-            line,
-            what,
-            mfa,
-            args: None,
-        }));
+        push_entry(st, entry);
     }
     e
+}
+
+/// The frame of `callee` for an error that passed through it at `line`
+/// (0: not known, its definition's line).
+fn frame_entry(callee: Target, line: u32) -> StackEntry {
+    let (file, def_line, what) = describe(callee);
+    let shell_fn = matches!(callee, Target::Fun(Fun::Closure { code, .. }) if code.context == SHELL_CONTEXT);
+    let line = if line != 0 && !shell_fn { line } else { def_line };
+    StackEntry {
+        file,
+        line,
+        what,
+        mfa: frame_mfa(callee),
+        args: None,
+    }
+}
+
+/// Adds a frame to a stack, except that, as the BEAM records a stack trace,
+/// a frame that recursion repeats right under itself appears once.
+fn push_entry(st: &mut ex::Stack, e: StackEntry) {
+    if st
+        .entries
+        .last()
+        .is_some_and(|l| l.line == e.line && l.what == e.what && l.file == e.file)
+    {
+        return;
+    }
+    st.entries.push(Arc::new(e));
 }
 
 /// The FunctionClauseError of a call no clause accepted.

@@ -172,9 +172,9 @@ impl Proc {
         self.stacktrace = match (&*e, &t.script) {
             (Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s), Some((file, line))) => {
                 let at = if s.pending_line != 0 { s.pending_line } else { *line };
-                ex::script_stacktrace(s, file, at)
+                ex::script_stacktrace(s, file, Some(at))
             }
-            (Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s), None) => ex::stacktrace(s),
+            (Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s), None) => self.full_stacktrace(s),
             _ => Term::EmptyList,
         };
         if let Exc::Error(v, _) = &*e {

@@ -257,6 +257,8 @@ pub enum Op2 {
     /// `:erlang` operator (see `kernel::op2`).
     AddInline,
     SubInline,
+    /// `*` with a float literal operand, which the BEAM also runs inline.
+    MulInline,
     DivInline,
     Add,
     Sub,

@@ -85,7 +85,7 @@ impl Session {
             Ok(super::exec::Flow::Value(v)) => Ok(v),
             Ok(super::exec::Flow::Tail) => {
                 let (c, args) = proc.take_tail();
-                proc.run(c, args).map_err(|mut e| {
+                proc.run_at(c, args, super::exec::TOP_TAIL).map_err(|mut e| {
                     if let Some(st) = e.stack_mut() {
                         st.tail_called = true;
                     }

@@ -33,6 +33,8 @@ enum Kind {
     None,
 }
 
+const KINDS: [Kind; 4] = [Kind::List, Kind::Range, Kind::Map, Kind::None];
+
 fn kind_of(t: Option<&Term>) -> Option<Kind> {
     match t? {
         Term::EmptyList | Term::Cons(_) => Some(Kind::List),
@@ -141,10 +143,24 @@ pub fn install(r: &mut super::Registry) {
 /// callbacks gains the frames Elixir's function would have left.
 fn run(p: &mut Proc, a: &mut Vec<Term>, k: usize, f: Native) -> R<Term> {
     let kind = kind_of(a.first());
-    let saved = std::mem::replace(&mut p.callbacks, 0);
-    let r = f(p, a);
-    let calls = std::mem::replace(&mut p.callbacks, saved);
-    r.map_err(|e| add_frames(e, k, kind, calls))
+    let mut calls = 0;
+    let key = (k as u16, kind.map_or(u8::MAX, |k| k as u8));
+    p.run_framed(key, |p| {
+        let r = f(p, a);
+        calls = p.callbacks;
+        r
+    })
+    .map_err(|e| add_frames(e, k, kind, calls))
+}
+
+/// The frames Elixir's builtin `key` (see [`Proc::run_framed`]) leaves
+/// under the callback it is running, after `calls` calls of its callbacks.
+pub fn callback_frames(key: (u16, u8), calls: u32) -> &'static [Arc<StackEntry>] {
+    let (k, kind) = (key.0 as usize, KINDS.iter().find(|x| **x as u8 == key.1));
+    match kind {
+        Some(kind) if calls > 0 => TABLE.frames.get(&(k, *kind, calls > 1)).map_or(&[], Vec::as_slice),
+        _ => &[],
+    }
 }
 
 #[cold]

@@ -87,6 +87,7 @@ pub fn op2(op: Op2, a: &Term, b: &Term) -> R<Term> {
         // The BEAM records the operator's own frame, with its arguments.
         Op2::AddInline => arith(Op2::Add, a, b),
         Op2::SubInline => arith(Op2::Sub, a, b),
+        Op2::MulInline => arith(Op2::Mul, a, b),
         Op2::DivInline => arith(Op2::Div, a, b),
         Op2::Add | Op2::Sub | Op2::Mul | Op2::Div => {
             let name = match op {
@@ -372,9 +373,11 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Kernel", "raise", 1, |p, a| raise(p, a[0].clone(), None));
     r.add("Kernel", "raise", 2, |p, a| raise(p, a[0].clone(), Some(a[1].clone())));
-    r.add("Kernel", "reraise", 2, |p, a| raise(p, a[0].clone(), None));
+    r.add("Kernel", "reraise", 2, |p, a| {
+        reraise(raise(p, a[0].clone(), None), &a[1])
+    });
     r.add("Kernel", "reraise", 3, |p, a| {
-        raise(p, a[0].clone(), Some(a[1].clone()))
+        reraise(raise(p, a[0].clone(), Some(a[1].clone())), &a[2])
     });
     r.add("Kernel", "function_exported?", 3, |_, a| match (&a[0], &a[1], &a[2]) {
         (Term::Atom(m), Term::Atom(f), Term::Int(n)) => Ok(Term::bool(
@@ -766,6 +769,16 @@ fn raise(p: &mut Proc, what: Term, arg: Option<Term>) -> R<Term> {
         ..Default::default()
     };
     Err(Box::new(Exc::Error(e, Box::new(stack))))
+}
+
+/// The exception `raise` made, raised again with the stack trace `st`.
+fn reraise(r: R<Term>, st: &Term) -> R<Term> {
+    r.map_err(|mut e| {
+        if let Exc::Error(_, stack) = &mut *e {
+            **stack = ex::given_stack(st);
+        }
+        e
+    })
 }
 
 /// `Kernel` functions that are Erlang BIFs of the same name and arity.

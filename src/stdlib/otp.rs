@@ -21,6 +21,12 @@ const SOURCES: &[(&str, &str)] = &[
 
 static LOADED: Once = Once::new();
 
+/// Whether code of `file` is one of these modules' own (whose frames are
+/// not the BEAM's: its OTP is written in Erlang).
+pub fn is_own_file(file: &str) -> bool {
+    SOURCES.iter().any(|(name, _)| *name == file)
+}
+
 /// Defines the OTP modules (once per program).
 pub fn ensure_loaded() {
     LOADED.call_once(|| {

@@ -792,14 +792,18 @@ pub(super) fn binop_text(op: BinOp) -> &'static str {
 }
 
 /// The variant of an arithmetic operator in a module's code that the BEAM
-/// runs inline, recording no frame of its own when it fails: `/`, and `+`/`-`
-/// with a small integer literal operand (on the right of `-`).
+/// runs inline, recording no frame of its own when it fails: `/`; `+`/`-`
+/// with a small integer literal operand (on the right of `-`); and `+`, `-`
+/// and `*` with a float literal operand (float arithmetic).
 fn inline_op(o: Op2, x: &Node, y: &Node) -> Op2 {
     let small = |n: &Node| matches!(n, Node::Lit(Term::Int(i)) if (-(1i64 << 59)..(1i64 << 59)).contains(i));
+    let float = |n: &Node| matches!(n, Node::Lit(Term::Float(_)));
+    let float = float(x) || float(y);
     match o {
         Op2::Div => Op2::DivInline,
-        Op2::Add if small(x) || small(y) => Op2::AddInline,
-        Op2::Sub if small(y) => Op2::SubInline,
+        Op2::Add if float || small(x) || small(y) => Op2::AddInline,
+        Op2::Sub if float || small(y) => Op2::SubInline,
+        Op2::Mul if float => Op2::MulInline,
         o => o,
     }
 }
