@@ -82,25 +82,25 @@ pub fn protocol_info(p: Atom) -> Option<ProtocolInfo> {
     builtin_protocol(p)
 }
 
+/// The built-in types `for:` may name.
+const BUILTIN_TYPES: &[&str] = &[
+    "Integer",
+    "Float",
+    "Atom",
+    "BitString",
+    "List",
+    "Tuple",
+    "Map",
+    "PID",
+    "Port",
+    "Reference",
+    "Function",
+];
+
 /// The name `for:` gives a value: its struct's module or its built-in type.
 pub fn type_of(v: &Term) -> Atom {
-    static TYPES: LazyLock<HashMap<&'static str, Atom>> = LazyLock::new(|| {
-        [
-            "Integer",
-            "Float",
-            "Atom",
-            "BitString",
-            "List",
-            "Tuple",
-            "Map",
-            "PID",
-            "Reference",
-            "Function",
-        ]
-        .into_iter()
-        .map(|t| (t, Atom::alias(t)))
-        .collect()
-    });
+    static TYPES: LazyLock<HashMap<&'static str, Atom>> =
+        LazyLock::new(|| BUILTIN_TYPES.iter().map(|t| (*t, Atom::alias(t))).collect());
     match v.struct_name() {
         Some(s) => s,
         None => {
@@ -112,21 +112,8 @@ pub fn type_of(v: &Term) -> Atom {
 
 /// `for_` itself when it names a built-in type (`Integer`, `List`, ...).
 fn type_of_name(for_: Atom) -> Atom {
-    const TYPES: &[&str] = &[
-        "Integer",
-        "Float",
-        "Atom",
-        "BitString",
-        "List",
-        "Tuple",
-        "Map",
-        "PID",
-        "Port",
-        "Reference",
-        "Function",
-    ];
     match for_.alias_name() {
-        Some(n) if TYPES.contains(&n.as_str()) => for_,
+        Some(n) if BUILTIN_TYPES.contains(&n.as_str()) => for_,
         _ => Atom::NIL,
     }
 }

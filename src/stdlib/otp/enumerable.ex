@@ -62,30 +62,10 @@ defimpl Enumerable, for: Function do
 end
 
 # Ranges, MapSets and streams are enumerated natively; called through the
-# protocol, they reduce as the list of their elements.
-defmodule Enumerable.Range do
-  @moduledoc false
-  def count(enumerable), do: {:ok, Enum.count(enumerable)}
-  def member?(enumerable, value), do: {:ok, Enum.member?(enumerable, value)}
-  def slice(_enumerable), do: {:error, __MODULE__}
-
-  def reduce(enumerable, acc, fun) do
-    Enumerable.List.reduce(Enum.to_list(enumerable), acc, fun)
-  end
-end
-
-defmodule Enumerable.MapSet do
-  @moduledoc false
-  def count(enumerable), do: {:ok, Enum.count(enumerable)}
-  def member?(enumerable, value), do: {:ok, Enum.member?(enumerable, value)}
-  def slice(_enumerable), do: {:error, __MODULE__}
-
-  def reduce(enumerable, acc, fun) do
-    Enumerable.List.reduce(Enum.to_list(enumerable), acc, fun)
-  end
-end
-
-defmodule Enumerable.Stream do
+# protocol, they reduce as the list of their elements. `otp.rs` defines
+# `Enumerable.Range`, `Enumerable.MapSet` and `Enumerable.Stream` from this
+# one, named `Enumerable.NATIVE`, which must stay the file's last module.
+defmodule Enumerable.NATIVE do
   @moduledoc false
   def count(enumerable), do: {:ok, Enum.count(enumerable)}
   def member?(enumerable, value), do: {:ok, Enum.member?(enumerable, value)}
