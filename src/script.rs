@@ -33,6 +33,8 @@ pub fn run_source(src: &str, file: &str) -> i32 {
     };
     let mut proc = Proc::new(me.clone());
     let mut session = Session::new(file, ex::SCRIPT_CONTEXT);
+    // The module checker's warnings come once the script has run.
+    let held = warn::deprecated::hold();
     let status = match session.compile_all(&exprs) {
         Err(c) => {
             runtime::io::err(&c.report(file));
@@ -106,6 +108,10 @@ pub fn run_source(src: &str, file: &str) -> i32 {
             status
         }
     };
+    let checked = warn::deprecated::release(held);
+    if status == 0 && !checked.is_empty() {
+        runtime::io::err(&checked);
+    }
     proc.release_held();
     runtime::exit(&me);
     runtime::runnable_dec();

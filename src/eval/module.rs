@@ -263,6 +263,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let mut last = Term::NIL;
     let mut frame: Vec<Term> = Vec::new();
     let mut erl_warnings = Vec::new();
+    let mut deprecated_calls = Vec::new();
     for it in items {
         if let Some(dc) = def_clause(it) {
             let dc = match dc {
@@ -307,6 +308,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 crate::runtime::io::err(&w.render(&def.outer.file));
             }
             erl_warnings.extend(ws.erlang);
+            deprecated_calls.extend(ws.deprecated);
             let dc = DefClause {
                 params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
                 ..dc
@@ -442,6 +444,8 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     exports.sort_by(|a, b| a.0.name().cmp(&b.0.name()).then(a.1.cmp(&b.1)));
     info.exports = exports;
     code::install(info, defs);
+    // The module checker's, once it is compiled.
+    warn::deprecated::emit(&warn::deprecated::render(deprecated_calls, &def.outer.file));
     Ok(Term::tuple(vec![
         Term::atom("module"),
         Term::Atom(def.name),

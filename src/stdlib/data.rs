@@ -195,6 +195,8 @@ pub fn register(r: &mut Registry) {
         to_chars(&a[0], &mut out)?;
         Ok(Term::charlist(&String::from_utf8_lossy(&out)))
     });
+    // The deprecated macro, which expands to `to_charlist/1`.
+    r.same_as("Kernel", "to_char_list", 1, "to_charlist");
     r.add("Kernel", "struct", 1, |p, a| struct_from(p, a, false));
     r.add("Kernel", "struct", 2, |p, a| struct_from(p, a, false));
     r.add("Kernel", "struct!", 1, |p, a| struct_from(p, a, true));

@@ -4,6 +4,11 @@ use super::Registry;
 use crate::eval::exception::{self as ex, R};
 use crate::term::{Atom, Fun, Term};
 
+/// `is_function(t, arity)`, the guard many builtins check their callbacks with.
+pub fn is_fun(t: &Term, arity: usize) -> bool {
+    matches!(t, Term::Fun(f) if f.arity() == arity)
+}
+
 fn kw(pairs: Vec<(&str, Term)>) -> Term {
     Term::list(
         pairs

@@ -67,6 +67,17 @@ impl Registry {
     }
 }
 
+impl Registry {
+    /// Registers `module.name/arity` as the builtin `module.to/arity`
+    /// registered before: a deprecated name Elixir keeps as a call of its
+    /// replacement with the same arguments.
+    pub fn same_as(&mut self, module: &str, name: &str, arity: usize, to: &str) {
+        if let Some(f) = self.get(module, to, arity) {
+            self.add(module, name, arity, f);
+        }
+    }
+}
+
 /// `IO` → `:"Elixir.IO"`, `:rand` → `:rand`, `Elixir.IO` stays.
 pub fn module_atom(module: &str) -> Atom {
     if let Some(erl) = module.strip_prefix(':') {
