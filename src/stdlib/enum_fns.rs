@@ -538,6 +538,45 @@ fn slice_amount(p: &mut Proc, a: &[Term], start: i64, amount: i64) -> R<Term> {
     ))
 }
 
+/// `Enum.slide/3` on the elements `v`: `first..last` (a step of 1) moved
+/// to `at`, indexes counted from the end when negative, as Elixir resolves them.
+fn slide(v: Vec<Term>, first: i64, last: i64, at: i64) -> R<Vec<Term>> {
+    let count = v.len() as i64;
+    if first < 0 || last < 0 || at < 0 {
+        let f = if first >= 0 { first } else { (first + count).max(0) };
+        let l = if last >= 0 { last } else { last + count };
+        let i = if at >= 0 { at } else { at + count };
+        return if f < count && f != i { slide(v, f, l, i) } else { Ok(v) };
+    }
+    if at == first || first > last {
+        return Ok(v);
+    }
+    if at > first && at <= last {
+        let r = ex::argument_error(format!(
+            "insertion index for slide must be outside the range being moved (tried to insert {first}..{last} at {at})"
+        ));
+        return ex::in_elixir(r, "Enum", "slide", 3, "lib/enum.ex", 2691);
+    }
+    // The elements before `start`, those from `middle` to `end`, those from
+    // `start` to `middle`, and the rest.
+    let (start, middle, end) = if at <= first {
+        (at, first, last)
+    } else {
+        (first, last + 1, at)
+    };
+    let (start, middle, end) = (start as usize, middle as usize, end as usize);
+    let (mut pre, mut post) = (Vec::new(), Vec::new());
+    for (i, x) in v.into_iter().enumerate() {
+        if i < start || (i >= middle && i <= end) {
+            pre.push(x);
+        } else {
+            post.push(x);
+        }
+    }
+    pre.extend(post);
+    Ok(pre)
+}
+
 fn random_index(n: usize) -> usize {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
@@ -1143,6 +1182,43 @@ pub fn register(r: &mut Registry) {
             return empty_error();
         }
         Ok(v[random_index(v.len())].clone())
+    });
+    r.add("Enum", "slide", 3, |p, a| {
+        let (first, last, step) = match (&a[1], range_parts(&a[1])) {
+            (Term::Int(i), _) => (*i, *i, 1),
+            (_, Some(r)) => r,
+            _ => return no_clause("slide", a),
+        };
+        if step != 1 {
+            let r = ex::argument_error(format!(
+                "Enum.slide/3 does not accept ranges with custom steps, got: {}",
+                crate::term::inspect::inspect_default(&a[1])
+            ));
+            return ex::in_elixir(r, "Enum", "slide", 3, "lib/enum.ex", 2663);
+        }
+        let at = int_arg(&a[2], "slide", a)?;
+        let v = if a[0].is_list() {
+            to_vec(p, &a[0])?
+        } else {
+            fold_vec(p, &a[0])?
+        };
+        Ok(Term::list(slide(v, first, last, at)?))
+    });
+    r.add("Enum", "take_random", 2, |p, a| match a[1] {
+        Term::Int(0) => Ok(Term::EmptyList),
+        _ if matches!(a[0], Term::EmptyList) => Ok(Term::EmptyList),
+        Term::Int(n) if n > 0 => {
+            // A partial Fisher-Yates shuffle of what `Enum.reduce/3` walks.
+            let mut v = fold_vec(p, &a[0])?;
+            let k = (n as usize).min(v.len());
+            for i in 0..k {
+                let j = i + random_index(v.len() - i);
+                v.swap(i, j);
+            }
+            v.truncate(k);
+            Ok(Term::list(v))
+        }
+        _ => no_clause("take_random", a),
     });
     r.add("Enum", "shuffle", 1, |p, a| {
         let mut v = fold_vec(p, &a[0])?;

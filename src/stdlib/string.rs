@@ -335,30 +335,23 @@ pub fn jaro(a: &str, b: &str) -> f64 {
     (m / x.len() as f64 + m / y.len() as f64 + (m - half_transpositions as f64) / m) / 3.0
 }
 
-fn myers(a: &str, b: &str) -> Term {
-    let (x, y) = (graphemes(a), graphemes(b));
-    let diff = similar::TextDiff::configure()
-        .algorithm(similar::Algorithm::Myers)
-        .diff_slices(&x, &y);
-    let mut out: Vec<(&str, String)> = Vec::new();
-    for op in diff.ops() {
-        for change in diff.iter_changes(op) {
-            let tag = match change.tag() {
-                similar::ChangeTag::Equal => "eq",
-                similar::ChangeTag::Delete => "del",
-                similar::ChangeTag::Insert => "ins",
-            };
-            match out.last_mut() {
-                Some((t, s)) if *t == tag => s.push_str(change.value()),
-                _ => out.push((tag, change.value().to_string())),
-            }
-        }
-    }
-    Term::list(
-        out.into_iter()
-            .map(|(t, s)| Term::tuple(vec![Term::atom(t), Term::str(&s)]))
+/// `String.myers_difference/2`: `List.myers_difference/2` of the graphemes,
+/// each run joined into a string.
+fn myers(p: &mut crate::eval::exec::Proc, a: &str, b: &str) -> R<Term> {
+    let (x, y): (Vec<Term>, Vec<Term>) = (
+        graphemes(a).into_iter().map(Term::str).collect(),
+        graphemes(b).into_iter().map(Term::str).collect(),
+    );
+    let script = super::list::myers_difference(p, &x, &y, None)?;
+    Ok(Term::list(
+        script
+            .into_iter()
+            .map(|(k, run)| {
+                let text: String = run.iter_list().filter_map(Term::as_str).collect();
+                Term::tuple(vec![Term::atom(k), Term::str(&text)])
+            })
             .collect::<Vec<_>>(),
-    )
+    ))
 }
 
 pub fn register(r: &mut Registry) {
@@ -693,11 +686,12 @@ pub fn register(r: &mut Registry) {
             None => Term::NIL,
         })
     });
-    r.add("String", "myers_difference", 2, |_, a| {
-        Ok(myers(
+    r.add("String", "myers_difference", 2, |p, a| {
+        myers(
+            p,
             text(&a[0], "myers_difference", a)?,
             text(&a[1], "myers_difference", a)?,
-        ))
+        )
     });
     r.add("String", "chunk", 2, |_, a| {
         let s = text(&a[0], "chunk", a)?;
