@@ -140,6 +140,7 @@ fn print_warnings(session: &Session, src: &str, exprs: &[syntax::ast::Expr], fil
         aliases: &c.aliases,
         locals: None,
         imports: !c.imports.is_empty(),
+        requires: &c.requires,
     };
     let mut text = String::new();
     for w in warn::quoted_atoms(src).iter().chain(&warn::script(exprs, &env)) {

@@ -959,6 +959,14 @@ pub fn blamed_banner(x: &Exc, marks: crate::stdlib::clauses::Marks) -> String {
         }
         "UndefinedFunctionError" if !field(e, "message").is_truthy() => {
             if let (Some(m), Some(f)) = (field(e, "module").as_atom(), field(e, "function").as_atom()) {
+                let arity = field(e, "arity").as_int().unwrap_or(-1);
+                if crate::stdlib::is_macro(m, f, arity as usize) {
+                    t.push_str(&format!(
+                        ". However there is a macro with the same name and arity. Be sure to require {} if you intend to invoke this macro",
+                        module_name(m)
+                    ));
+                    return t;
+                }
                 let hint = did_you_mean(m, f);
                 if !hint.is_empty() {
                     t.push_str(". Did you mean:\n\n");

@@ -86,6 +86,7 @@ fn clause_warnings(c: &Compiler, module: Atom, dc: &DefClause) -> warn::Clause {
         aliases: &c.aliases,
         locals: c.module.as_ref().map(|m| &m.locals),
         imports: !c.imports.is_empty(),
+        requires: &c.requires,
     };
     warn::function_clause(&dc.params, dc.guard.as_ref(), &dc.body, context, &env)
 }

@@ -99,6 +99,8 @@ pub struct Env<'a> {
     pub locals: Option<&'a std::collections::HashSet<(String, usize)>>,
     /// Whether anything is imported (an import may shadow Kernel's functions).
     pub imports: bool,
+    /// The modules required where the code is (their macros may be called).
+    pub requires: &'a [crate::term::Atom],
 }
 
 /// The warnings Elixir prints when it compiles a script's top-level code
@@ -242,6 +244,8 @@ struct Walker<'a> {
     aliases: HashMap<String, String>,
     /// A `use` was seen or an alias not understood: any name may mean another module.
     unknown_aliases: bool,
+    /// The modules a plain `require` in the code named.
+    required: Vec<String>,
 }
 
 const UNUSED: &str = "if the variable is not meant to be used, prefix it with an underscore";
@@ -267,6 +271,7 @@ impl<'a> Walker<'a> {
             pipe_into: None,
             aliases: HashMap::new(),
             unknown_aliases: false,
+            required: Vec::new(),
         }
     }
 
@@ -885,6 +890,9 @@ impl<'a> Walker<'a> {
             // A plain `require` makes macros available and renames nothing.
             ("require", _) if args.len() == 1 => {
                 self.exprs(args);
+                if let Some(ExprKind::Alias(segs)) = args.first().map(|a| &a.kind) {
+                    self.required.push(segs.join("."));
+                }
             }
             // Names may mean something else from here on: resolve no more builtins.
             ("import", _) => {
@@ -928,6 +936,22 @@ impl<'a> Walker<'a> {
         if module == "Kernel" {
             return self.kernel_macro(name, arity, line);
         }
+        // A builtin macro called in a function with its module not required:
+        // the module checker's warning (elsewhere the call just fails).
+        let atom = crate::term::Atom::alias(&module);
+        if let Some(context) = &self.context
+            && crate::stdlib::is_macro(atom, crate::term::Atom::new(name), arity)
+            && !self.env.requires.contains(&atom)
+            && !self.required.contains(&module)
+        {
+            self.deprecated.push(deprecated::Call {
+                rank: 0,
+                message: format!("you must require {module} before invoking the macro {module}.{name}/{arity}"),
+                line,
+                context: context.clone(),
+            });
+            return;
+        }
         let Some(message) = deprecated::message(&module, name, arity) else {
             return;
         };
@@ -939,6 +963,7 @@ impl<'a> Walker<'a> {
                 message,
             }),
             Some(context) => self.deprecated.push(deprecated::Call {
+                rank: 1,
                 message,
                 line,
                 context: context.clone(),

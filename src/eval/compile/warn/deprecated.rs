@@ -36,10 +36,13 @@ pub fn message(module: &str, name: &str, arity: usize) -> Option<String> {
     Some(format!("{module}.{fun}/{arity} is deprecated. {reason}"))
 }
 
-/// A deprecated call inside a function of a module: the warning, its line
-/// and the function it is in (`M.f/1`).
+/// A call the module checker warns about inside a function of a module
+/// (deprecated, or of a macro not required): the warning, its line and the
+/// function it is in (`M.f/1`). `rank` orders the kinds as the checker
+/// sorts them: a macro not required (0) before a deprecated function (1).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Call {
+    pub rank: u8,
     pub message: String,
     pub line: u32,
     pub context: String,
