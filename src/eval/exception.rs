@@ -117,11 +117,14 @@ pub fn app_prefix(module: Atom) -> &'static str {
                 .any(|l| l.split(' ').next() == Some(alias));
         return match alias {
             "Logger" => "(logger 1.14.0) ",
+            "IEx.Evaluator" => "(iex 1.14.0) ",
+            "Module.ParallelChecker" | "Kernel.CLI" => "(elixir 1.14.0) ",
             _ if builtin && crate::eval::code::module(module).is_none() => "(elixir 1.14.0) ",
             _ => "",
         };
     }
     match &*name {
+        "elixir" | "elixir_compiler" | "elixir_lexical" | "elixir_dispatch" | "elixir_expand" => "(elixir 1.14.0) ",
         "file" | "os" | "code" | "logger" | "application" | "inet" | "gen_tcp" | "global" => "(kernel 8.5.3) ",
         "erlang" | "erts_internal" | "persistent_term" | "atomics" | "counters" | "zlib" => "",
         _ if crate::stdlib::is_builtin_module(module) || STDLIB_MODULES.contains(&&*name) => "(stdlib 4.2) ",
@@ -752,8 +755,17 @@ pub fn format_stacktrace(st: &Term) -> Vec<String> {
                     _ => None,
                 })
             };
-            let app = app_prefix(m.as_atom()?);
+            let mut app = app_prefix(m.as_atom()?);
             let what = match a {
+                // A script's top level, and a module's body.
+                Term::Int(1) if f.as_atom().is_some_and(|f| &*f.name() == "__FILE__") => {
+                    app = "";
+                    "(file)".to_string()
+                }
+                Term::Int(0) if f.as_atom().is_some_and(|f| &*f.name() == "__MODULE__") => {
+                    app = "";
+                    format!("{} (module)", inspect(m))
+                }
                 Term::Int(_) => mfa(m, f, a),
                 args => {
                     let shown: Vec<String> = args.iter_list().map(inspect).collect();
