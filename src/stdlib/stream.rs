@@ -1230,6 +1230,7 @@ impl Pull for Zip {
         if self.over {
             return Ok(None);
         }
+        p.check_interrupt()?;
         if self.cursors.is_none() {
             let sources = to_vec(p, &self.sources)?;
             self.cursors = Some(sources.into_iter().map(|s| (s, None)).collect());
