@@ -34,6 +34,8 @@ pub fn run_source(src: &str, file: &str) -> i32 {
     let mut proc = Proc::new(me.clone());
     proc.script = Some(file.into());
     let mut session = Session::new(file, ex::SCRIPT_CONTEXT);
+    // The module checker's warnings come once the script has run.
+    let held = warn::deprecated::hold();
     let status = match session.compile_all(&exprs) {
         Err(c) => {
             runtime::io::err(&c.report(file));
@@ -112,6 +114,10 @@ pub fn run_source(src: &str, file: &str) -> i32 {
             status
         }
     };
+    let checked = warn::deprecated::release(held);
+    if status == 0 && !checked.is_empty() {
+        runtime::io::err(&checked);
+    }
     proc.release_held();
     runtime::exit(&me);
     runtime::runnable_dec();
@@ -140,6 +146,7 @@ fn print_warnings(session: &Session, src: &str, exprs: &[syntax::ast::Expr], fil
         aliases: &c.aliases,
         locals: None,
         imports: !c.imports.is_empty(),
+        requires: &c.requires,
     };
     let mut text = String::new();
     for w in warn::quoted_atoms(src).iter().chain(&warn::script(exprs, &env)) {

@@ -119,11 +119,14 @@ pub fn app_prefix(module: Atom) -> &'static str {
                 .any(|l| l.split(' ').next() == Some(alias));
         return match alias {
             "Logger" => "(logger 1.14.0) ",
+            "IEx.Evaluator" => "(iex 1.14.0) ",
+            "Module.ParallelChecker" | "Kernel.CLI" => "(elixir 1.14.0) ",
             _ if builtin && crate::eval::code::module(module).is_none() => "(elixir 1.14.0) ",
             _ => "",
         };
     }
     match &*name {
+        "elixir" | "elixir_compiler" | "elixir_lexical" | "elixir_dispatch" | "elixir_expand" => "(elixir 1.14.0) ",
         "file" | "os" | "code" | "logger" | "application" | "inet" | "gen_tcp" | "global" => "(kernel 8.5.3) ",
         "erlang" | "erts_internal" | "persistent_term" | "atomics" | "counters" | "zlib" => "",
         _ if crate::stdlib::is_builtin_module(module) || STDLIB_MODULES.contains(&&*name) => "(stdlib 4.2) ",
@@ -1054,6 +1057,14 @@ pub fn blamed_banner(x: &Exc, marks: crate::stdlib::clauses::Marks) -> String {
         }
         "UndefinedFunctionError" if !field(e, "message").is_truthy() => {
             if let (Some(m), Some(f)) = (field(e, "module").as_atom(), field(e, "function").as_atom()) {
+                let arity = field(e, "arity").as_int().unwrap_or(-1);
+                if crate::stdlib::is_macro(m, f, arity as usize) {
+                    t.push_str(&format!(
+                        ". However there is a macro with the same name and arity. Be sure to require {} if you intend to invoke this macro",
+                        module_name(m)
+                    ));
+                    return t;
+                }
                 let hint = did_you_mean(m, f);
                 if !hint.is_empty() {
                     t.push_str(". Did you mean:\n\n");

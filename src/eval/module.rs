@@ -101,6 +101,7 @@ fn clause_warnings(c: &Compiler, module: Atom, dc: &DefClause) -> warn::Clause {
         aliases: &c.aliases,
         locals: c.module.as_ref().map(|m| &m.locals),
         imports: !c.imports.is_empty(),
+        requires: &c.requires,
     };
     warn::function_clause(&dc.params, dc.guard.as_ref(), &dc.body, context, &env)
 }
@@ -316,6 +317,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let mut last = Term::NIL;
     let mut frame: Vec<Term> = Vec::new();
     let mut erl_warnings = Vec::new();
+    let mut deprecated_calls = Vec::new();
     for (idx, it) in items.into_iter().enumerate() {
         if Some(idx) == keep_last {
             user_last = Some(last.clone());
@@ -363,6 +365,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 crate::runtime::io::err(&w.render(&def.outer.file));
             }
             erl_warnings.extend(ws.erlang);
+            deprecated_calls.extend(ws.deprecated);
             let dc = DefClause {
                 params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
                 ..dc
@@ -543,6 +546,8 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
         }
         _ => {}
     }
+    // The module checker's, once it is compiled.
+    warn::deprecated::emit(&warn::deprecated::render(deprecated_calls, &def.outer.file));
     Ok(Term::tuple(vec![
         Term::atom("module"),
         Term::Atom(def.name),

@@ -162,6 +162,7 @@ impl Repl {
             aliases: &aliases,
             locals: None,
             imports: false,
+            requires: &[],
         };
         let mut text = String::new();
         for w in warn::quoted_atoms(src)

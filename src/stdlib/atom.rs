@@ -51,4 +51,5 @@ pub fn register(r: &mut Registry) {
             ex::in_bif(r, "atom_to_list", || a.to_vec())
         });
     }
+    r.same_as("Atom", "to_char_list", 1, "to_charlist");
 }

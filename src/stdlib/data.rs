@@ -195,6 +195,8 @@ pub fn register(r: &mut Registry) {
         to_chars(&a[0], &mut out)?;
         Ok(Term::charlist(&String::from_utf8_lossy(&out)))
     });
+    // The deprecated macro, which expands to `to_charlist/1`.
+    r.same_as("Kernel", "to_char_list", 1, "to_charlist");
     r.add("Kernel", "struct", 1, |p, a| struct_from(p, a, false));
     r.add("Kernel", "struct", 2, |p, a| struct_from(p, a, false));
     r.add("Kernel", "struct!", 1, |p, a| struct_from(p, a, true));
@@ -219,6 +221,79 @@ pub fn register(r: &mut Registry) {
         let keys = path(&a[1], "update_in", a)?;
         let f = a[2].clone();
         update_path(p, &a[0], &keys, &mut |p, old| p.apply(&f, vec![old]))
+    });
+    r.add("Kernel", "get_and_update_in", 3, |p, a| {
+        let keys = path(&a[1], "get_and_update_in", a)?;
+        if !super::function::is_fun(&a[2], 1) {
+            return ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("get_and_update_in"), a.to_vec());
+        }
+        let (last, init) = keys.split_last().expect("a non-empty path");
+        let f = a[2].clone();
+        let mut got = Term::NIL;
+        // `Access.get_and_update/3` of the innermost container.
+        let step = &mut |p: &mut Proc, parent: Term| -> R<Term> {
+            let old = access_get(&parent, last)?;
+            let r = p.apply(&f, vec![old.clone()])?;
+            match r.as_tuple() {
+                Some([get, new]) => {
+                    got = get.clone();
+                    access_put(&parent, last, new.clone())
+                }
+                _ if r == Term::atom("pop") => {
+                    got = old;
+                    Ok(access_delete(&parent, last))
+                }
+                _ => ex::runtime_error(format!(
+                    "the given function must return a two-element tuple or :pop, got: {}",
+                    crate::term::inspect::inspect_default(&r)
+                )),
+            }
+        };
+        let data = if init.is_empty() {
+            step(p, a[0].clone())?
+        } else {
+            update_path(p, &a[0], init, step)?
+        };
+        Ok(Term::tuple(vec![got, data]))
+    });
+    r.add("Kernel", "binary_slice", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+        (Term::Bin(b), Term::Int(start), Term::Int(size)) if *size >= 0 => {
+            let total = b.len() as i64;
+            let start = if *start < 0 { (total + start).max(0) } else { *start };
+            Ok(match start < total {
+                true => Term::bytes(&b[start as usize..(start + (*size).min(total - start)) as usize]),
+                false => Term::str(""),
+            })
+        }
+        _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("binary_slice"), a.to_vec()),
+    });
+    r.add("Kernel", "binary_slice", 2, |_, a| {
+        let (Term::Bin(b), Some((first, last, step))) = (&a[0], super::enumerable::range_parts(&a[1])) else {
+            return ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("binary_slice"), a.to_vec());
+        };
+        if step <= 0 {
+            return ex::argument_error(format!(
+                "binary_slice/2 does not accept ranges with negative steps, got: {}",
+                crate::term::inspect::inspect_default(&a[1])
+            ));
+        }
+        let total = b.len() as i64;
+        let first = if first < 0 { (first + total).max(0) } else { first };
+        let last = if last < 0 { last + total } else { last };
+        let amount = last - first + 1;
+        if first >= total || amount <= 0 {
+            return Ok(Term::str(""));
+        }
+        let part = &b[first as usize..(first + amount.min(total - first)) as usize];
+        Ok(Term::bytes(
+            &part.iter().step_by(step as usize).copied().collect::<Vec<u8>>(),
+        ))
+    });
+    r.add("Kernel", "is_port", 1, |_, _| Ok(Term::FALSE));
+    r.add("Kernel", "node", 0, |_, _| Ok(Term::atom("nonode@nohost")));
+    r.add("Kernel", "node", 1, |_, a| match &a[0] {
+        Term::Pid(_) | Term::Ref(_) => Ok(Term::atom("nonode@nohost")),
+        _ => ex::in_bif(ex::badarg_at(1, "not a pid"), "node", || a.to_vec()),
     });
     r.add("Kernel", "pop_in", 2, |p, a| {
         let keys = path(&a[1], "pop_in", a)?;

@@ -14,6 +14,7 @@ use std::cmp::Ordering;
 
 use super::Registry;
 use super::enumerable::{count, each, fold, fold_vec, into, range_len, range_parts, to_vec};
+use super::function::is_fun;
 use super::kernel::{op2, to_chars};
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
@@ -226,33 +227,23 @@ fn chunk_every(p: &mut Proc, a: &[Term], count: i64, step: i64, leftover: Option
         ];
         return no_clause("chunk_every", &args);
     }
-    let v = to_vec(p, &a[0])?;
-    let (count, step) = (count as usize, step as usize);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < v.len() {
-        let end = i + count;
-        if end <= v.len() {
-            out.push(Term::list(v[i..end].to_vec()));
-        } else {
-            match leftover {
-                Some(Term::Atom(a)) if &*a.name() == "discard" => {}
-                Some(extra) => {
-                    let mut c = v[i..].to_vec();
-                    let pad = to_vec(p, extra)?;
-                    c.extend(pad.into_iter().take(end - v.len()));
-                    out.push(Term::list(c));
-                }
-                None => out.push(Term::list(v[i..].to_vec())),
-            }
-            break;
-        }
-        if end >= v.len() {
-            break;
-        }
-        i += step;
-    }
-    Ok(Term::list(out))
+    let args = [
+        Term::Int(count),
+        Term::Int(step),
+        leftover.cloned().unwrap_or(Term::EmptyList),
+    ];
+    super::stream::chunk_list(p, &a[0], "chunk_every", &args)
+}
+
+/// The arguments the deprecated `Enum.chunk/2,3,4` give `chunk_every/4`:
+/// leftover elements are discarded unless a padding is given.
+fn discard(a: &[Term], n: &Term, s: &Term, leftover: &Term) -> Vec<Term> {
+    let leftover = if leftover.is_truthy() {
+        leftover.clone()
+    } else {
+        Term::atom("discard")
+    };
+    vec![a[0].clone(), n.clone(), s.clone(), leftover]
 }
 
 /// `max`/`min` (and their `_by` forms): the first element whose key is greatest / least.
@@ -436,36 +427,29 @@ fn frequencies(p: &mut Proc, t: &Term, key: Option<&Term>) -> R<Term> {
     Ok(Term::map(m))
 }
 
-fn zip_lists(lists: Vec<Vec<Term>>) -> Term {
-    let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-    Term::list(
-        (0..n)
-            .map(|i| Term::tuple(lists.iter().map(|l| l[i].clone()).collect()))
-            .collect::<Vec<_>>(),
-    )
+/// A reducer of zipped rows: the row and the accumulator in, the new one out.
+type RowReducer<'a> = dyn FnMut(&mut Proc, Vec<Term>, Term) -> R<Term> + 'a;
+
+/// `Enum.zip_reduce/3`'s walk: the enumerables in step, a list of one
+/// element of each at a time, until one runs out (lazily: a stream is
+/// pulled only as far as the zip goes).
+fn zip_reduce(p: &mut Proc, sources: Vec<Term>, acc: Term, f: &mut RowReducer) -> R<Term> {
+    let mut acc = acc;
+    super::stream::zip_each(p, sources, &mut |p, row| {
+        acc = f(p, row, std::mem::replace(&mut acc, Term::NIL))?;
+        Ok(true)
+    })?;
+    Ok(acc)
 }
 
-/// The elements of each enumerable, taking no more than the shortest finite one has.
-fn zip_sources(p: &mut Proc, sources: &[Term]) -> R<Vec<Vec<Term>>> {
-    let finite = |t: &Term| !(t.struct_name() == Some(Atom::new("Elixir.Stream")));
-    let mut limit: Option<usize> = None;
-    for s in sources.iter().filter(|s| finite(s)) {
-        let n = count(p, s)? as usize;
-        limit = Some(limit.map_or(n, |l| l.min(n)));
-    }
+/// The rows of `Enum.zip_with`-like functions, collected in order.
+fn zip_rows(p: &mut Proc, sources: Vec<Term>, f: &mut dyn FnMut(&mut Proc, Vec<Term>) -> R<Term>) -> R<Term> {
     let mut out = Vec::new();
-    for s in sources {
-        let mut v = Vec::new();
-        let cap = limit;
-        if cap != Some(0) {
-            each(p, s, &mut |_, x| {
-                v.push(x);
-                Ok(cap.is_none_or(|c| v.len() < c))
-            })?;
-        }
-        out.push(v);
-    }
-    Ok(out)
+    super::stream::zip_each(p, sources, &mut |p, row| {
+        out.push(f(p, row)?);
+        Ok(true)
+    })?;
+    Ok(Term::list(out))
 }
 
 fn reduce_while(p: &mut Proc, t: &Term, acc: Term, f: &Term) -> R<Term> {
@@ -552,6 +536,45 @@ fn slice_amount(p: &mut Proc, a: &[Term], start: i64, amount: i64) -> R<Term> {
             .take(amount as usize)
             .collect::<Vec<_>>(),
     ))
+}
+
+/// `Enum.slide/3` on the elements `v`: `first..last` (a step of 1) moved
+/// to `at`, indexes counted from the end when negative, as Elixir resolves them.
+fn slide(v: Vec<Term>, first: i64, last: i64, at: i64) -> R<Vec<Term>> {
+    let count = v.len() as i64;
+    if first < 0 || last < 0 || at < 0 {
+        let f = if first >= 0 { first } else { (first + count).max(0) };
+        let l = if last >= 0 { last } else { last + count };
+        let i = if at >= 0 { at } else { at + count };
+        return if f < count && f != i { slide(v, f, l, i) } else { Ok(v) };
+    }
+    if at == first || first > last {
+        return Ok(v);
+    }
+    if at > first && at <= last {
+        let r = ex::argument_error(format!(
+            "insertion index for slide must be outside the range being moved (tried to insert {first}..{last} at {at})"
+        ));
+        return ex::in_elixir(r, "Enum", "slide", 3, "lib/enum.ex", 2691);
+    }
+    // The elements before `start`, those from `middle` to `end`, those from
+    // `start` to `middle`, and the rest.
+    let (start, middle, end) = if at <= first {
+        (at, first, last)
+    } else {
+        (first, last + 1, at)
+    };
+    let (start, middle, end) = (start as usize, middle as usize, end as usize);
+    let (mut pre, mut post) = (Vec::new(), Vec::new());
+    for (i, x) in v.into_iter().enumerate() {
+        if i < start || (i >= middle && i <= end) {
+            pre.push(x);
+        } else {
+            post.push(x);
+        }
+    }
+    pre.extend(post);
+    Ok(pre)
 }
 
 fn random_index(n: usize) -> usize {
@@ -825,6 +848,9 @@ pub fn register(r: &mut Registry) {
         })?;
         Ok(pair(yes, no))
     });
+    if let Some(split_with) = r.get("Enum", "split_with", 2) {
+        r.add("Enum", "partition", 2, split_with);
+    }
     r.add("Enum", "split", 2, |p, a| {
         let n = int_arg(&a[1], "split", a)?;
         let mut v = fold_vec(p, &a[0])?;
@@ -891,23 +917,33 @@ pub fn register(r: &mut Registry) {
         let s = int_arg(&a[2], "chunk_every", a)?;
         chunk_every(p, a, n, s, Some(&a[3]))
     });
-    r.add("Enum", "chunk_by", 2, |p, a| {
-        let mut out: Vec<Term> = Vec::new();
-        let mut cur: Vec<Term> = Vec::new();
-        let mut key: Option<Term> = None;
-        each(p, &a[0], &mut |p, x| {
-            let k = call1(p, &a[1], x.clone())?;
-            if key.as_ref().is_some_and(|old| *old != k) {
-                out.push(Term::list(std::mem::take(&mut cur)));
+    r.add("Enum", "chunk", 2, |p, a| {
+        let a = discard(a, &a[1], &a[1], &Term::NIL);
+        let (n, s) = (int_arg(&a[1], "chunk_every", &a)?, int_arg(&a[2], "chunk_every", &a)?);
+        chunk_every(p, &a, n, s, Some(&a[3]))
+    });
+    r.add("Enum", "chunk", 3, |p, a| {
+        let a = discard(a, &a[1], &a[2], &Term::NIL);
+        let (n, s) = (int_arg(&a[1], "chunk_every", &a)?, int_arg(&a[2], "chunk_every", &a)?);
+        chunk_every(p, &a, n, s, Some(&a[3]))
+    });
+    r.add("Enum", "chunk", 4, |p, a| {
+        let a = discard(a, &a[1], &a[2], &a[3]);
+        let (n, s) = (int_arg(&a[1], "chunk_every", &a)?, int_arg(&a[2], "chunk_every", &a)?);
+        chunk_every(p, &a, n, s, Some(&a[3]))
+    });
+    r.add("Enum", "filter_map", 3, |p, a| {
+        let mut out = Vec::new();
+        fold(p, &a[0], &mut |p, x| {
+            if test1(p, &a[1], &x)? {
+                out.push(call1(p, &a[2], x)?);
             }
-            key = Some(k);
-            cur.push(x);
             Ok(true)
         })?;
-        if !cur.is_empty() {
-            out.push(Term::list(cur));
-        }
         Ok(Term::list(out))
+    });
+    r.add("Enum", "chunk_by", 2, |p, a| {
+        super::stream::chunk_list(p, &a[0], "chunk_by", &a[1..])
     });
     for arity in 1..=3 {
         r.add("Enum", "max", arity, |p, a| extreme_with(p, a, None, Ordering::Greater));
@@ -967,6 +1003,7 @@ pub fn register(r: &mut Registry) {
     }
     r.add("Enum", "uniq", 1, |p, a| uniq_by(p, &a[0], None));
     r.add("Enum", "uniq_by", 2, |p, a| uniq_by(p, &a[0], Some(&a[1])));
+    r.add("Enum", "uniq", 2, |p, a| uniq_by(p, &a[0], Some(&a[1])));
     r.add("Enum", "dedup", 1, |p, a| dedup_by(p, &a[0], None));
     r.add("Enum", "dedup_by", 2, |p, a| dedup_by(p, &a[0], Some(&a[1])));
     r.add("Enum", "frequencies", 1, |p, a| frequencies(p, &a[0], None));
@@ -1035,36 +1072,56 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::list(out))
     });
-    r.add("Enum", "zip", 2, |p, a| Ok(zip_lists(zip_sources(p, a)?)));
-    r.add("Enum", "zip", 1, |p, a| {
-        let sources = to_vec(p, &a[0])?;
-        if sources.is_empty() {
-            return Ok(Term::EmptyList);
+    r.add("Enum", "zip", 2, |p, a| {
+        zip_rows(p, a.to_vec(), &mut |_, row| Ok(Term::tuple(row)))
+    });
+    r.add("Enum", "zip", 1, |p, a| match &a[0] {
+        Term::EmptyList => Ok(Term::EmptyList),
+        _ => {
+            let sources = to_vec(p, &a[0])?;
+            zip_rows(p, sources, &mut |_, row| Ok(Term::tuple(row)))
         }
-        Ok(zip_lists(zip_sources(p, &sources)?))
     });
     r.add("Enum", "zip_with", 3, |p, a| {
-        let lists = zip_sources(p, &a[..2])?;
-        let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-        let mut out = Vec::with_capacity(n);
-        for (x, y) in lists[0].iter().zip(&lists[1]) {
-            out.push(p.callback(&a[2], [x.clone(), y.clone()])?);
+        if !is_fun(&a[2], 2) {
+            return no_clause("zip_with", a);
         }
-        Ok(Term::list(out))
+        let f = a[2].clone();
+        zip_rows(p, a[..2].to_vec(), &mut |p, row| {
+            let [x, y] = <[Term; 2]>::try_from(row).unwrap_or([Term::NIL, Term::NIL]);
+            call2(p, &f, x, y)
+        })
     });
-    r.add("Enum", "zip_with", 2, |p, a| {
+    r.add("Enum", "zip_with", 2, |p, a| match &a[0] {
+        Term::EmptyList => Ok(Term::EmptyList),
+        _ => {
+            let sources = to_vec(p, &a[0])?;
+            let f = a[1].clone();
+            zip_rows(p, sources, &mut |p, row| call1(p, &f, Term::list(row)))
+        }
+    });
+    r.add("Enum", "zip_reduce", 4, |p, a| {
+        if !is_fun(&a[3], 3) {
+            return no_clause("zip_reduce", a);
+        }
+        let f = a[3].clone();
+        zip_reduce(p, a[..2].to_vec(), a[2].clone(), &mut |p, row, acc| {
+            let [x, y] = <[Term; 2]>::try_from(row).unwrap_or([Term::NIL, Term::NIL]);
+            p.callback(&f, [x, y, acc])
+        })
+    });
+    r.add("Enum", "zip_reduce", 3, |p, a| {
+        if !is_fun(&a[2], 2) {
+            return no_clause("zip_reduce", a);
+        }
+        if matches!(a[0], Term::EmptyList) {
+            return Ok(a[1].clone());
+        }
         let sources = to_vec(p, &a[0])?;
-        if sources.is_empty() {
-            return Ok(Term::EmptyList);
-        }
-        let lists = zip_sources(p, &sources)?;
-        let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-        let mut out = Vec::with_capacity(n);
-        for i in 0..n {
-            let row: Vec<Term> = lists.iter().map(|l| l[i].clone()).collect();
-            out.push(p.callback(&a[1], [Term::list(row)])?);
-        }
-        Ok(Term::list(out))
+        let f = a[2].clone();
+        zip_reduce(p, sources, a[1].clone(), &mut |p, row, acc| {
+            call2(p, &f, Term::list(row), acc)
+        })
     });
     r.add("Enum", "map_every", 3, |p, a| {
         let mut out = Vec::new();
@@ -1090,34 +1147,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Enum", "flat_map_reduce", 3, |p, a| map_reduce(p, a, true));
     r.add("Enum", "chunk_while", 4, |p, a| {
-        let mut acc = a[1].clone();
-        let mut out = Vec::new();
-        each(p, &a[0], &mut |p, x| {
-            let r = call2(p, &a[2], x, acc.clone())?;
-            match r.as_tuple() {
-                Some([Term::Atom(t), chunk, next]) if &*t.name() == "cont" => {
-                    out.push(chunk.clone());
-                    acc = next.clone();
-                    Ok(true)
-                }
-                Some([Term::Atom(t), next]) if &*t.name() == "cont" => {
-                    acc = next.clone();
-                    Ok(true)
-                }
-                Some([Term::Atom(t), next]) if &*t.name() == "halt" => {
-                    acc = next.clone();
-                    Ok(false)
-                }
-                _ => ex::case_clause(r),
-            }
-        })?;
-        let last = p.callback(&a[3], [acc])?;
-        match last.as_tuple() {
-            Some([Term::Atom(t), chunk, _]) if &*t.name() == "cont" => out.push(chunk.clone()),
-            Some([Term::Atom(t), _]) if &*t.name() == "cont" => {}
-            _ => return ex::case_clause(last),
-        }
-        Ok(Term::list(out))
+        super::stream::chunk_list(p, &a[0], "chunk_while", &a[1..])
     });
     r.add("Enum", "count_until", 3, |p, a| count_until(p, a, &a[2], Some(&a[1])));
     r.add("Enum", "reverse_slice", 3, |p, a| {
@@ -1152,6 +1182,43 @@ pub fn register(r: &mut Registry) {
             return empty_error();
         }
         Ok(v[random_index(v.len())].clone())
+    });
+    r.add("Enum", "slide", 3, |p, a| {
+        let (first, last, step) = match (&a[1], range_parts(&a[1])) {
+            (Term::Int(i), _) => (*i, *i, 1),
+            (_, Some(r)) => r,
+            _ => return no_clause("slide", a),
+        };
+        if step != 1 {
+            let r = ex::argument_error(format!(
+                "Enum.slide/3 does not accept ranges with custom steps, got: {}",
+                crate::term::inspect::inspect_default(&a[1])
+            ));
+            return ex::in_elixir(r, "Enum", "slide", 3, "lib/enum.ex", 2663);
+        }
+        let at = int_arg(&a[2], "slide", a)?;
+        let v = if a[0].is_list() {
+            to_vec(p, &a[0])?
+        } else {
+            fold_vec(p, &a[0])?
+        };
+        Ok(Term::list(slide(v, first, last, at)?))
+    });
+    r.add("Enum", "take_random", 2, |p, a| match a[1] {
+        Term::Int(0) => Ok(Term::EmptyList),
+        _ if matches!(a[0], Term::EmptyList) => Ok(Term::EmptyList),
+        Term::Int(n) if n > 0 => {
+            // A partial Fisher-Yates shuffle of what `Enum.reduce/3` walks.
+            let mut v = fold_vec(p, &a[0])?;
+            let k = (n as usize).min(v.len());
+            for i in 0..k {
+                let j = i + random_index(v.len() - i);
+                v.swap(i, j);
+            }
+            v.truncate(k);
+            Ok(Term::list(v))
+        }
+        _ => no_clause("take_random", a),
     });
     r.add("Enum", "shuffle", 1, |p, a| {
         let mut v = fold_vec(p, &a[0])?;

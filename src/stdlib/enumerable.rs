@@ -299,6 +299,10 @@ pub fn register(r: &mut Registry) {
         })?;
         Ok(Term::bool(found))
     });
+    // Deprecated: whether it is a range (of any step).
+    r.add("Range", "range?", 1, |_, a| {
+        Ok(Term::bool(range_parts(&a[0]).is_some()))
+    });
     r.add("Range", "size", 1, |_, a| match range_parts(&a[0]) {
         Some((f, l, s)) => Ok(Term::Int(range_len(f, l, s))),
         None => ex::function_clause(Atom::new("Elixir.Range"), Atom::new("size"), std::mem::take(a)),

@@ -204,6 +204,17 @@ pub fn register(r: &mut Registry) {
         let compact = a[1]
             .iter_list()
             .any(|o| o.as_atom().is_some_and(|a| &*a.name() == "compact"));
+        let scientific = a[1].iter_list().find_map(|kv| match kv.as_tuple() {
+            Some([Term::Atom(k), Term::Int(n)]) if &*k.name() == "scientific" => Some(*n as usize),
+            _ => None,
+        });
+        if let Some(d) = scientific {
+            // C's `%.*e`: a sign and at least two digits in the exponent.
+            let s = format!("{f:.d$e}");
+            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+            let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
+            return Ok(Term::str(&format!("{m}e{sign}{digits:0>2}")));
+        }
         match decimals {
             Some(d) => {
                 let mut s = format!("{f:.d$}");

@@ -4,6 +4,11 @@ use super::Registry;
 use crate::eval::exception::{self as ex, R};
 use crate::term::{Atom, Fun, Term};
 
+/// `is_function(t, arity)`, the guard many builtins check their callbacks with.
+pub fn is_fun(t: &Term, arity: usize) -> bool {
+    matches!(t, Term::Fun(f) if f.arity() == arity)
+}
+
 fn kw(pairs: Vec<(&str, Term)>) -> Term {
     Term::list(
         pairs
@@ -42,6 +47,24 @@ pub fn module_loaded(module: Atom) -> bool {
 
 pub fn register(r: &mut Registry) {
     r.add("Function", "identity", 1, |_, a| Ok(a[0].clone()));
+    // `:erlang.make_fun/3`.
+    r.add("Function", "capture", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+        (Term::Atom(module), Term::Atom(name), Term::Int(arity)) if (0..=255).contains(arity) => {
+            Ok(Term::Fun(std::sync::Arc::new(Fun::External {
+                module: *module,
+                name: *name,
+                arity: *arity as usize,
+            })))
+        }
+        _ => {
+            let r = match (&a[0], &a[1]) {
+                (Term::Atom(_), Term::Atom(_)) => ex::badarg_at(3, "not a valid arity"),
+                (Term::Atom(_), _) => ex::badarg_at(2, "not an atom"),
+                _ => ex::badarg_at(1, "not an atom"),
+            };
+            ex::in_bif(r, "make_fun", || a.to_vec())
+        }
+    });
     r.add("Function", "info", 1, |_, a| info(&a[0]));
     r.add("Function", "info", 2, |_, a| {
         let all = info(&a[0])?;

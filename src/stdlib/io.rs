@@ -139,7 +139,128 @@ fn request(p: &mut Proc, dev: Device, text: &str) -> R<Term> {
     Ok(Term::OK)
 }
 
+/// The frames `Process.info(self(), :current_stacktrace)` shows under an
+/// input at iex's prompt (`IO.warn/1` prints them).
+const SHELL_FRAMES: [(&str, &str, usize, &str, u32); 6] = [
+    (":erl_eval", "do_apply", 7, "erl_eval.erl", 744),
+    (":elixir", "eval_forms", 3, "src/elixir.erl", 283),
+    (
+        "Elixir.Module.ParallelChecker",
+        "verify",
+        1,
+        "lib/module/parallel_checker.ex",
+        100,
+    ),
+    (
+        "Elixir.IEx.Evaluator",
+        "eval_and_inspect",
+        3,
+        "lib/iex/evaluator.ex",
+        329,
+    ),
+    (
+        "Elixir.IEx.Evaluator",
+        "eval_and_inspect_parsed",
+        3,
+        "lib/iex/evaluator.ex",
+        303,
+    ),
+    (
+        "Elixir.IEx.Evaluator",
+        "parse_eval_inspect",
+        3,
+        "lib/iex/evaluator.ex",
+        292,
+    ),
+];
+
+fn frame(m: Atom, f: &str, arity: usize, file: &str, line: i64) -> Term {
+    Term::tuple(vec![
+        Term::Atom(m),
+        Term::atom(f),
+        Term::Int(arity as i64),
+        Term::list(vec![
+            Term::tuple(vec![Term::atom("file"), Term::charlist(file)]),
+            Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
+        ]),
+    ])
+}
+
+/// `IO.warn/2`: `warning: ` and the message on stderr, then the entries of
+/// the stacktrace (or of the location a keyword list gives), and a blank line.
+fn warn(p: &mut Proc, a: &[Term]) -> R<Term> {
+    let stack = match &a[1] {
+        Term::EmptyList => Term::EmptyList,
+        s if s
+            .iter_list()
+            .next()
+            .is_some_and(|e| e.as_tuple().is_some_and(|t| t.len() == 2)) =>
+        {
+            let get = |k: &str| {
+                s.iter_list().find_map(|kv| match kv.as_tuple() {
+                    Some([Term::Atom(key), v]) if &*key.name() == k => Some(v.clone()),
+                    _ => None,
+                })
+            };
+            match get("file").filter(|f| *f != Term::NIL) {
+                // As `Macro.Env.stacktrace/1` names where the code is.
+                Some(file) => {
+                    let file = text(&file)?;
+                    let line = get("line").and_then(|l| l.as_int()).unwrap_or(0);
+                    let entry = match (get("module").and_then(|m| m.as_atom()), get("function")) {
+                        (Some(m), Some(f)) if m != Atom::NIL && f != Term::NIL => match f.as_tuple() {
+                            Some([Term::Atom(n), Term::Int(ar)]) => frame(m, &n.name(), *ar as usize, &file, line),
+                            _ => frame(m, "__MODULE__", 0, &file, line),
+                        },
+                        (Some(m), _) if m != Atom::NIL => frame(m, "__MODULE__", 0, &file, line),
+                        _ => frame(Atom::new("elixir_compiler"), "__FILE__", 1, &file, line),
+                    };
+                    Term::list(vec![entry])
+                }
+                None => Term::EmptyList,
+            }
+        }
+        s if s
+            .iter_list()
+            .next()
+            .is_some_and(|e| e.as_tuple().is_some_and(|t| t.len() == 4)) =>
+        {
+            s.clone()
+        }
+        _ => return ex::function_clause(Atom::alias("IO"), Atom::new("warn"), a.to_vec()),
+    };
+    let mut out = format!("warning: {}\n", text(&a[0])?);
+    let lines = ex::format_stacktrace(&stack);
+    if !lines.is_empty() {
+        out.push_str(&format!("  {}\n", lines.join("\n  ")));
+    }
+    out.push('\n');
+    request(p, Device::Stderr, &out)
+}
+
 pub fn register(r: &mut Registry) {
+    r.add("IO", "warn", 2, |p, a| warn(p, a));
+    // A call written `IO.warn(message)` comes here with where it is (the
+    // compiler knows): the frames Elixir's current stacktrace has there, when
+    // known (a script's or the prompt's top level); none elsewhere.
+    r.add("IO", "__warn__", 2, |p, a| {
+        let stack = match a[1].as_tuple() {
+            Some([Term::Atom(k), Term::Bin(file), Term::Int(line)]) if &*k.name() == "file" => {
+                let file = String::from_utf8_lossy(file).into_owned();
+                let st = ex::script_stacktrace(&Default::default(), &file, Some(*line as u32));
+                Term::list(st.iter_list().take(6).cloned().collect::<Vec<_>>())
+            }
+            Some([Term::Atom(k)]) if &*k.name() == "shell" => Term::list(
+                SHELL_FRAMES
+                    .iter()
+                    .map(|(m, f, ar, file, line)| frame(super::module_atom(m), f, *ar, file, i64::from(*line)))
+                    .collect::<Vec<_>>(),
+            ),
+            _ => Term::EmptyList,
+        };
+        warn(p, &[a[0].clone(), stack])
+    });
+    r.add("IO", "warn", 1, |p, a| warn(p, &[a[0].clone(), Term::EmptyList]));
     r.add("IO", "puts", 1, |p: &mut Proc, a| {
         request(p, Device::Stdout, &(text(&a[0])? + "\n"))
     });

@@ -125,7 +125,241 @@ fn replace(a: &[Term], name: &str) -> R<Term> {
     Ok(build(out))
 }
 
+/// `Keyword.validate/2`: the entries of `kw` whose keys `values` allows
+/// (each once), with the defaults of those missing, or the keys it does
+/// not allow, walked as Elixir walks them (which decides the orders).
+fn validate(kw: &Term, values: &Term) -> R<Result<Term, Vec<Term>>> {
+    // Finds `key` (or `{key, _}`) in `from`; the entries passed over go on
+    // the front of `other`. The rest and the new `other`.
+    fn find(key: &Term, from: &[Term], other: &[Term]) -> Option<(Vec<Term>, Vec<Term>)> {
+        let at = from
+            .iter()
+            .position(|v| v == key || matches!(v.as_tuple(), Some([k, _]) if k == key))?;
+        let mut acc: Vec<Term> = from[..at].iter().rev().cloned().collect();
+        acc.extend(other.iter().cloned());
+        Some((from[at + 1..].to_vec(), acc))
+    }
+    fn move_pairs(values: &[Term], mut acc: Vec<Term>) -> R<Vec<Term>> {
+        for v in values {
+            match v {
+                Term::Atom(_) => {}
+                _ if matches!(v.as_tuple(), Some([Term::Atom(_), _])) => acc.insert(0, v.clone()),
+                _ => {
+                    return ex::argument_error(format!(
+                        "expected the second argument to be a list of atoms or tuples, got: {}",
+                        crate::term::inspect::inspect_default(v)
+                    ));
+                }
+            }
+        }
+        Ok(acc)
+    }
+    let (mut values1, mut values2) = (values.list_to_vec().unwrap_or_default(), Vec::new());
+    let (mut acc, mut bad): (Vec<Term>, Vec<Term>) = (Vec::new(), Vec::new());
+    let mut it = kw.iter_list();
+    for pair in it.by_ref() {
+        let key = match pair.as_tuple() {
+            Some([k @ Term::Atom(_), _]) => k,
+            _ if bad.is_empty() => {
+                return ex::argument_error(format!(
+                    "expected a keyword list as first argument, got invalid entry: {}",
+                    crate::term::inspect::inspect_default(pair)
+                ));
+            }
+            _ => {
+                let args = vec![
+                    Term::list_with_tail(Vec::new(), pair.clone()),
+                    Term::list(values1),
+                    Term::list(values2),
+                    Term::list(acc),
+                    Term::list(bad),
+                ];
+                return no_clause("validate", &args);
+            }
+        };
+        if let Some((v1, v2)) = find(key, &values1, &values2) {
+            (values1, values2) = (v1, v2);
+        } else if let Some((v1, v2)) = find(key, &values2, &values1) {
+            (values1, values2) = (v1, v2);
+        } else {
+            bad.insert(0, key.clone());
+            continue;
+        }
+        acc.insert(0, pair.clone());
+    }
+    if !bad.is_empty() {
+        return Ok(Err(bad));
+    }
+    let acc = move_pairs(&values2, acc)?;
+    Ok(Ok(Term::list(move_pairs(&values1, acc)?)))
+}
+
+/// `Keyword.get_and_update/3` (`strict`: `get_and_update!/3`, which raises
+/// `KeyError` for a missing key and drops the key's later entries).
+fn get_and_update(p: &mut Proc, a: &[Term], strict: bool) -> R<Term> {
+    let name = if strict { "get_and_update!" } else { "get_and_update" };
+    if !strict && (!a[0].is_list() || a[1].as_atom().is_none()) {
+        return no_clause(name, a);
+    }
+    let items = a[0].list_to_vec().unwrap_or_default();
+    let bad = |other: &Term| {
+        ex::runtime_error::<Term>(format!(
+            "the given function must return a two-element tuple or :pop, got: {}",
+            crate::term::inspect::inspect_default(other)
+        ))
+    };
+    let pop = |r: &Term| r.as_atom().is_some_and(|x| &*x.name() == "pop");
+    for (i, item) in items.iter().enumerate() {
+        let Some([k, current]) = item.as_tuple() else {
+            return no_clause(name, a);
+        };
+        if *k != a[1] {
+            continue;
+        }
+        let r = p.apply(&a[2], vec![current.clone()])?;
+        let rest = items[i + 1..].iter().cloned();
+        let mut out: Vec<Term> = items[..i].to_vec();
+        return match r.as_tuple() {
+            Some([get, value]) => {
+                out.push(Term::tuple(vec![k.clone(), value.clone()]));
+                match strict {
+                    true => out.extend(rest.filter(|e| !matches!(e.as_tuple(), Some([k2, _]) if *k2 == a[1]))),
+                    false => out.extend(rest),
+                }
+                Ok(Term::tuple(vec![get.clone(), Term::list(out)]))
+            }
+            _ if pop(&r) => {
+                out.extend(rest);
+                Ok(Term::tuple(vec![current.clone(), Term::list(out)]))
+            }
+            _ => bad(&r),
+        };
+    }
+    if strict {
+        if a[1].as_atom().is_none() {
+            return no_clause(name, a);
+        }
+        // Elixir reports the entries it passed over, in the order it gathered them.
+        let seen: Vec<Term> = items.into_iter().rev().collect();
+        return ex::badkey(a[1].clone(), Term::list(seen));
+    }
+    let r = p.apply(&a[2], vec![Term::NIL])?;
+    match r.as_tuple() {
+        Some([get, update]) => {
+            let mut out = vec![Term::tuple(vec![a[1].clone(), update.clone()])];
+            out.extend(items);
+            Ok(Term::tuple(vec![get.clone(), Term::list(out)]))
+        }
+        _ if pop(&r) => Ok(Term::tuple(vec![Term::NIL, Term::list(items)])),
+        _ => bad(&r),
+    }
+}
+
 pub fn register(r: &mut Registry) {
+    r.add("Keyword", "validate", 2, |_, a| {
+        if !a[0].is_list() || !a[1].is_list() {
+            return no_clause("validate", a);
+        }
+        Ok(match validate(&a[0], &a[1])? {
+            Ok(kw) => Term::tuple(vec![Term::OK, kw]),
+            Err(bad) => Term::tuple(vec![Term::Atom(Atom::ERROR), Term::list(bad)]),
+        })
+    });
+    r.add("Keyword", "validate!", 2, |_, a| {
+        if !a[0].is_list() || !a[1].is_list() {
+            return no_clause("validate", a);
+        }
+        let bad = match validate(&a[0], &a[1])? {
+            Ok(kw) => return Ok(kw),
+            Err(bad) => bad,
+        };
+        let mut keys = Vec::new();
+        for v in a[1].iter_list() {
+            keys.push(match v {
+                Term::Atom(_) => v.clone(),
+                _ => match v.as_tuple() {
+                    Some([k, ..]) => k.clone(),
+                    _ => return ex::badarg_at(2, "not a tuple"),
+                },
+            });
+        }
+        let (known, unknown): (Vec<Term>, Vec<Term>) = bad.into_iter().partition(|k| keys.contains(k));
+        let show = |v: Vec<Term>| crate::term::inspect::inspect_default(&Term::list(v));
+        let kw = crate::term::inspect::inspect_default(&a[0]);
+        ex::argument_error(if !unknown.is_empty() {
+            format!(
+                "unknown keys {} in {kw}, the allowed keys are: {}",
+                show(unknown),
+                show(keys)
+            )
+        } else {
+            format!("duplicate keys {} in {kw}", show(known))
+        })
+    });
+    r.add("Keyword", "get_and_update", 3, |p, a| get_and_update(p, a, false));
+    r.add("Keyword", "get_and_update!", 3, |p, a| get_and_update(p, a, true));
+    r.add("Keyword", "replace_lazy", 3, |p, a| {
+        if !a[0].is_list() || a[1].as_atom().is_none() || !super::function::is_fun(&a[2], 1) {
+            return no_clause("replace_lazy", a);
+        }
+        let ps = pairs(&a[0], "replace_lazy", a)?;
+        let Some(at) = ps.iter().position(|(k, _)| *k == a[1]) else {
+            return Ok(a[0].clone());
+        };
+        let mut out = ps[..at].to_vec();
+        out.push((a[1].clone(), p.apply(&a[2], vec![ps[at].1.clone()])?));
+        out.extend(ps[at + 1..].iter().filter(|(k, _)| *k != a[1]).cloned());
+        Ok(build(out))
+    });
+    r.add("Keyword", "new", 2, |p, a| {
+        if !super::function::is_fun(&a[1], 1) {
+            return no_clause("new", a);
+        }
+        // Elixir puts each transformed pair, from the last, where its key is not yet.
+        let mut items = super::enumerable::to_vec(p, &a[0])?;
+        items.reverse();
+        let mut out: Vec<Term> = Vec::new();
+        for i in items {
+            let kv = p.apply(&a[1], vec![i])?;
+            let Some([k, v]) = kv.as_tuple() else {
+                return ex::badmatch(kv);
+            };
+            if k.as_atom().is_none() {
+                let args = [Term::list(out), k.clone(), v.clone()];
+                return no_clause("put_new", &args);
+            }
+            if !out.iter().any(|e| matches!(e.as_tuple(), Some([k2, _]) if k2 == k)) {
+                out.insert(0, kv.clone());
+            }
+        }
+        Ok(Term::list(out))
+    });
+    // The deprecated ones.
+    r.add("Keyword", "delete", 3, |_, a| {
+        if !a[0].is_list() || a[1].as_atom().is_none() {
+            return no_clause("delete", a);
+        }
+        if !a[0]
+            .iter_list()
+            .any(|e| matches!(e.as_tuple(), Some([k, ..]) if *k == a[1]))
+        {
+            return Ok(a[0].clone());
+        }
+        let ps = pairs(&a[0], "delete", a)?;
+        Ok(build(ps.into_iter().filter(|(k, v)| !(*k == a[1] && *v == a[2]))))
+    });
+    r.add("Keyword", "map", 2, |p, a| {
+        let ps = pairs(&a[0], "map", a)?;
+        let mut out = Vec::with_capacity(ps.len());
+        for (k, v) in ps {
+            let pair = Term::tuple(vec![k.clone(), v]);
+            out.push((k, p.apply(&a[1], vec![pair])?));
+        }
+        Ok(build(out))
+    });
+    if let Some(length) = r.get("Kernel", "length", 1) {
+        r.add("Keyword", "size", 1, length);
+    }
     r.add("Keyword", "get", 2, |_, a| get(a, Term::NIL));
     r.add("Keyword", "get", 3, |_, a| get(&a[..2], a[2].clone()));
     r.add("Keyword", "get_lazy", 3, |p, a| match first(&a[0], &a[1]) {

@@ -114,7 +114,321 @@ fn list_to_string(t: &Term) -> R<Term> {
     }
 }
 
+/// One step of an edit script: kept, deleted, inserted, or a nested
+/// script from the `diff_script` fun.
+#[derive(Clone, Copy, PartialEq)]
+enum EditKind {
+    Eq,
+    Del,
+    Ins,
+    Diff,
+}
+
+/// The edits of a path so far, latest first, shared between paths.
+type Edits = Option<std::rc::Rc<Edit>>;
+
+/// One edit and those before it.
+struct Edit(EditKind, Term, Edits);
+
+/// A path of the search: `y` (how far down `a` it has gone), where it is
+/// in both lists, and its edits.
+#[derive(Clone)]
+struct Path {
+    y: usize,
+    i: usize,
+    j: usize,
+    edits: Edits,
+}
+
+/// `List.myers_difference/2,3`: Myers' shortest edit script walked as
+/// Elixir's does (its diagonals in the same order, so equal-cost scripts
+/// come out the same), compacted into `[eq: […], del: […], ins: […]]`
+/// runs (and `diff:` entries from `diff_script`).
+pub fn myers_difference(
+    p: &mut Proc,
+    a: &[Term],
+    b: &[Term],
+    diff_script: Option<&Term>,
+) -> R<Vec<(&'static str, Term)>> {
+    let push = |path: &Path, kind, x: Term| Some(std::rc::Rc::new(Edit(kind, x, path.edits.clone())));
+    let mut diff = |p: &mut Proc, path: &Path| -> R<Option<Term>> {
+        match diff_script {
+            Some(f) if path.i < a.len() && path.j < b.len() => {
+                let d = p.apply(f, vec![a[path.i].clone(), b[path.j].clone()])?;
+                Ok(d.is_truthy().then_some(d))
+            }
+            _ => Ok(None),
+        }
+    };
+    let mut paths = vec![Path {
+        y: 0,
+        i: 0,
+        j: 0,
+        edits: None,
+    }];
+    let mut envelope: i64 = 0;
+    loop {
+        p.check_interrupt()?;
+        let mut next = Vec::new();
+        let mut rest: std::collections::VecDeque<Path> = paths.into();
+        let mut diag = -envelope;
+        while diag <= envelope {
+            let down =
+                |p: &mut Proc, path: &Path, diff: &mut dyn FnMut(&mut Proc, &Path) -> R<Option<Term>>| -> R<Path> {
+                    let mut q = path.clone();
+                    if let Some(d) = diff(p, path)? {
+                        (q.y, q.i, q.j) = (q.y + 1, q.i + 1, q.j + 1);
+                        q.edits = push(path, EditKind::Diff, d);
+                    } else if path.i < a.len() {
+                        (q.y, q.i) = (q.y + 1, q.i + 1);
+                        q.edits = push(path, EditKind::Del, a[path.i].clone());
+                    } else {
+                        q.y += 1;
+                    }
+                    Ok(q)
+                };
+            let right =
+                |p: &mut Proc, path: &Path, diff: &mut dyn FnMut(&mut Proc, &Path) -> R<Option<Term>>| -> R<Path> {
+                    let mut q = path.clone();
+                    if let Some(d) = diff(p, path)? {
+                        (q.y, q.i, q.j) = (q.y + 1, q.i + 1, q.j + 1);
+                        q.edits = push(path, EditKind::Diff, d);
+                    } else if path.j < b.len() {
+                        q.j += 1;
+                        q.edits = push(path, EditKind::Ins, b[path.j].clone());
+                    }
+                    Ok(q)
+                };
+            let path = if diag == 0 && envelope == 0 && rest.len() == 1 {
+                rest.pop_front().expect("one path")
+            } else if diag == -envelope && !rest.is_empty() {
+                down(p, &rest[0], &mut diff)?
+            } else if diag == envelope && rest.len() == 1 {
+                let only = rest.pop_front().expect("one path");
+                right(p, &only, &mut diff)?
+            } else if rest.len() >= 2 {
+                let first = rest.pop_front().expect("two paths");
+                if first.y > rest[0].y {
+                    right(p, &first, &mut diff)?
+                } else {
+                    down(p, &rest[0], &mut diff)?
+                }
+            } else {
+                return ex::case_clause(Term::NIL);
+            };
+            let mut path = path;
+            while path.i < a.len() && path.j < b.len() && a[path.i] == b[path.j] {
+                path.edits = push(&path, EditKind::Eq, a[path.i].clone());
+                (path.y, path.i, path.j) = (path.y + 1, path.i + 1, path.j + 1);
+            }
+            if path.i == a.len() && path.j == b.len() {
+                return Ok(compact(path.edits));
+            }
+            next.push(path);
+            diag += 2;
+        }
+        paths = next;
+        envelope += 1;
+    }
+}
+
+/// The edits, oldest first, with runs of one kind joined, and an insertion
+/// between two equal runs that repeats the first moved before it (as Elixir
+/// compacts them).
+fn compact(mut edits: Edits) -> Vec<(&'static str, Term)> {
+    let mut acc: Vec<(EditKind, Vec<Term>, Term)> = Vec::new();
+    let name = |k| match k {
+        EditKind::Eq => "eq",
+        EditKind::Del => "del",
+        EditKind::Ins => "ins",
+        EditKind::Diff => "diff",
+    };
+    // `acc` is built back to front: its last entry is the earliest.
+    while let Some(e) = edits {
+        let (kind, x, rest) = (e.0, e.1.clone(), e.2.clone());
+        edits = rest;
+        loop {
+            if kind == EditKind::Diff {
+                acc.push((kind, Vec::new(), x));
+                break;
+            }
+            match acc.last_mut() {
+                Some((k, items, _)) if *k == kind => {
+                    items.insert(0, x);
+                    break;
+                }
+                _ => {}
+            }
+            let n = acc.len();
+            if n >= 3
+                && acc[n - 1].0 == EditKind::Eq
+                && acc[n - 2].0 == EditKind::Ins
+                && acc[n - 3].0 == EditKind::Eq
+                && acc[n - 1].1 == acc[n - 2].1
+            {
+                let (_, elem, _) = acc.pop().expect("three entries");
+                acc.pop();
+                let (_, other, _) = acc.pop().expect("one entry");
+                let mut joined = elem.clone();
+                joined.extend(other);
+                acc.push((EditKind::Eq, joined, Term::NIL));
+                acc.push((EditKind::Ins, elem, Term::NIL));
+                continue;
+            }
+            acc.push((kind, vec![x], Term::NIL));
+            break;
+        }
+    }
+    acc.into_iter()
+        .rev()
+        .map(|(k, items, d)| (name(k), if k == EditKind::Diff { d } else { Term::list(items) }))
+        .collect()
+}
+
 pub fn register(r: &mut Registry) {
+    r.add("List", "keyfind!", 3, |_, a| {
+        if !matches!(a[2], Term::Int(_)) {
+            return no_clause("Elixir.List", "keyfind!", a);
+        }
+        let pos = key_pos(&a[2])?;
+        match keyfind(&a[0], &a[1], pos) {
+            Some(t) => Ok(t),
+            None => {
+                let show = crate::term::inspect::inspect_default;
+                let message = format!(
+                    "key {} at position {} not found in: {}",
+                    show(&a[1]),
+                    show(&a[2]),
+                    show(&a[0])
+                );
+                ex::raise(
+                    "KeyError",
+                    vec![
+                        ("key", a[1].clone()),
+                        ("term", a[0].clone()),
+                        ("message", Term::str(&message)),
+                    ],
+                )
+            }
+        }
+    });
+    r.add("List", "keytake", 3, |_, a| {
+        if !matches!(a[2], Term::Int(_)) {
+            return no_clause("Elixir.List", "keytake", a);
+        }
+        let pos = key_pos(&a[2])?;
+        let mut v = items(&a[0], "keytake", a)?;
+        match v
+            .iter()
+            .position(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(&a[1])))
+        {
+            Some(i) => {
+                let found = v.remove(i);
+                Ok(Term::tuple(vec![found, Term::list(v)]))
+            }
+            None => Ok(Term::NIL),
+        }
+    });
+    r.add("List", "keysort", 3, |p, a| {
+        let (true, Term::Int(pos)) = (a[0].is_list(), &a[1]) else {
+            return no_clause("Elixir.List", "keysort", a);
+        };
+        if a[2] == Term::atom("asc") {
+            let f = super::lookup(Atom::new("Elixir.List"), Atom::new("keysort"), 2);
+            return match f {
+                Some(f) => f(p, &mut vec![a[0].clone(), a[1].clone()]),
+                None => ex::badarg(),
+            };
+        }
+        let at = pos + 1;
+        let element = |t: &Term| -> R<Term> {
+            match t.as_tuple() {
+                Some(items) if at >= 1 && (at as usize) <= items.len() => Ok(items[at as usize - 1].clone()),
+                _ => ex::in_bif(ex::badarg(), "element", || vec![Term::Int(at), t.clone()]),
+            }
+        };
+        let sorter = a[2].clone();
+        let (module, keep) = match (&sorter, sorter.as_tuple()) {
+            (Term::Fun(f), _) if f.arity() == 2 => (None, ""),
+            (Term::Atom(x), _) if &*x.name() == "desc" => (None, "desc"),
+            (Term::Atom(m), _) => (Some(*m), "gt"),
+            (_, Some([Term::Atom(d), Term::Atom(m)])) if &*d.name() == "asc" => (Some(*m), "gt"),
+            (_, Some([Term::Atom(d), Term::Atom(m)])) if &*d.name() == "desc" => (Some(*m), "lt"),
+            _ => {
+                let args = vec![sorter.clone(), Term::Int(at)];
+                return ex::function_clause(Atom::new("Elixir.List"), Atom::new("keysort_fun"), args);
+            }
+        };
+        let v = a[0].list_to_vec().unwrap_or_default();
+        let v = super::enum_fns::sort_by_fn(p, v, &mut |p, x, y| {
+            let (kx, ky) = (element(x)?, element(y)?);
+            match (module, keep) {
+                (None, "desc") => Ok(crate::term::order::compare(&kx, &ky) != std::cmp::Ordering::Less),
+                (None, _) => Ok(p.callback(&sorter, [kx, ky])?.is_truthy()),
+                (Some(m), _) => {
+                    let r = p.apply(
+                        &Term::Fun(std::sync::Arc::new(crate::term::Fun::External {
+                            module: m,
+                            name: Atom::new("compare"),
+                            arity: 2,
+                        })),
+                        vec![kx, ky],
+                    )?;
+                    Ok(r != Term::atom(keep))
+                }
+            }
+        })?;
+        Ok(Term::list(v))
+    });
+    for arity in 2..=3 {
+        r.add("List", "myers_difference", arity, |p, a| {
+            let (Some(x), Some(y)) = (a[0].list_to_vec(), a[1].list_to_vec()) else {
+                return no_clause("Elixir.List", "myers_difference", a);
+            };
+            if a.len() == 3 && !matches!(a[2], Term::Fun(_)) {
+                return no_clause("Elixir.List", "myers_difference", a);
+            }
+            let script = myers_difference(p, &x, &y, a.get(2))?;
+            Ok(Term::list(
+                script
+                    .into_iter()
+                    .map(|(k, v)| Term::tuple(vec![Term::atom(k), v]))
+                    .collect::<Vec<_>>(),
+            ))
+        });
+    }
+    for arity in 1..=2 {
+        r.add("List", "ascii_printable?", arity, |_, a| {
+            let limit = match a.get(1) {
+                None => usize::MAX,
+                Some(Term::Int(n)) if *n >= 0 => *n as usize,
+                Some(t) if *t == Term::Atom(Atom::INFINITY) => usize::MAX,
+                _ => return no_clause("Elixir.List", "ascii_printable?", a),
+            };
+            if !a[0].is_list() {
+                return no_clause("Elixir.List", "ascii_printable?", a);
+            }
+            let printable =
+                |c: &Term| matches!(c, Term::Int(c) if (7..=13).contains(c) || *c == 27 || (32..=126).contains(c));
+            let mut it = a[0].iter_list();
+            let mut seen = 0;
+            let mut ok = true;
+            for c in it.by_ref() {
+                if seen == limit {
+                    return Ok(Term::TRUE);
+                }
+                if !printable(c) {
+                    ok = false;
+                    break;
+                }
+                seen += 1;
+            }
+            // An improper tail is not printable (unless the limit came first).
+            Ok(Term::bool(
+                ok && (seen == limit || matches!(it.tail(), Term::EmptyList)),
+            ))
+        });
+    }
     r.add("List", "first", 1, |_, a| match &a[0] {
         Term::EmptyList => Ok(Term::NIL),
         Term::Cons(c) => Ok(c.head.clone()),

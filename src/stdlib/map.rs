@@ -312,6 +312,9 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Map", "filter", 2, |p, a| filter(p, a, true));
     r.add("Map", "reject", 2, |p, a| filter(p, a, false));
+    if let Some(map_size) = r.get("Kernel", "map_size", 1) {
+        r.add("Map", "size", 1, map_size);
+    }
     r.add("Map", "map", 2, |p, a| {
         let m = map_of(&a[0])?.clone();
         let mut out = MapT::new();

@@ -23,6 +23,22 @@ fn set_of(t: &Term, name: &str, args: &[Term]) -> R<MapT> {
     }
 }
 
+/// `MapSet.filter/2` (`keep`) and `reject/2`: the elements the fun keeps,
+/// asked in the order `:maps.iterator/1` walks the set.
+fn filter(p: &mut Proc, a: &[Term], name: &str, keep: bool) -> R<Term> {
+    let set = set_of(&a[0], name, a)?;
+    if !matches!(a[1], Term::Fun(_)) {
+        return ex::function_clause(Atom::new("Elixir.MapSet"), Atom::new(name), a.to_vec());
+    }
+    let mut out = MapT::new();
+    for (k, _) in hamt::fold_entries(&set) {
+        if p.apply(&a[1], vec![k.clone()])?.is_truthy() == keep {
+            out.insert(k.clone(), Term::EmptyList);
+        }
+    }
+    Ok(from_map(out))
+}
+
 fn collect(p: &mut Proc, items: &Term, f: Option<&Term>) -> R<MapT> {
     let mut set = MapT::new();
     // `MapSet.new/2` maps with `Enum.map`.
@@ -82,6 +98,15 @@ pub fn register(r: &mut Registry) {
         let (x, y) = (set_of(&a[0], "difference", a)?, set_of(&a[1], "difference", a)?);
         Ok(from_map(x.relative_complement(y)))
     });
+    r.add("MapSet", "symmetric_difference", 2, |_, a| {
+        let (x, y) = (
+            set_of(&a[0], "symmetric_difference", a)?,
+            set_of(&a[1], "symmetric_difference", a)?,
+        );
+        Ok(from_map(x.symmetric_difference(y)))
+    });
+    r.add("MapSet", "filter", 2, |p, a| filter(p, a, "filter", true));
+    r.add("MapSet", "reject", 2, |p, a| filter(p, a, "reject", false));
     r.add("MapSet", "subset?", 2, |_, a| {
         let (x, y) = (set_of(&a[0], "subset?", a)?, set_of(&a[1], "subset?", a)?);
         Ok(Term::bool(x.keys().all(|k| y.contains_key(k))))

@@ -68,6 +68,17 @@ impl Registry {
     }
 }
 
+impl Registry {
+    /// Registers `module.name/arity` as the builtin `module.to/arity`
+    /// registered before: a deprecated name Elixir keeps as a call of its
+    /// replacement with the same arguments.
+    pub fn same_as(&mut self, module: &str, name: &str, arity: usize, to: &str) {
+        if let Some(f) = self.get(module, to, arity) {
+            self.add(module, name, arity, f);
+        }
+    }
+}
+
 /// `IO` → `:"Elixir.IO"`, `:rand` → `:rand`, `Elixir.IO` stays.
 pub fn module_atom(module: &str) -> Atom {
     if let Some(erl) = module.strip_prefix(':') {
@@ -129,7 +140,14 @@ pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<Native> {
     REGISTRY.map.get(&(module, name, arity)).copied()
 }
 
-/// Whether `module` is a builtin module.
+/// Whether `module.name/arity` is a macro of a builtin module that code
+/// must `require` before calling (Kernel's are always available): the
+/// builtin runs once it is required; the call is an undefined function, or
+/// in a guard a compile error, before.
+pub fn is_macro(module: Atom, name: Atom, arity: usize) -> bool {
+    module == Atom::alias("Integer") && arity == 1 && matches!(&*name.name(), "is_even" | "is_odd")
+}
+
 /// Every builtin module.
 pub fn builtin_modules() -> Vec<Atom> {
     REGISTRY.modules.iter().copied().collect()

@@ -13,6 +13,55 @@ use crate::eval::exception::{self as ex, R};
 use crate::term::float::format_float;
 use crate::term::{Atom, Term};
 
+/// `Float.ratio/1`: the float as an exact fraction in lowest terms.
+fn ratio(f: f64) -> Term {
+    if f == 0.0 {
+        return Term::tuple(vec![Term::Int(0), Term::Int(1)]);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    // The value is mantissa * 2^e.
+    let (mut mantissa, mut e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), exp - 1075)
+    };
+    while mantissa % 2 == 0 && e < 0 {
+        mantissa /= 2;
+        e += 1;
+    }
+    let mut num = BigInt::from(mantissa);
+    let mut den = BigInt::from(1);
+    if e >= 0 {
+        num <<= e as usize;
+    } else {
+        den <<= (-e) as usize;
+    }
+    if f < 0.0 {
+        num = -num;
+    }
+    Term::tuple(vec![Term::from_bigint(num), Term::from_bigint(den)])
+}
+
+/// `:erlang.float_to_binary/2` with Elixir's `compact: true` option as `:compact`.
+fn float_to_text(p: &mut crate::eval::exec::Proc, a: &[Term]) -> R<Term> {
+    let opts: Vec<Term> = a[1]
+        .iter_list()
+        .filter_map(|o| match o.as_tuple() {
+            Some([k, v]) if k.as_atom().is_some_and(|k| &*k.name() == "compact") => {
+                v.is_truthy().then(|| Term::atom("compact"))
+            }
+            _ => Some(o.clone()),
+        })
+        .collect();
+    let f = super::lookup(Atom::new("erlang"), Atom::new("float_to_binary"), 2);
+    match f {
+        Some(f) => f(p, &mut vec![a[0].clone(), Term::list(opts)]),
+        None => ex::badarg(),
+    }
+}
+
 fn no_clause<T>(module: &str, name: &str, args: &[Term]) -> R<T> {
     ex::function_clause(Atom::new(module), Atom::new(name), args.to_vec())
 }
@@ -282,6 +331,8 @@ pub fn register(r: &mut Registry) {
             });
         }
     }
+    r.same_as("Integer", "to_char_list", 1, "to_charlist");
+    r.same_as("Integer", "to_char_list", 2, "to_charlist");
     r.add("Integer", "parse", 1, |_, a| match a[0].as_str() {
         Some(s) => Ok(parse_int(s, 10)),
         None => no_clause("Elixir.Integer", "parse", &[a[0].clone(), Term::Int(10)]),
@@ -362,6 +413,24 @@ pub fn register(r: &mut Registry) {
     r.add("Float", "to_string", 1, |_, a| match &a[0] {
         Term::Float(f) => Ok(Term::str(&format_float(*f))),
         _ => no_clause("Elixir.Float", "to_string", a),
+    });
+    r.add("Float", "to_charlist", 1, |_, a| match &a[0] {
+        Term::Float(f) => Ok(Term::charlist(&format_float(*f))),
+        _ => no_clause("Elixir.Float", "to_charlist", a),
+    });
+    r.same_as("Float", "to_char_list", 1, "to_charlist");
+    // The deprecated `to_string/2` and `to_char_list/2` are `:erlang.float_to_binary/2`
+    // (`float_to_list/2`) with `compact: true` as `:compact`.
+    r.add("Float", "to_string", 2, |p, a| float_to_text(p, a));
+    r.add("Float", "to_char_list", 2, |p, a| {
+        let text = float_to_text(p, a)?;
+        Ok(Term::charlist(text.as_str().unwrap_or_default()))
+    });
+    r.add("Float", "max_finite", 0, |_, _| Ok(Term::Float(f64::MAX)));
+    r.add("Float", "min_finite", 0, |_, _| Ok(Term::Float(f64::MIN)));
+    r.add("Float", "ratio", 1, |_, a| match a[0] {
+        Term::Float(f) => Ok(ratio(f)),
+        _ => no_clause("Elixir.Float", "ratio", a),
     });
     r.add("Float", "parse", 1, |_, a| match a[0].as_str() {
         Some(s) => Ok(match parse_float(s) {

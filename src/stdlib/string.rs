@@ -51,7 +51,7 @@ fn find_any(s: &str, pats: &[String], from: usize) -> Option<(usize, usize)> {
 fn split(s: &str, pats: &[String], parts: Option<usize>, trim: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let limit = parts.unwrap_or(usize::MAX);
-    if pats.iter().all(String::is_empty) {
+    if !pats.is_empty() && pats.iter().all(String::is_empty) {
         // Splitting on "" separates the graphemes, with empty strings at both ends.
         let mut pieces = vec![String::new()];
         pieces.extend(graphemes(s).into_iter().map(str::to_string));
@@ -335,30 +335,23 @@ pub fn jaro(a: &str, b: &str) -> f64 {
     (m / x.len() as f64 + m / y.len() as f64 + (m - half_transpositions as f64) / m) / 3.0
 }
 
-fn myers(a: &str, b: &str) -> Term {
-    let (x, y) = (graphemes(a), graphemes(b));
-    let diff = similar::TextDiff::configure()
-        .algorithm(similar::Algorithm::Myers)
-        .diff_slices(&x, &y);
-    let mut out: Vec<(&str, String)> = Vec::new();
-    for op in diff.ops() {
-        for change in diff.iter_changes(op) {
-            let tag = match change.tag() {
-                similar::ChangeTag::Equal => "eq",
-                similar::ChangeTag::Delete => "del",
-                similar::ChangeTag::Insert => "ins",
-            };
-            match out.last_mut() {
-                Some((t, s)) if *t == tag => s.push_str(change.value()),
-                _ => out.push((tag, change.value().to_string())),
-            }
-        }
-    }
-    Term::list(
-        out.into_iter()
-            .map(|(t, s)| Term::tuple(vec![Term::atom(t), Term::str(&s)]))
+/// `String.myers_difference/2`: `List.myers_difference/2` of the graphemes,
+/// each run joined into a string.
+fn myers(p: &mut crate::eval::exec::Proc, a: &str, b: &str) -> R<Term> {
+    let (x, y): (Vec<Term>, Vec<Term>) = (
+        graphemes(a).into_iter().map(Term::str).collect(),
+        graphemes(b).into_iter().map(Term::str).collect(),
+    );
+    let script = super::list::myers_difference(p, &x, &y, None)?;
+    Ok(Term::list(
+        script
+            .into_iter()
+            .map(|(k, run)| {
+                let text: String = run.iter_list().filter_map(Term::as_str).collect();
+                Term::tuple(vec![Term::atom(k), Term::str(&text)])
+            })
             .collect::<Vec<_>>(),
-    )
+    ))
 }
 
 pub fn register(r: &mut Registry) {
@@ -693,11 +686,12 @@ pub fn register(r: &mut Registry) {
             None => Term::NIL,
         })
     });
-    r.add("String", "myers_difference", 2, |_, a| {
-        Ok(myers(
+    r.add("String", "myers_difference", 2, |p, a| {
+        myers(
+            p,
             text(&a[0], "myers_difference", a)?,
             text(&a[1], "myers_difference", a)?,
-        ))
+        )
     });
     r.add("String", "chunk", 2, |_, a| {
         let s = text(&a[0], "chunk", a)?;
@@ -734,9 +728,146 @@ pub fn register(r: &mut Registry) {
             text(&a[1], "jaro_distance", a)?,
         )))
     });
-    r.add("String", "equivalent?", 2, |_, a| {
-        Ok(Term::bool(
-            text(&a[0], "equivalent?", a)? == text(&a[1], "equivalent?", a)?,
-        ))
+    r.add("String", "equivalent?", 2, |_, a| match (&a[0], &a[1]) {
+        (Term::Bin(x), Term::Bin(y)) => Ok(Term::bool(normalize(x, "nfd") == normalize(y, "nfd"))),
+        _ => no_clause("equivalent?", a),
     });
+    r.add("String", "normalize", 2, |_, a| {
+        match (&a[0], a[1].as_atom().map(|f| f.name())) {
+            (Term::Bin(b), Some(form)) if matches!(&*form, "nfd" | "nfc" | "nfkd" | "nfkc") => {
+                Ok(Term::bytes(&normalize(b, &form)))
+            }
+            _ => no_clause("normalize", a),
+        }
+    });
+    r.add("String", "splitter", 2, |_, a| {
+        splitter(&a[0], &a[1], &Term::EmptyList, a)
+    });
+    r.add("String", "splitter", 3, |_, a| splitter(&a[0], &a[1], &a[2], a));
+    // The deprecated ones, on the functions that replace them, as Elixir defines them.
+    r.add("String", "strip", 1, |p, a| call(p, "trim", vec![a[0].clone()]));
+    r.add("String", "strip", 2, |p, a| {
+        let c = utf8_char(&a[1])?;
+        call(p, "trim", vec![a[0].clone(), c])
+    });
+    r.add("String", "lstrip", 1, |p, a| {
+        call(p, "trim_leading", vec![a[0].clone()])
+    });
+    r.add("String", "rstrip", 1, |p, a| {
+        call(p, "trim_trailing", vec![a[0].clone()])
+    });
+    r.add("String", "lstrip", 2, |p, a| match a[1] {
+        Term::Int(_) => {
+            let c = utf8_char(&a[1])?;
+            call(p, "replace_leading", vec![a[0].clone(), c, Term::str("")])
+        }
+        _ => no_clause("lstrip", a),
+    });
+    r.add("String", "rstrip", 2, |p, a| match a[1] {
+        Term::Int(_) => {
+            let c = utf8_char(&a[1])?;
+            call(p, "replace_trailing", vec![a[0].clone(), c, Term::str("")])
+        }
+        _ => no_clause("rstrip", a),
+    });
+    r.add("String", "rjust", 2, |p, a| {
+        justify(p, "rjust", &[a[0].clone(), a[1].clone(), Term::Int(32)])
+    });
+    r.add("String", "rjust", 3, |p, a| justify(p, "rjust", a));
+    r.add("String", "ljust", 2, |p, a| {
+        justify(p, "ljust", &[a[0].clone(), a[1].clone(), Term::Int(32)])
+    });
+    r.add("String", "ljust", 3, |p, a| justify(p, "ljust", a));
+    r.add("String", "to_char_list", 1, |p, a| {
+        call(p, "to_charlist", vec![a[0].clone()])
+    });
+    r.add("String", "valid_character?", 1, |_, a| {
+        let one = a[0].as_str().is_some_and(|s| s.chars().count() == 1);
+        Ok(Term::bool(one))
+    });
+    r.add("String", "next_grapheme_size", 1, |_, a| {
+        let Term::Bin(b) = &a[0] else {
+            return no_clause("next_grapheme_size", a);
+        };
+        if b.is_empty() {
+            return Ok(Term::NIL);
+        }
+        let valid = match std::str::from_utf8(b) {
+            Ok(s) => s,
+            Err(e) => std::str::from_utf8(&b[..e.valid_up_to()]).unwrap_or_default(),
+        };
+        // An invalid byte is a grapheme of its own.
+        let size = valid.graphemes(true).next().map_or(1, str::len);
+        Ok(Term::tuple(vec![Term::Int(size as i64), Term::bytes(&b[size..])]))
+    });
+}
+
+/// Calls another of `String`'s builtins.
+fn call(p: &mut crate::eval::exec::Proc, name: &str, mut args: Vec<Term>) -> R<Term> {
+    let (m, f) = (Atom::new("Elixir.String"), Atom::new(name));
+    match super::lookup(m, f, args.len()) {
+        Some(native) => native(p, &mut args),
+        None => ex::undefined_function(m, f, args.len()),
+    }
+}
+
+/// `<<char::utf8>>`.
+fn utf8_char(c: &Term) -> R<Term> {
+    match c.as_int().and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32) {
+        Some(ch) => Ok(Term::str(ch.encode_utf8(&mut [0; 4]))),
+        None => ex::argument_error(format!(
+            "construction of binary failed: segment 1 of type 'utf8': expected a non-negative integer encodable as utf8 but got: {}",
+            crate::term::inspect::inspect_default(c)
+        )),
+    }
+}
+
+/// The deprecated `String.rjust/3` and `ljust/3`: `pad_leading`/`pad_trailing`
+/// with a character as the padding.
+fn justify(p: &mut crate::eval::exec::Proc, name: &str, a: &[Term]) -> R<Term> {
+    match (&a[1], &a[2]) {
+        (Term::Int(n), Term::Int(_)) if *n >= 0 => {
+            let pad = utf8_char(&a[2])?;
+            let to = if name == "rjust" { "pad_leading" } else { "pad_trailing" };
+            call(p, to, vec![a[0].clone(), a[1].clone(), pad])
+        }
+        _ => no_clause(name, a),
+    }
+}
+
+/// `String.normalize/2`: each valid run of the bytes in the form, an
+/// invalid byte kept as it is (Erlang's normalization stops at one).
+fn normalize(b: &[u8], form: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = Vec::with_capacity(b.len());
+    let mut rest = b;
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => (std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default(), 1),
+        };
+        let normal: String = match form {
+            "nfd" => valid.nfd().collect(),
+            "nfc" => valid.nfc().collect(),
+            "nfkd" => valid.nfkd().collect(),
+            _ => valid.nfkc().collect(),
+        };
+        out.extend_from_slice(normal.as_bytes());
+        out.extend_from_slice(&rest[valid.len()..valid.len() + bad]);
+        rest = &rest[valid.len() + bad..];
+    }
+    out
+}
+
+/// `String.splitter/3`: a stream of the parts `String.split/3` gives
+/// (trimmed as its `:trim` option says), split as it is pulled.
+fn splitter(string: &Term, pattern: &Term, opts: &Term, args: &[Term]) -> R<Term> {
+    if !matches!(string, Term::Bin(_)) || !opts.is_list() {
+        return no_clause("splitter", args);
+    }
+    let trim = opt(opts, "trim").is_some_and(|t| t.is_truthy());
+    Ok(super::stream::generator_stream(
+        "splitter",
+        vec![string.clone(), pattern.clone(), Term::bool(trim)],
+    ))
 }

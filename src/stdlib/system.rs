@@ -118,6 +118,8 @@ pub fn register(r: &mut Registry) {
     });
     r.add("System", "argv", 0, |_, _| Ok(Term::EmptyList));
     r.add("System", "version", 0, |_, _| Ok(Term::str("1.14.0")));
+    // Deprecated: always empty since `__STACKTRACE__`.
+    r.add("System", "stacktrace", 0, |_, _| Ok(Term::EmptyList));
     r.add("System", "otp_release", 0, |_, _| Ok(Term::str("25")));
     r.add("System", "schedulers_online", 0, |_, _| {
         Ok(Term::Int(

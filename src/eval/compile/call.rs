@@ -117,7 +117,7 @@ impl Compiler {
                 match module {
                     Some(m) => {
                         let args = self.exprs(args)?;
-                        Ok(self.remote(m, fname, args, line))
+                        self.remote(m, fname, args, line)
                     }
                     None => {
                         let m = self.expr(recv)?;
@@ -144,8 +144,56 @@ impl Compiler {
         }
     }
 
+    /// A guard expression.
+    pub(super) fn guard(&mut self, g: &Expr) -> CResult<Node> {
+        let outer = std::mem::replace(&mut self.in_guard, true);
+        let r = self.expr(g);
+        self.in_guard = outer;
+        r
+    }
+
     /// `Mod.name(args)` with the module known now.
-    fn remote(&mut self, m: Atom, name: Atom, mut args: Vec<Node>, line: u32) -> Node {
+    fn remote(&mut self, m: Atom, name: Atom, args: Vec<Node>, line: u32) -> CResult<Node> {
+        // A builtin macro (`Integer.is_even/1`) needs its module required:
+        // in a guard the call does not compile, elsewhere it is a call of a
+        // function that does not exist.
+        if stdlib::is_macro(m, name, args.len()) && !self.requires.contains(&m) {
+            if self.in_guard {
+                return err(
+                    line,
+                    format!(
+                        "cannot invoke remote function {} inside guards",
+                        crate::eval::exception::format_mfa(m, name, args.len())
+                    ),
+                );
+            }
+            return Ok(Node::Call {
+                remote: true,
+                slot: code::slot(m, name, args.len()),
+                args,
+                line,
+            });
+        }
+        // `IO.warn(message)` prints the current stacktrace: it is given where
+        // the call is, for the frames known there.
+        if m == Atom::alias("IO") && &*name.name() == "warn" && args.len() == 1 {
+            let site = match (&self.module, self.frames.len()) {
+                (None, 1) if self.context == crate::eval::exec::SHELL_CONTEXT => Term::tuple(vec![Term::atom("shell")]),
+                (None, 1) => Term::tuple(vec![
+                    Term::atom("file"),
+                    Term::str(&self.file),
+                    Term::Int(i64::from(line)),
+                ]),
+                _ => Term::NIL,
+            };
+            let mut args = args;
+            args.push(Node::Lit(site));
+            return Ok(self.remote_known(m, Atom::new("__warn__"), args, line));
+        }
+        Ok(self.remote_known(m, name, args, line))
+    }
+
+    fn remote_known(&mut self, m: Atom, name: Atom, mut args: Vec<Node>, line: u32) -> Node {
         if stdlib::kernel::is_builtin_exception(m) && args.len() == 1 {
             let (native, arity) = match &*name.name() {
                 "exception" => ("__exception__", 2),
@@ -411,7 +459,11 @@ impl Compiler {
                 Node::Lit(Term::Atom(module))
             }
             ("require", 1 | 2) => match &args[0].kind {
-                ExprKind::Alias(segs) => Node::Lit(Term::Atom(self.alias(segs))),
+                ExprKind::Alias(segs) => {
+                    let m = self.alias(segs);
+                    self.requires.push(m);
+                    Node::Lit(Term::Atom(m))
+                }
                 _ => Node::Lit(Term::NIL),
             },
             ("__STACKTRACE__", 0) => Node::Stacktrace,
@@ -424,7 +476,7 @@ impl Compiler {
                 let clause = self.scoped(|c| {
                     let pats = c.patterns(std::slice::from_ref(p))?;
                     let guard = match g {
-                        Some(g) => Some(c.expr(g)?),
+                        Some(g) => Some(c.guard(g)?),
                         None => None,
                     };
                     Ok(Clause {

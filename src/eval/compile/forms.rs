@@ -109,7 +109,7 @@ impl Compiler {
                         let (p, g) = split_guard(p);
                         let pat = c.pattern_top(p)?;
                         let guard = match g {
-                            Some(g) => Some(c.expr(g)?),
+                            Some(g) => Some(c.guard(g)?),
                             None => None,
                         };
                         out.push(WithStep::Match { pat, guard, expr });

@@ -99,6 +99,10 @@ pub struct Compiler {
     pub module: Option<ModuleScope>,
     pub aliases: HashMap<String, Atom>,
     pub imports: Vec<Import>,
+    /// The modules `require`d here (their macros may be called).
+    pub requires: Vec<Atom>,
+    /// Compiling a guard: a call of a macro not required is a compile error.
+    pub(super) in_guard: bool,
     /// What an `fn` made here is "in": `:erl_eval.expr/6`, `Mod.fun/2`…
     pub context: String,
     /// The modules whose `defmodule` this compiler has compiled (they exist
@@ -121,6 +125,8 @@ impl Compiler {
             module: None,
             aliases: HashMap::new(),
             imports: Vec::new(),
+            requires: Vec::new(),
+            in_guard: false,
             context: context.to_string(),
             context_modules: Vec::new(),
             lambdas: 0,

@@ -483,7 +483,7 @@ impl Compiler {
 
     fn clause_rest(&mut self, pats: Vec<Pat>, sc: &StabClause) -> CResult<Clause> {
         let guard = match &sc.guard {
-            Some(g) => Some(self.expr(g)?),
+            Some(g) => Some(self.guard(g)?),
             None => None,
         };
         let body = self.expr(&sc.body)?;

@@ -20,6 +20,7 @@
 //! evaluates completely), into `fn`s too.
 
 mod binary;
+pub mod deprecated;
 
 use std::collections::HashMap;
 
@@ -98,6 +99,8 @@ pub struct Env<'a> {
     pub locals: Option<&'a std::collections::HashSet<(String, usize)>>,
     /// Whether anything is imported (an import may shadow Kernel's functions).
     pub imports: bool,
+    /// The modules required where the code is (their macros may be called).
+    pub requires: &'a [crate::term::Atom],
 }
 
 /// The warnings Elixir prints when it compiles a script's top-level code
@@ -139,6 +142,7 @@ pub fn function_clause(params: &[Expr], guard: Option<&Expr>, body: &Expr, conte
             e
         },
         erlang: w.erlang,
+        deprecated: w.deprecated,
     }
 }
 
@@ -147,6 +151,8 @@ pub fn function_clause(params: &[Expr], guard: Option<&Expr>, body: &Expr, conte
 pub struct Clause {
     pub elixir: Vec<Warning>,
     pub erlang: Vec<ErlWarning>,
+    /// Its deprecated calls, which the module checker reports once the module is compiled.
+    pub deprecated: Vec<deprecated::Call>,
 }
 
 /// An Erlang compiler warning, with what orders it among the others.
@@ -230,6 +236,16 @@ struct Walker<'a> {
     last_binary: Option<(crate::syntax::ast::Span, crate::term::Term)>,
     elixir: Vec<Warning>,
     erlang: Vec<ErlWarning>,
+    /// The deprecated calls inside a module's function (the module checker's).
+    deprecated: Vec<deprecated::Call>,
+    /// The call a `|>` is piping into (its arity counts one more argument).
+    pipe_into: Option<crate::syntax::ast::Span>,
+    /// The aliases an `alias` (or `require … as:`) in the code made: name to module.
+    aliases: HashMap<String, String>,
+    /// A `use` was seen or an alias not understood: any name may mean another module.
+    unknown_aliases: bool,
+    /// The modules a plain `require` in the code named.
+    required: Vec<String>,
 }
 
 const UNUSED: &str = "if the variable is not meant to be used, prefix it with an underscore";
@@ -251,6 +267,11 @@ impl<'a> Walker<'a> {
             last_binary: None,
             elixir: Vec::new(),
             erlang: Vec::new(),
+            deprecated: Vec::new(),
+            pipe_into: None,
+            aliases: HashMap::new(),
+            unknown_aliases: false,
+            required: Vec::new(),
         }
     }
 
@@ -572,7 +593,24 @@ impl<'a> Walker<'a> {
                     self.expr(v, Ctx::Value);
                 }
             }
-            ExprKind::Unary(UnaryOp::Capture, a) => self.expr(a, Ctx::Value),
+            ExprKind::Unary(UnaryOp::Capture, a) => match &a.kind {
+                // `&Mod.fun/arity`
+                ExprKind::Binary(BinOp::Div, f, n) if matches!(n.kind, ExprKind::Int(_)) => match (&f.kind, &n.kind) {
+                    (
+                        ExprKind::Call {
+                            target: CallTarget::Remote(m, name),
+                            args,
+                            ..
+                        },
+                        ExprKind::Int(arity),
+                    ) if args.is_empty() => {
+                        self.expr(m, Ctx::Value);
+                        self.deprecation(m, name, *arity as usize, f.span.line);
+                    }
+                    _ => self.expr(a, Ctx::Value),
+                },
+                _ => self.expr(a, Ctx::Value),
+            },
             ExprKind::Unary(_, a) => {
                 self.expr(a, Ctx::Value);
                 self.builtin(e, direct);
@@ -591,6 +629,11 @@ impl<'a> Walker<'a> {
                     _ => None,
                 });
                 self.head(std::slice::from_ref(p), value.as_ref());
+            }
+            ExprKind::Binary(BinOp::Pipe, a, b) => {
+                self.expr(a, Ctx::Value);
+                self.pipe_into = Some(b.span);
+                self.expr(b, Ctx::Value);
             }
             ExprKind::Binary(_, a, b) => {
                 self.expr(a, Ctx::Value);
@@ -656,11 +699,19 @@ impl<'a> Walker<'a> {
                 if self.special_form(e, name, args, form_ctx) {
                     return;
                 }
+                let piped = self.pipe_into.take_if(|s| *s == e.span).is_some();
+                let arity = args.len() + usize::from(piped);
+                let shadowed = self.env.locals.is_some_and(|l| l.contains(&(name.clone(), arity)));
+                if !shadowed && !self.imported && !self.env.imports {
+                    self.kernel_macro(name, arity, e.span.line);
+                }
                 self.exprs(args);
                 self.builtin(e, ctx);
             }
-            CallTarget::Remote(m, _) => {
+            CallTarget::Remote(m, name) => {
+                let piped = self.pipe_into.take_if(|s| *s == e.span).is_some();
                 self.expr(m, Ctx::Value);
+                self.deprecation(m, name, args.len() + usize::from(piped), e.span.line);
                 self.exprs(args);
                 self.builtin(e, ctx);
             }
@@ -839,6 +890,9 @@ impl<'a> Walker<'a> {
             // A plain `require` makes macros available and renames nothing.
             ("require", _) if args.len() == 1 => {
                 self.exprs(args);
+                if let Some(ExprKind::Alias(segs)) = args.first().map(|a| &a.kind) {
+                    self.required.push(segs.join("."));
+                }
             }
             // Names may mean something else from here on: resolve no more builtins.
             ("import", _) => {
@@ -851,10 +905,119 @@ impl<'a> Walker<'a> {
             ("alias" | "require" | "use", _) => {
                 self.exprs(args);
                 self.renamed = true;
+                self.note_alias(name, args);
             }
             _ => return false,
         }
         true
+    }
+
+    /// A call of `m.name/arity`: Elixir's warning when the function is
+    /// deprecated (at once outside functions, by the module checker inside them).
+    fn deprecation(&mut self, m: &Expr, name: &str, arity: usize, line: u32) {
+        let ExprKind::Alias(segs) = &m.kind else { return };
+        if self.unknown_aliases || segs.is_empty() {
+            return;
+        }
+        let module = match self.env.aliases.get(&segs[0]) {
+            _ if let Some(a) = self.aliases.get(&segs[0]) => {
+                let mut full = vec![a.clone()];
+                full.extend(segs[1..].iter().cloned());
+                full.join(".")
+            }
+            Some(a) => {
+                let mut full = vec![a.alias_name().unwrap_or_default()];
+                full.extend(segs[1..].iter().cloned());
+                full.join(".")
+            }
+            None if segs[0] == "Elixir" => segs[1..].join("."),
+            None => segs.join("."),
+        };
+        if module == "Kernel" {
+            return self.kernel_macro(name, arity, line);
+        }
+        // A builtin macro called in a function with its module not required:
+        // the module checker's warning (elsewhere the call just fails).
+        let atom = crate::term::Atom::alias(&module);
+        if let Some(context) = &self.context
+            && crate::stdlib::is_macro(atom, crate::term::Atom::new(name), arity)
+            && !self.env.requires.contains(&atom)
+            && !self.required.contains(&module)
+        {
+            self.deprecated.push(deprecated::Call {
+                rank: 0,
+                message: format!("you must require {module} before invoking the macro {module}.{name}/{arity}"),
+                line,
+                context: context.clone(),
+            });
+            return;
+        }
+        let Some(message) = deprecated::message(&module, name, arity) else {
+            return;
+        };
+        match &self.context {
+            None => self.elixir.push(Warning {
+                line,
+                col: None,
+                context: None,
+                message,
+            }),
+            Some(context) => self.deprecated.push(deprecated::Call {
+                rank: 1,
+                message,
+                line,
+                context: context.clone(),
+            }),
+        }
+    }
+
+    /// Notes the alias an `alias`/`require` makes (`alias A.B` names `B`,
+    /// `as: C` names `C`); anything else may rename any module.
+    fn note_alias(&mut self, form: &str, args: &[Expr]) {
+        let target = match args.first().map(|a| &a.kind) {
+            Some(ExprKind::Alias(segs)) if form != "use" && segs.first().is_some_and(|s| s != "__MODULE__") => segs,
+            _ => {
+                self.unknown_aliases = true;
+                return;
+            }
+        };
+        let full = match self.aliases.get(&target[0]) {
+            Some(a) => std::iter::once(a.clone())
+                .chain(target[1..].iter().cloned())
+                .collect::<Vec<_>>()
+                .join("."),
+            None => target.join("."),
+        };
+        let opts = args.get(1);
+        let name = match opts.map(|o| kw(o, "as").map(|e| &e.kind)) {
+            None => match form {
+                "alias" => target.last().cloned(),
+                _ => return,
+            },
+            Some(Some(ExprKind::Alias(n))) if n.len() == 1 => Some(n[0].clone()),
+            Some(None) if form == "alias" && kw_pairs(opts.expect("checked")).is_some() => target.last().cloned(),
+            Some(None) if form == "require" => return,
+            _ => None,
+        };
+        match name {
+            Some(n) => {
+                self.aliases.insert(n, full);
+            }
+            None => self.unknown_aliases = true,
+        }
+    }
+
+    /// `Kernel.to_char_list/1`, a deprecated macro: it warns as it expands,
+    /// naming where (`(file)` outside functions).
+    fn kernel_macro(&mut self, name: &str, arity: usize, line: u32) {
+        if (name, arity) == ("to_char_list", 1) {
+            self.elixir.push(Warning {
+                line,
+                col: None,
+                context: Some(self.context.clone().unwrap_or_else(|| "(file)".into())),
+                message: "Kernel.to_char_list/1 is deprecated, use Kernel.to_charlist/1 instead".into(),
+            });
+        }
     }
 
     // ---- the Erlang compiler's warnings ----

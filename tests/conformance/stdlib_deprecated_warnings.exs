@@ -1,0 +1,47 @@
+# Deprecated functions warn when compiled (in the script: as expanded, in a
+# module's functions: grouped once the script has run) and still work.
+IO.inspect String.strip("  a  ")
+IO.inspect "  b  " |> String.strip()
+IO.inspect "xxcxx" |> String.strip(?x)
+IO.inspect Enum.map([" d "], &String.strip/1)
+f = fn x -> Enum.partition(x, &(&1 > 1)) end
+IO.inspect f.([1, 2, 3])
+IO.inspect Enum.chunk([1, 2, 3, 4, 5], 2)
+IO.inspect Enum.chunk([1, 2, 3, 4, 5], 2, 1)
+IO.inspect Enum.chunk([1, 2, 3, 4, 5], 2, 2, [:pad])
+IO.inspect Enum.filter_map([1, 2, 3], &(&1 > 1), &(&1 * 2))
+IO.inspect Enum.uniq([1, 2, 3, 4], &rem(&1, 2))
+IO.inspect Integer.to_char_list(255)
+IO.inspect Integer.to_char_list(255, 16)
+IO.inspect Atom.to_char_list(:abc)
+IO.inspect Float.to_char_list(1.5)
+IO.inspect Float.to_char_list(2.26, decimals: 1)
+IO.inspect Float.to_string(1.5, decimals: 3, compact: true)
+IO.inspect Float.to_string(1.0e20, scientific: 2)
+IO.inspect Keyword.size(a: 1, b: 2)
+IO.inspect Keyword.map([a: 1, b: 2], fn {_k, v} -> v * 10 end)
+IO.inspect Keyword.delete([a: 1, b: 2, a: 3, a: 1], :a, 1)
+IO.inspect Map.size(%{a: 1})
+IO.inspect Map.map(%{a: 1}, fn {_k, v} -> v + 1 end)
+IO.inspect Range.range?(1..3)
+IO.inspect Range.range?(:nope)
+IO.inspect System.stacktrace()
+IO.inspect Kernel.to_char_list(:x)
+IO.inspect to_char_list(12)
+alias String, as: S
+IO.inspect S.rstrip("r  ")
+IO.inspect Stream.filter_map(1..4, &(&1 > 2), & &1) |> Enum.to_list()
+
+defmodule Legacy do
+  def trim(s), do: String.strip(s)
+  def trim_both(a, b), do: String.lstrip(a) <> String.lstrip(b)
+  def split(list), do: Enum.partition(list, &is_atom/1)
+  def again(s), do: String.lstrip(s)
+  def chars(x), do: Kernel.to_char_list(x)
+end
+
+IO.inspect Legacy.trim(" e ")
+IO.inspect Legacy.trim_both(" f", " g")
+IO.inspect Legacy.split([:a, 1])
+IO.inspect Legacy.chars(:h)
+IO.puts("done")
