@@ -344,7 +344,7 @@ impl Pull for VecPull {
     }
 }
 
-/// `{a, b}` as a pair, with its first element's name when it is an atom.
+/// The two elements of `{a, b}`.
 fn pair(t: &Term) -> Option<(&Term, &Term)> {
     match t.as_tuple() {
         Some([a, b]) => Some((a, b)),
@@ -352,6 +352,7 @@ fn pair(t: &Term) -> Option<(&Term, &Term)> {
     }
 }
 
+/// Whether `t` is the atom `name`.
 fn is_atom(t: &Term, name: &str) -> bool {
     t.as_atom().is_some_and(|a| &*a.name() == name)
 }

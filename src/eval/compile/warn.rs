@@ -246,6 +246,9 @@ struct Walker<'a> {
     unknown_aliases: bool,
     /// The modules a plain `require` in the code named.
     required: Vec<String>,
+    /// Inside a module's body (outside its functions): Elixir warns of
+    /// deprecated calls there when the body runs, which this pass does not model.
+    module_body: u32,
 }
 
 const UNUSED: &str = "if the variable is not meant to be used, prefix it with an underscore";
@@ -272,6 +275,7 @@ impl<'a> Walker<'a> {
             aliases: HashMap::new(),
             unknown_aliases: false,
             required: Vec::new(),
+            module_body: 0,
         }
     }
 
@@ -876,11 +880,13 @@ impl<'a> Walker<'a> {
                         ExprKind::Block(items) => items,
                         _ => std::slice::from_ref(d),
                     };
+                    self.module_body += 1;
                     for it in items {
                         if !is_def(it) {
                             self.expr(it, Ctx::Value);
                         }
                     }
+                    self.module_body -= 1;
                 }
                 self.pop_scope();
             }
@@ -916,7 +922,7 @@ impl<'a> Walker<'a> {
     /// deprecated (at once outside functions, by the module checker inside them).
     fn deprecation(&mut self, m: &Expr, name: &str, arity: usize, line: u32) {
         let ExprKind::Alias(segs) = &m.kind else { return };
-        if self.unknown_aliases || segs.is_empty() {
+        if self.unknown_aliases || segs.is_empty() || self.module_body > 0 {
             return;
         }
         let module = match self.env.aliases.get(&segs[0]) {
@@ -1010,7 +1016,7 @@ impl<'a> Walker<'a> {
     /// `Kernel.to_char_list/1`, a deprecated macro: it warns as it expands,
     /// naming where (`(file)` outside functions).
     fn kernel_macro(&mut self, name: &str, arity: usize, line: u32) {
-        if (name, arity) == ("to_char_list", 1) {
+        if (name, arity) == ("to_char_list", 1) && self.module_body == 0 {
             self.elixir.push(Warning {
                 line,
                 col: None,
