@@ -803,7 +803,7 @@ impl Proc {
     /// from, the frames Elixir's builtins leave under their callbacks and,
     /// in a script's process, the script's own frame and the runner's. The
     /// BEAM keeps eight.
-    pub(super) fn full_stacktrace(&self, s: &ex::Stack) -> Term {
+    pub fn full_stacktrace(&self, s: &ex::Stack) -> Term {
         if s.given.is_some() {
             return ex::stacktrace(s);
         }
@@ -847,6 +847,9 @@ impl Proc {
             }
             line = a.line;
         }
+        // A builtin written in Elixir called in the script's tail position
+        // replaced the script's own frame too.
+        let line = if replaced { TOP_TAIL } else { line };
         match &self.script {
             Some(file) => ex::script_stacktrace(&st, file, (line != TOP_TAIL).then_some(line)),
             None => {

@@ -241,22 +241,21 @@ fn warn(p: &mut Proc, a: &[Term]) -> R<Term> {
 pub fn register(r: &mut Registry) {
     r.add("IO", "warn", 2, |p, a| warn(p, a));
     // A call written `IO.warn(message)` comes here with where it is (the
-    // compiler knows): the frames Elixir's current stacktrace has there, when
-    // known (a script's or the prompt's top level); none elsewhere.
+    // compiler knows): at the prompt, the frames of iex's evaluator; else
+    // the current stacktrace, less its first two frames (`Process.info/2`'s
+    // and `IO.warn/1`'s), as Elixir's `IO.warn/1` takes it.
     r.add("IO", "__warn__", 2, |p, a| {
         let stack = match a[1].as_tuple() {
-            Some([Term::Atom(k), Term::Bin(file), Term::Int(line)]) if &*k.name() == "file" => {
-                let file = String::from_utf8_lossy(file).into_owned();
-                let st = ex::script_stacktrace(&Default::default(), &file, Some(*line as u32));
-                Term::list(st.iter_list().take(6).cloned().collect::<Vec<_>>())
-            }
             Some([Term::Atom(k)]) if &*k.name() == "shell" => Term::list(
                 SHELL_FRAMES
                     .iter()
                     .map(|(m, f, ar, file, line)| frame(super::module_atom(m), f, *ar, file, i64::from(*line)))
                     .collect::<Vec<_>>(),
             ),
-            _ => Term::EmptyList,
+            _ => {
+                let st = p.full_stacktrace(&Default::default());
+                Term::list(st.iter_list().take(6).cloned().collect::<Vec<_>>())
+            }
         };
         warn(p, &[a[0].clone(), stack])
     });
