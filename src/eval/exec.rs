@@ -210,12 +210,10 @@ impl Proc {
     #[cold]
     #[inline(never)]
     fn interrupted(&self) -> Box<Exc> {
+        // An exit signal cannot be caught: it unwinds as a cancellation, and
+        // the process exits with the reason it left in `kill_reason`.
         self.me.interrupt.store(false, Ordering::SeqCst);
-        let reason = self.me.kill_reason.lock().unwrap_or_else(|e| e.into_inner()).take();
-        Box::new(match reason {
-            Some(r) => Exc::Exit(r, Box::default()),
-            None => Exc::Cancelled,
-        })
+        Box::new(Exc::Cancelled)
     }
 
     /// Evaluates a node to its value.
@@ -1098,6 +1096,15 @@ fn push_frame(mut e: Box<Exc>, callee: Target) -> Box<Exc> {
             def_line
         };
         st.pending_line = 0;
+        // OTP's code written in Elixir leaves the frames Elixir's own would.
+        let (file, line) = if crate::stdlib::otp::is_source(&file) {
+            match crate::stdlib::otp::frame(&file, line) {
+                Some((f, l)) => (Arc::from(f), l),
+                None => return e,
+            }
+        } else {
+            (file, line)
+        };
         // As the BEAM records a stack trace, a frame that recursion repeats
         // right under itself appears once.
         if st
@@ -1172,6 +1179,12 @@ pub fn spawn_proc(
         p.release_held();
         let reason = match &r {
             Ok(_) => Term::Atom(Atom::NORMAL),
+            Err(e) if matches!(**e, Exc::Cancelled) => me
+                .kill_reason
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .unwrap_or(Term::Atom(Atom::KILLED)),
             Err(e) => {
                 crate::stdlib::report_crash(me.pid, e);
                 ex::exit_reason(e)
