@@ -52,6 +52,18 @@ pub fn run_source(src: &str, file: &str) -> i32 {
                     session.run(&mut proc, node)
                 };
                 if let Err(mut x) = r {
+                    // An exit signal killed the script's process: Elixir names
+                    // the process and the reason, with no stack.
+                    let signal = me.signal.lock().unwrap_or_else(|e| e.into_inner()).take();
+                    if let Some(reason) = signal {
+                        runtime::io::err(&format!(
+                            "** (EXIT from {}) {}\n\n",
+                            crate::term::inspect::inspect_default(&crate::term::Term::Pid(me.pid)),
+                            ex::format_exit(&reason)
+                        ));
+                        status = 1;
+                        break;
+                    }
                     // Exiting with `:normal`, `:shutdown` or `{:shutdown, n}`
                     // ends the script quietly, with status 0 or `n`.
                     if let ex::Exc::Exit(reason, _) = &x

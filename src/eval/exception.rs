@@ -121,7 +121,15 @@ pub fn app_prefix(module: Atom) -> &'static str {
             "Logger" => "(logger 1.14.0) ",
             "IEx.Evaluator" => "(iex 1.14.0) ",
             "Module.ParallelChecker" | "Kernel.CLI" => "(elixir 1.14.0) ",
-            _ if builtin && crate::eval::code::module(module).is_none() => "(elixir 1.14.0) ",
+            _ if builtin
+                && crate::eval::code::module(module).is_none_or(|m| crate::stdlib::otp::is_source(&m.file)) =>
+            {
+                "(elixir 1.14.0) "
+            }
+            // OTP's modules that Elixir does not export.
+            _ if crate::eval::code::module(module).is_some_and(|m| crate::stdlib::otp::is_source(&m.file)) => {
+                "(elixir 1.14.0) "
+            }
             _ => "",
         };
     }
@@ -680,7 +688,7 @@ pub fn banner(e: &Exc) -> String {
 
 /// How Elixir words an exit reason after `** (exit)`.
 pub fn exit_message(v: &Term) -> String {
-    inspect(v)
+    format_exit(v)
 }
 
 /// A stack trace as the BEAM gives it: `[{module, function, arity, [file: 'f', line: n]}]`.
@@ -892,6 +900,10 @@ fn reason_exception(r: &Term) -> Option<Term> {
             (Some("case_clause"), Some(v)) => one("CaseClauseError", "term", v),
             (Some("badmap"), Some(v)) => one("BadMapError", "term", v),
             (Some("badfun"), Some(v)) => one("BadFunctionError", "term", v),
+            (Some("badkey"), Some(k)) if t.len() == 3 => Some(exception(
+                "KeyError",
+                vec![("key", k.clone()), ("term", t[2].clone()), ("message", Term::NIL)],
+            )),
             (Some("nocatch"), Some(_)) => Some(exception(
                 "ErlangError",
                 vec![("original", r.clone()), ("reason", Term::NIL)],
@@ -921,56 +933,199 @@ pub fn normalize_error(reason: &Term) -> Term {
 
 /// `Exception.format_exit/1`: how Elixir words the reason a process exited with.
 pub fn format_exit(reason: &Term) -> String {
+    format_exit_joined(reason, "\n    ")
+}
+
+/// `Exception.format_exit/2`: nested reasons are indented by `joiner`.
+fn format_exit_joined(reason: &Term, joiner: &str) -> String {
+    let t = match reason {
+        Term::Tuple(t) if t.len() == 2 => t,
+        _ => return format_exit_reason(reason),
+    };
+    // `{exception, stacktrace}`: an error.
+    if t[1].is_list() && t[1] != Term::EmptyList && is_stacktrace(&t[1]) {
+        let e = normalize_error(&t[0]);
+        let mut s = format!(
+            "an exception was raised:{joiner}{}",
+            banner(&Exc::Error(e, Box::default()))
+        );
+        for line in format_stacktrace(&t[1]) {
+            s.push_str(joiner);
+            s.push_str("    ");
+            s.push_str(&line);
+        }
+        return s;
+    }
+    // `{:shutdown, {:failed_to_start_child, child, reason}}`.
+    if t[0] == Term::atom("shutdown")
+        && let Some([tag, child, why]) = t[1].as_tuple()
+        && *tag == Term::atom("failed_to_start_child")
+    {
+        let why = match why.as_tuple() {
+            Some([Term::Atom(Atom::EXIT), r]) => r,
+            _ => why,
+        };
+        return format!(
+            "shutdown: failed to start child: {}{joiner}** (EXIT) {}",
+            inspect(child),
+            format_exit_joined(why, &format!("{joiner}    "))
+        );
+    }
+    // `{reason, {module, function, args}}`: an exit of a call.
+    if let Some([Term::Atom(m), Term::Atom(f), args]) = t[1].as_tuple()
+        && let Some(args) = args.list_to_vec()
+        && args.len() < 256
+    {
+        let shown: Vec<String> = args.iter().map(inspect).collect();
+        return format!(
+            "exited in: {}.{}({}){joiner}** (EXIT) {}",
+            module_name(*m),
+            fun_name(*f),
+            shown.join(", "),
+            format_exit_joined(&t[0], &format!("{joiner}    "))
+        );
+    }
+    format_exit_reason(reason)
+}
+
+/// Whether every element of a list reads as a stack trace entry.
+fn is_stacktrace(list: &Term) -> bool {
+    list.iter_list().all(|fr| match fr.as_tuple() {
+        Some([Term::Atom(_), Term::Atom(_), a, loc]) => (a.as_int().is_some() || a.is_list()) && loc.is_list(),
+        Some([f, a, loc]) => matches!(f, Term::Fun(_)) && (a.as_int().is_some() || a.is_list()) && loc.is_list(),
+        _ => false,
+    })
+}
+
+/// `Exception.format_exit_reason/1`: one reason, not nested.
+fn format_exit_reason(reason: &Term) -> String {
+    let tagged = |tag: &str| match reason.as_tuple() {
+        Some([Term::Atom(a), v]) if &*a.name() == tag => Some(v.clone()),
+        _ => None,
+    };
     match reason {
         Term::Atom(a) => match a.name().as_ref() {
-            "normal" | "shutdown" | "killed" => a.name().to_string(),
-            "noproc" => "no process".into(),
-            "timeout" => "time out".into(),
-            "noconnection" => "no connection".into(),
-            _ => inspect(reason),
-        },
-        Term::Tuple(t) if t.len() == 2 && t[0] == Term::atom("shutdown") => format!("shutdown: {}", inspect(&t[1])),
-        Term::Tuple(t) if t.len() == 2 && (t[1].is_list()) => match reason_exception(&t[0]) {
-            Some(e) => {
-                let mut s = format!(
-                    "an exception was raised:\n    ** ({}) {}",
-                    exception_name(&e),
-                    message(&e)
-                );
-                for line in format_stacktrace(&t[1]) {
-                    s.push_str("\n        ");
-                    s.push_str(&line);
-                }
-                s
+            "normal" | "shutdown" | "killed" => return a.name().to_string(),
+            "calling_self" => return "process attempted to call itself".into(),
+            "noproc" => {
+                return "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started".into();
             }
-            None => inspect(reason),
+            "timeout" => return "time out".into(),
+            "noconnection" => return "no connection".into(),
+            _ => {}
         },
-        _ => inspect(reason),
+        Term::Tuple(_) => {
+            if let Some(v) = tagged("shutdown") {
+                return format!("shutdown: {}", inspect(&v));
+            }
+            if let Some(Term::Atom(n)) = tagged("nodedown") {
+                return format!("no connection to {}", n.name());
+            }
+            for (tag, text) in [
+                ("already_started", "already started: "),
+                ("bad_return_value", "bad return value: "),
+                ("bad_call", "bad call: "),
+                ("bad_cast", "bad cast: "),
+            ] {
+                if let Some(v) = tagged(tag) {
+                    return format!("{text}{}", inspect(&v));
+                }
+            }
+            if let Some(v) = tagged("bad_return")
+                && let Some([Term::Atom(m), init, value]) = v.as_tuple()
+                && *init == Term::atom("init")
+            {
+                return format!(
+                    "{} returned a bad value: {}",
+                    format_mfa(*m, Atom::new("init"), 1),
+                    inspect(value)
+                );
+            }
+            if let Some(v) = tagged("bad_start_spec") {
+                return format!("bad child specification, invalid children: {}", inspect(&v));
+            }
+            if let Some(v) = tagged("start_spec") {
+                return format!("bad child specification, {}", format_sup_spec(&v));
+            }
+            if let Some(v) = tagged("supervisor_data") {
+                return format!("bad supervisor configuration, {}", format_sup_data(&v));
+            }
+        }
+        _ => {}
     }
+    inspect(reason)
+}
+
+/// How Elixir words a bad child specification.
+fn format_sup_spec(spec: &Term) -> String {
+    let Some([Term::Atom(a), v]) = spec.as_tuple() else {
+        return format!("got: {}", inspect(spec));
+    };
+    let v = inspect(v);
+    match &*a.name() {
+        "duplicate_child_name" => format!(
+            "more than one child specification has the id: {v}.\nIf using maps as child specifications, make sure the :id keys are unique.\nIf using a module or {{module, arg}} as child, use Supervisor.child_spec/2 to change the :id, for example:\n\n    children = [\n      Supervisor.child_spec({{MyWorker, arg}}, id: :my_worker_1),\n      Supervisor.child_spec({{MyWorker, arg}}, id: :my_worker_2)\n    ]\n"
+        ),
+        "invalid_child_spec" => format!("invalid child specification: {v}"),
+        "invalid_child_type" => format!("invalid child type: {v}. Must be :worker or :supervisor."),
+        "invalid_mfa" => format!("invalid mfa: {v}"),
+        "invalid_restart_type" => {
+            format!("invalid restart type: {v}. Must be :permanent, :transient or :temporary.")
+        }
+        "invalid_shutdown" => format!("invalid shutdown: {v}. Must be an integer >= 0, :infinity or :brutal_kill."),
+        "invalid_module" => format!("invalid module: {v}. Must be an atom."),
+        "invalid_modules" => format!("invalid modules: {v}. Must be a list of atoms or :dynamic."),
+        _ => format!("got: {}", inspect(spec)),
+    }
+}
+
+/// How Elixir words a bad supervisor configuration.
+fn format_sup_data(data: &Term) -> String {
+    if let Some([Term::Atom(a), v]) = data.as_tuple() {
+        let what = match &*a.name() {
+            "invalid_type" => "invalid type",
+            "invalid_strategy" => "invalid strategy",
+            "invalid_intensity" => "invalid max_restarts (intensity)",
+            "invalid_period" => "invalid max_seconds (period)",
+            "invalid_max_children" => "invalid max_children",
+            "invalid_extra_arguments" => "invalid extra_arguments",
+            _ => return format!("got: {}", inspect(data)),
+        };
+        return format!("{what}: {}", inspect(v));
+    }
+    format!("got: {}", inspect(data))
 }
 
 /// The Erlang exit reason of a process that died of this exception: `{:badmatch, v}`…
 /// for the errors the BEAM raises itself, the struct for the ones Elixir raises.
 pub fn exit_reason(e: &Exc) -> Term {
     match e {
-        Exc::Error(t, s) => {
-            let f = |n: &str| field(t, n);
-            let tag = |a: &str, v: Term| Term::tuple(vec![Term::atom(a), v]);
-            let reason = match exception_name(t).as_str() {
-                "MatchError" => tag("badmatch", f("term")),
-                "CaseClauseError" => tag("case_clause", f("term")),
-                "ArithmeticError" => Term::Atom(Atom::BADARITH),
-                "FunctionClauseError" => Term::Atom(Atom::FUNCTION_CLAUSE),
-                "UndefinedFunctionError" => Term::Atom(Atom::UNDEF),
-                "BadMapError" => tag("badmap", f("term")),
-                "BadFunctionError" => tag("badfun", f("term")),
-                _ => t.clone(),
-            };
-            Term::tuple(vec![reason, stacktrace(s)])
-        }
+        Exc::Error(t, s) => Term::tuple(vec![raw_error_reason(t), stacktrace(s)]),
         Exc::Throw(v, s) => Term::tuple(vec![Term::tuple(vec![Term::atom("nocatch"), v.clone()]), stacktrace(s)]),
         Exc::Exit(v, _) => v.clone(),
         Exc::Cancelled => Term::Atom(Atom::KILLED),
+    }
+}
+
+/// The Erlang error reason an exception stands for when the BEAM raised it
+/// (`:badarith` for an ArithmeticError…); an exception Elixir raises is itself.
+pub fn raw_error_reason(t: &Term) -> Term {
+    let f = |n: &str| field(t, n);
+    let tag = |a: &str, v: Term| Term::tuple(vec![Term::atom(a), v]);
+    match exception_name(t).as_str() {
+        "MatchError" => tag("badmatch", f("term")),
+        "CaseClauseError" => tag("case_clause", f("term")),
+        "TryClauseError" => tag("try_clause", f("term")),
+        "ArithmeticError" => Term::Atom(Atom::BADARITH),
+        "FunctionClauseError" => Term::Atom(Atom::FUNCTION_CLAUSE),
+        "UndefinedFunctionError" => Term::Atom(Atom::UNDEF),
+        "BadMapError" => tag("badmap", f("term")),
+        "BadFunctionError" => tag("badfun", f("term")),
+        "KeyError" if !f("message").is_truthy() && matches!(f("term"), Term::Map(_)) => {
+            Term::tuple(vec![Term::atom("badkey"), f("key"), f("term")])
+        }
+        "ArgumentError" if f("message") == Term::str("argument error") => Term::atom("badarg"),
+        _ => t.clone(),
     }
 }
 

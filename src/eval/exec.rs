@@ -260,12 +260,10 @@ impl Proc {
     #[cold]
     #[inline(never)]
     fn interrupted(&self) -> Box<Exc> {
+        // An exit signal cannot be caught: it unwinds as a cancellation, and
+        // the process exits with the reason it left in `kill_reason`.
         self.me.interrupt.store(false, Ordering::SeqCst);
-        let reason = self.me.kill_reason.lock().unwrap_or_else(|e| e.into_inner()).take();
-        Box::new(match reason {
-            Some(r) => Exc::Exit(r, Box::default()),
-            None => Exc::Cancelled,
-        })
+        Box::new(Exc::Cancelled)
     }
 
     /// Evaluates a node to its value.
@@ -813,24 +811,19 @@ impl Proc {
         let mut replaced = false;
         for a in self.active.iter().rev() {
             match a.running {
-                // The OTP behaviours' own code: the BEAM's frames there are
-                // Erlang's, which this runtime does not have.
-                Running::Def(d) if stdlib::otp::is_own_file(&d.file) => break,
                 Running::Def(d) if !std::mem::take(&mut replaced) => {
-                    push_entry(&mut st, frame_entry(Target::Def(d), line));
+                    if let Some(e) = frame_entry(Target::Def(d), line) {
+                        push_entry(&mut st, e);
+                    }
                 }
-                Running::Fun(f) => {
+                Running::Fun(f) if !std::mem::take(&mut replaced) => {
                     // SAFETY: the `Fun` is held by a caller still running (see `Proc::active`).
                     let f = unsafe { f.as_ref() };
-                    if let Fun::Closure { code, .. } = f
-                        && stdlib::otp::is_own_file(&code.file)
-                    {
-                        break;
-                    }
-                    if !std::mem::take(&mut replaced) {
-                        push_entry(&mut st, frame_entry(Target::Fun(f), line));
+                    if let Some(e) = frame_entry(Target::Fun(f), line) {
+                        push_entry(&mut st, e);
                     }
                 }
+                Running::Fun(_) => {}
                 Running::Def(_) => {}
                 Running::Native { frames, tail } => {
                     if let Some(key) = frames {
@@ -1258,24 +1251,33 @@ fn push_frame(mut e: Box<Exc>, callee: Target) -> Box<Exc> {
         }
         let entry = frame_entry(callee, st.pending_line);
         st.pending_line = 0;
-        push_entry(st, entry);
+        if let Some(entry) = entry {
+            push_entry(st, entry);
+        }
     }
     e
 }
 
 /// The frame of `callee` for an error that passed through it at `line`
-/// (0: not known, its definition's line).
-fn frame_entry(callee: Target, line: u32) -> StackEntry {
+/// (0: not known, its definition's line). OTP's code written in Elixir
+/// leaves the frames Elixir's own would, or none.
+fn frame_entry(callee: Target, line: u32) -> Option<StackEntry> {
     let (file, def_line, what) = describe(callee);
     let shell_fn = matches!(callee, Target::Fun(Fun::Closure { code, .. }) if code.context == SHELL_CONTEXT);
     let line = if line != 0 && !shell_fn { line } else { def_line };
-    StackEntry {
+    let (file, line) = if crate::stdlib::otp::is_source(&file) {
+        let (f, l) = crate::stdlib::otp::frame(&file, line)?;
+        (Arc::from(f), l)
+    } else {
+        (file, line)
+    };
+    Some(StackEntry {
         file,
         line,
         what,
         mfa: frame_mfa(callee),
         args: None,
-    }
+    })
 }
 
 /// Adds a frame to a stack, except that, as the BEAM records a stack trace,
@@ -1344,6 +1346,12 @@ pub fn spawn_proc(
         p.release_held();
         let reason = match &r {
             Ok(_) => Term::Atom(Atom::NORMAL),
+            Err(e) if matches!(**e, Exc::Cancelled) => me
+                .kill_reason
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .unwrap_or(Term::Atom(Atom::KILLED)),
             Err(e) => {
                 crate::stdlib::report_crash(me.pid, e);
                 ex::exit_reason(e)

@@ -52,27 +52,56 @@ impl Proc {
                 let (_, body) = after.expect("a deadline comes from an after clause");
                 return self.eval_tail(body, f);
             }
-            // Nothing to take: this process would be scheduled out here.
-            self.release_held();
-            // Spin only while spinning pays: a process whose replies come back
-            // within microseconds (request/reply) keeps spinning; one that
-            // waits long (a ring, an idle server) soon parks at once.
-            if self.spin > 0 {
-                if me.mailbox.spin_for_arrival(self.spin) {
-                    self.spin = (self.spin * 2).min(MAX_SPIN);
-                    continue;
-                }
-                self.spin /= 2;
-            } else {
-                self.spin_probe = self.spin_probe.wrapping_add(1);
-                if self.spin_probe.is_multiple_of(64) {
-                    self.spin = MIN_SPIN;
-                }
+            self.await_mail(&me, seen, deadline);
+        }
+    }
+
+    /// A `receive` for the runtime's own protocols: takes the first message
+    /// `accept` accepts, blocking until one arrives or `timeout_ms` passes
+    /// (`None` then).
+    pub fn receive_where<T>(
+        &mut self,
+        timeout_ms: Option<u64>,
+        mut accept: impl FnMut(&Term) -> Option<T>,
+    ) -> R<Option<(Term, T)>> {
+        let deadline = timeout_ms.map(|ms| Instant::now() + Duration::from_millis(ms));
+        let me = self.me.clone();
+        let mut seen = 0usize;
+        loop {
+            self.check_interrupt()?;
+            if let Some(found) = me.mailbox.take_first(&mut seen, &mut accept) {
+                return Ok(Some(found));
             }
-            if me.mailbox.block(seen) {
-                me.mailbox.wait(deadline);
-                me.mailbox.unblock();
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return Ok(None);
             }
+            self.await_mail(&me, seen, deadline);
+        }
+    }
+
+    /// Nothing to take: the process blocks (after spinning while that pays)
+    /// until a message arrives past `seen` or `deadline` passes.
+    fn await_mail(&mut self, me: &std::sync::Arc<crate::runtime::Process>, seen: usize, deadline: Option<Instant>) {
+        // Nothing to take: this process would be scheduled out here.
+        self.release_held();
+        // Spin only while spinning pays: a process whose replies come back
+        // within microseconds (request/reply) keeps spinning; one that
+        // waits long (a ring, an idle server) soon parks at once.
+        if self.spin > 0 {
+            if me.mailbox.spin_for_arrival(self.spin) {
+                self.spin = (self.spin * 2).min(MAX_SPIN);
+                return;
+            }
+            self.spin /= 2;
+        } else {
+            self.spin_probe = self.spin_probe.wrapping_add(1);
+            if self.spin_probe.is_multiple_of(64) {
+                self.spin = MIN_SPIN;
+            }
+        }
+        if me.mailbox.block(seen) {
+            me.mailbox.wait(deadline);
+            me.mailbox.unblock();
         }
     }
 

@@ -47,6 +47,8 @@ impl std::fmt::Debug for Compiler {
 /// A function whose clauses are being compiled.
 struct Pending {
     public: bool,
+    /// The file of a function a behaviour gave (`lib/gen_server.ex`), if not the module's.
+    file: Option<std::sync::Arc<str>>,
     compiler: Compiler,
     clauses: Vec<super::ir::Clause>,
     line: u32,
@@ -73,6 +75,7 @@ fn add_clause(
         compiler.reserve_args(key.1);
         Pending {
             public: dc.public,
+            file: None,
             compiler,
             clauses: Vec::new(),
             line: dc.line,
@@ -274,10 +277,25 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             }
         }
     };
-    let items: Vec<&Expr> = match def.kind {
+    let mut items: Vec<&Expr> = match def.kind {
         ModuleKind::Protocol => generated.iter().collect(),
         _ => body_items(&def.body).into_iter().chain(generated.iter()).collect(),
     };
+    // `use GenServer` and the like: the functions the behaviour gives that
+    // the module does not define itself, from Elixir's file.
+    let mut defined = HashSet::new();
+    for it in &items {
+        if let Some(Ok(dc)) = def_clause(it) {
+            defined.insert((dc.name.clone(), dc.params.len()));
+        }
+    }
+    let injected = crate::stdlib::otp::using_items(&items, &defined, def.name, &def.outer.file, def.line);
+    let injected_from = items.len();
+    let keep_last = match keep_last {
+        None if !injected.is_empty() => Some(items.len()),
+        k => k,
+    };
+    items.extend(injected.iter().map(|(e, _)| e));
     // Pass 1: every function head, so calls can resolve to functions defined later.
     let mut locals = HashSet::new();
     for it in &items {
@@ -329,6 +347,15 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             };
             let key = (dc.name.clone(), dc.params.len());
             last = Term::tuple(vec![Term::atom(&dc.name), Term::Int(key.1 as i64)]);
+            if let Some((_, file)) = idx.checked_sub(injected_from).and_then(|i| injected.get(i)) {
+                if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key.clone(), dc) {
+                    return compile_err(e);
+                }
+                if let Some(f) = funs.get_mut(&key) {
+                    f.file = Some(file.clone());
+                }
+                continue;
+            }
             // Default arguments: generate the shorter arities.
             let nd = defaults(&dc.params);
             for k in 0..nd {
@@ -503,7 +530,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             public: f.public,
             clauses: f.clauses,
             slots: f.compiler.slots(),
-            file: def.outer.file.clone(),
+            file: f.file.clone().unwrap_or_else(|| def.outer.file.clone()),
             line: f.line,
         });
     }

@@ -209,6 +209,15 @@ pub fn exit(p: &Process) {
 pub fn exit_with(p: &Process, reason: Term) {
     p.dead.store(true, Ordering::SeqCst);
     RT.procs.write().unwrap_or_else(|e| e.into_inner()).remove(&p.pid);
+    // Links are signalled before monitors: a process that waits for the
+    // `:DOWN` of a linked process it started has had the exit signal by then.
+    let links = std::mem::take(&mut *locked(&p.links));
+    for l in links {
+        if let Some(other) = lookup(l) {
+            locked(&other.links).retain(|x| *x != p.pid);
+        }
+        exit_signal(p.pid, l, reason.clone());
+    }
     let monitors = std::mem::take(&mut *locked(&p.monitored_by));
     for (r, watcher) in monitors {
         send(
@@ -221,13 +230,6 @@ pub fn exit_with(p: &Process, reason: Term) {
                 reason.clone(),
             ]),
         );
-    }
-    let links = std::mem::take(&mut *locked(&p.links));
-    for l in links {
-        if let Some(other) = lookup(l) {
-            locked(&other.links).retain(|x| *x != p.pid);
-        }
-        exit_signal(p.pid, l, reason.clone());
     }
     RT.registry
         .write()
@@ -414,6 +416,21 @@ pub fn demonitor(r: Ref) -> bool {
         }
     }
     false
+}
+
+/// Whether the monitor `r` is active; `target` is where to look first (the
+/// monitored process, when known).
+pub fn monitor_active(r: Ref, target: Pid) -> bool {
+    if let Some(t) = lookup(target)
+        && locked(&t.monitored_by).iter().any(|(x, _)| *x == r)
+    {
+        return true;
+    }
+    RT.procs
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .values()
+        .any(|p| locked(&p.monitored_by).iter().any(|(x, _)| *x == r))
 }
 
 /// The pids linked to a process.

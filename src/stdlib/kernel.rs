@@ -386,10 +386,6 @@ pub fn register(r: &mut Registry) {
         )),
         _ => ex::badarg(),
     });
-    r.add(":iexr", "gen_server_report", 6, |_, a| {
-        super::report_gen_server_crash(a);
-        Ok(Term::OK)
-    });
     r.add("Kernel", "throw", 1, |_, a| {
         Err(Box::new(Exc::Throw(a[0].clone(), Box::default())))
     });

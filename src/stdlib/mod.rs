@@ -99,6 +99,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     atom::register(&mut r);
     io::register(&mut r);
     process::register(&mut r);
+    otp::register(&mut r);
     iex::register(&mut r);
     logger::register(&mut r);
     enumerable::register(&mut r);
@@ -261,70 +262,6 @@ pub fn report_crash(pid: Pid, e: &Exc) {
     for l in ex::stack_lines(e) {
         text.push_str(&l);
         text.push('\n');
-    }
-    crate::runtime::io::out(&text);
-}
-
-/// The report of a GenServer whose callback raised, as Elixir's logger prints it:
-/// `[pid, exception, last message, state, from]`.
-pub fn report_gen_server_crash(a: &[Term]) {
-    use crate::term::inspect::inspect_default as show;
-    let e = Exc::Error(a[1].clone(), Default::default());
-    let mut text = format!(
-        "\n{} [error] GenServer {} terminating\n{}\n",
-        timestamp(),
-        show(&a[0]),
-        ex::banner(&e)
-    );
-    // The callback's frames, then gen_server's own, as OTP 25 has them.
-    let call = matches!(&a[2], Term::Tuple(t) if t.len() == 3 && t[0] == Term::atom("$gen_call"));
-    let mut frames = ex::format_stacktrace(&a[5]);
-    frames.extend(
-        if call {
-            [
-                "(stdlib 4.2) gen_server.erl:1149: :gen_server.try_handle_call/4",
-                "(stdlib 4.2) gen_server.erl:1178: :gen_server.handle_msg/6",
-            ]
-        } else {
-            [
-                "(stdlib 4.2) gen_server.erl:1123: :gen_server.try_dispatch/4",
-                "(stdlib 4.2) gen_server.erl:1200: :gen_server.handle_msg/6",
-            ]
-        }
-        .map(String::from),
-    );
-    frames.push("(stdlib 4.2) proc_lib.erl:240: :proc_lib.init_p_do_apply/3".into());
-    for f in frames {
-        text.push_str(&format!("    {f}\n"));
-    }
-    // A client is named by its registered name when it has one.
-    let client = |t: &Term| match t {
-        Term::Pid(p) => crate::runtime::registered()
-            .into_iter()
-            .find(|n| crate::runtime::whereis(*n) == Some(*p))
-            .map_or_else(|| show(t), |n| show(&Term::Atom(n))),
-        _ => show(t),
-    };
-    let last = match (&a[2], &a[4]) {
-        (Term::Tuple(t), Term::Tuple(from)) if t.len() == 3 => {
-            format!("Last message (from {}): {}\n", client(&from[0]), show(&t[2]))
-        }
-        (Term::Tuple(t), _) if t.len() == 2 && t[0] == Term::atom("$gen_cast") => {
-            format!("Last message: {{:\"$gen_cast\", {}}}\n", show(&t[1]))
-        }
-        (m, _) => format!("Last message: {}\n", show(m)),
-    };
-    text.push_str(&last);
-    text.push_str(&format!("State: {}\n", show(&a[3])));
-    if let Term::Tuple(from) = &a[4]
-        && let Term::Pid(c) = &from[0]
-    {
-        let alive = if crate::runtime::is_alive(*c) {
-            "is alive"
-        } else {
-            "is dead"
-        };
-        text.push_str(&format!("Client {} {alive}\n", client(&from[0])));
     }
     crate::runtime::io::out(&text);
 }

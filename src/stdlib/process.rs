@@ -35,7 +35,7 @@ fn info_item(p: &Proc, pid: Pid, item: Atom) -> R<Option<Term>> {
         }),
         "registered_name" => match runtime::name_of(pid) {
             Some(n) => Term::Atom(n),
-            None => return Ok(Some(Term::EmptyList)),
+            None => Term::EmptyList,
         },
         "links" => Term::list(runtime::links_of(pid).into_iter().map(Term::Pid).collect::<Vec<_>>()),
         "monitors" => Term::list(
@@ -88,7 +88,7 @@ pub fn register(r: &mut Registry) {
             "trap_exit",
         ] {
             match info_item(p, pid, Atom::new(item))? {
-                Some(Term::EmptyList) => {}
+                Some(v) if item == "registered_name" && v.as_tuple().is_some_and(|t| t[1] == Term::EmptyList) => {}
                 Some(v) => out.push(v),
                 None => return Ok(Term::NIL),
             }

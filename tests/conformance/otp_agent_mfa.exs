@@ -1,0 +1,5 @@
+{:ok, a} = Agent.start_link(Map, :new, [])
+Agent.update(a, Map, :put, [:x, 1])
+IO.inspect(Agent.get(a, Map, :get, [:x]))
+IO.inspect(Agent.get_and_update(a, Map, :pop, [:x]))
+IO.inspect(Agent.get(a, & &1))

@@ -1,0 +1,8 @@
+{:ok, agent} = Agent.start_link(fn -> [] end)
+IO.inspect(Agent.update(agent, fn list -> ["eggs" | list] end))
+IO.inspect(Agent.get(agent, fn list -> list end))
+IO.inspect(Agent.get_and_update(agent, fn list -> {length(list), ["milk" | list]} end))
+IO.inspect(Agent.cast(agent, fn list -> ["bread" | list] end))
+IO.inspect(Agent.get(agent, & &1))
+IO.inspect(Agent.stop(agent))
+IO.inspect(Process.alive?(agent))

@@ -1,0 +1,6 @@
+IO.inspect(GenServer.cast(:nobody, :hi))
+IO.inspect(GenServer.cast({:global, :x}, :hi))
+pid = spawn(fn -> :ok end)
+Process.sleep(10)
+IO.inspect(GenServer.cast(pid, :x))
+IO.inspect(GenServer.whereis(:nope))

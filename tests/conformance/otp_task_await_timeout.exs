@@ -1,0 +1,2 @@
+t = Task.async(fn -> Process.sleep(500) end)
+Task.await(t, 50)

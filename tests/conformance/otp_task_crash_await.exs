@@ -1,0 +1,2 @@
+t = Task.async(fn -> raise "async crash" end)
+Task.await(t)

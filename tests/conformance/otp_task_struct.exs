@@ -1,0 +1,8 @@
+t = Task.async(fn -> :ok end)
+IO.inspect(Map.keys(t))
+IO.inspect(t.mfa)
+IO.inspect(t.owner == self())
+IO.inspect(Task.await(t))
+{:ok, pid} = Task.start(fn -> IO.puts("started") end)
+Process.sleep(20)
+IO.inspect(is_pid(pid))

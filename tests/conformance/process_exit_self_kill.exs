@@ -1,0 +1,3 @@
+IO.puts("before")
+Process.exit(self(), :kill)
+IO.puts("after")

@@ -1,0 +1,4 @@
+IO.puts("before")
+Process.exit(self(), :normal)
+IO.puts("after normal")
+exit(:shutdown)

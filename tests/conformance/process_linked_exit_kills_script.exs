@@ -1,0 +1,3 @@
+spawn_link(fn -> exit(:crash) end)
+Process.sleep(100)
+IO.puts("never")
