@@ -1,5 +1,6 @@
-//! Timers: `Process.send_after/3` and `Process.cancel_timer/1`, served by one
-//! thread that sleeps until the earliest deadline.
+//! Timers: `Process.send_after/3`, `Process.cancel_timer/1` and `:timer`'s
+//! `send_after`/`send_interval`, served by one thread that sleeps until the
+//! earliest deadline.
 //!
 //! **Invariant:** a pending timer is not runnable work: the REPL does not
 //! wait for timers to fire before printing a result.
@@ -10,9 +11,17 @@ use std::time::{Duration, Instant};
 
 use crate::term::{Pid, Ref, Term};
 
+/// What a timer sends, to whom, and for an interval its period and the
+/// process whose end stops it.
+struct Pending {
+    pid: Pid,
+    msg: Term,
+    every: Option<(Duration, Pid)>,
+}
+
 struct Timers {
     /// Deadline order: `(deadline, ref)` → what to send.
-    queue: BTreeMap<(Instant, Ref), (Pid, Term)>,
+    queue: BTreeMap<(Instant, Ref), Pending>,
     deadlines: HashMap<Ref, Instant>,
     started: bool,
 }
@@ -35,9 +44,19 @@ fn serve() {
         let now = Instant::now();
         let due: Vec<(Instant, Ref)> = t.queue.range(..(now, Ref(u64::MAX))).map(|(k, _)| *k).collect();
         for k in due {
-            if let Some((pid, msg)) = t.queue.remove(&k) {
+            if let Some(p) = t.queue.remove(&k) {
                 t.deadlines.remove(&k.1);
-                super::send(pid, msg);
+                match p.every {
+                    // An interval ends with the process that started it.
+                    Some((_, owner)) if !super::is_alive(owner) => {}
+                    Some((period, _)) => {
+                        let next = k.0 + period.max(Duration::from_millis(1));
+                        super::send(p.pid, p.msg.clone());
+                        t.deadlines.insert(k.1, next);
+                        t.queue.insert((next, k.1), p);
+                    }
+                    None => super::send(p.pid, p.msg),
+                }
             }
         }
         t = match t.queue.keys().next() {
@@ -52,6 +71,17 @@ fn serve() {
 
 /// Sends `msg` to `pid` after `ms` milliseconds; the reference cancels it.
 pub fn send_after(owner: &super::Process, pid: Pid, msg: Term, ms: u64) -> Ref {
+    start(owner, Pending { pid, msg, every: None }, ms)
+}
+
+/// Sends `msg` to `pid` every `ms` milliseconds while `owner` lives; the
+/// reference cancels it.
+pub fn send_interval(owner: &super::Process, pid: Pid, msg: Term, ms: u64) -> Ref {
+    let every = Some((Duration::from_millis(ms), owner.pid));
+    start(owner, Pending { pid, msg, every }, ms)
+}
+
+fn start(owner: &super::Process, p: Pending, ms: u64) -> Ref {
     let r = super::make_ref_in(owner);
     let deadline = Instant::now() + Duration::from_millis(ms);
     let (m, cv) = &*TIMERS;
@@ -60,7 +90,7 @@ pub fn send_after(owner: &super::Process, pid: Pid, msg: Term, ms: u64) -> Ref {
         t.started = true;
         let _ = std::thread::Builder::new().name("timers".into()).spawn(serve);
     }
-    t.queue.insert((deadline, r), (pid, msg));
+    t.queue.insert((deadline, r), p);
     t.deadlines.insert(r, deadline);
     cv.notify_one();
     r

@@ -234,6 +234,51 @@ pub fn register(r: &mut Registry) {
             _ => ex::badarg(),
         }
     });
+    // `:timer`'s timers: `{:ok, {:send_local, ref}}` or `{:ok, {:interval, ref}}`.
+    fn timer(p: &mut Proc, ms: &Term, dest: &Term, msg: &Term, interval: bool) -> R<Term> {
+        let pid = match dest {
+            Term::Atom(n) => Some(runtime::whereis(*n).unwrap_or(Pid(0))),
+            t => pid_of(t).ok(),
+        };
+        let (Term::Int(ms), Some(pid)) = (ms, pid) else {
+            return Ok(Term::tuple(vec![Term::atom("error"), Term::atom("badarg")]));
+        };
+        if *ms < 0 {
+            return Ok(Term::tuple(vec![Term::atom("error"), Term::atom("badarg")]));
+        }
+        let (kind, r) = if interval {
+            (
+                "interval",
+                runtime::timer::send_interval(&p.me, pid, msg.clone(), *ms as u64),
+            )
+        } else {
+            (
+                "send_local",
+                runtime::timer::send_after(&p.me, pid, msg.clone(), *ms as u64),
+            )
+        };
+        Ok(Term::tuple(vec![
+            Term::OK,
+            Term::tuple(vec![Term::atom(kind), Term::Ref(r)]),
+        ]))
+    }
+    r.add(":timer", "send_after", 3, |p, a| timer(p, &a[0], &a[1], &a[2], false));
+    r.add(":timer", "send_after", 2, |p, a| {
+        let me = Term::Pid(p.me.pid);
+        timer(p, &a[0], &me, &a[1], false)
+    });
+    r.add(":timer", "send_interval", 3, |p, a| timer(p, &a[0], &a[1], &a[2], true));
+    r.add(":timer", "send_interval", 2, |p, a| {
+        let me = Term::Pid(p.me.pid);
+        timer(p, &a[0], &me, &a[1], true)
+    });
+    r.add(":timer", "cancel", 1, |_, a| match a[0].as_tuple() {
+        Some([Term::Atom(k), Term::Ref(r)]) if matches!(&*k.name(), "send_local" | "interval") => {
+            runtime::timer::cancel(*r);
+            Ok(Term::tuple(vec![Term::OK, Term::atom("cancel")]))
+        }
+        _ => Ok(Term::tuple(vec![Term::atom("error"), Term::atom("badarg")])),
+    });
     r.add("Process", "cancel_timer", 1, |_, a| match &a[0] {
         Term::Ref(r) => Ok(runtime::timer::cancel(*r)
             .map(|ms| Term::Int(ms as i64))
