@@ -315,6 +315,18 @@ pub fn register(r: &mut Registry) {
                 .collect::<Vec<_>>(),
         ))
     });
+    r.add("Process", "get_keys", 0, |p, _| {
+        Ok(Term::list(p.dict.keys().cloned().collect::<Vec<_>>()))
+    });
+    r.add("Process", "get_keys", 1, |p, a| {
+        Ok(Term::list(
+            p.dict
+                .iter()
+                .filter(|(_, v)| **v == a[0])
+                .map(|(k, _)| k.clone())
+                .collect::<Vec<_>>(),
+        ))
+    });
     r.add("Process", "get", 2, |p, a| {
         Ok(p.dict.get(&a[0]).cloned().unwrap_or_else(|| a[1].clone()))
     });
