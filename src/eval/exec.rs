@@ -81,7 +81,7 @@ impl Running {
 /// what runs and the line of its caller it was called from. A tail call
 /// replaces what runs, as it replaces the BEAM's frame.
 #[derive(Clone, Copy)]
-pub(crate) struct Activation {
+struct Activation {
     running: Running,
     line: u32,
     /// The callbacks a builtin had called when a builtin under it started.
@@ -750,13 +750,12 @@ impl Proc {
     /// Whether a callback of one argument returns a truthy value (a filter),
     /// the argument borrowed when it can be.
     pub fn callback_test(&mut self, fun: &Term, x: &Term) -> R<bool> {
+        self.callbacks += 1;
         if let Some(v) = self.pure_call(fun, std::slice::from_ref(x)) {
-            self.callbacks += 1;
             let ok = v.is_truthy();
             release(v);
             return Ok(ok);
         }
-        self.callbacks += 1;
         let v = self.callback_call(fun, [x.clone()])?;
         Ok(v.is_truthy())
     }
@@ -800,13 +799,17 @@ impl Proc {
     /// (at the line the error passed), its callers at the lines they called
     /// from, the frames Elixir's builtins leave under their callbacks and,
     /// in a script's process, the script's own frame and the runner's. The
-    /// BEAM keeps eight.
-    pub fn full_stacktrace(&self, s: &ex::Stack) -> Term {
+    /// BEAM keeps eight. `top_line` is where a `try` of a script's top-level
+    /// code is, for an error that passed no line there.
+    pub fn full_stacktrace(&self, s: &ex::Stack, top_line: Option<u32>) -> Term {
         if s.given.is_some() {
             return ex::stacktrace(s);
         }
         let mut st = s.clone();
-        let mut line = s.pending_line;
+        let mut line = match (s.pending_line, top_line) {
+            (0, Some(l)) => l,
+            (l, _) => l,
+        };
         let mut innermost = true;
         let mut replaced = false;
         for a in self.active.iter().rev() {
@@ -823,8 +826,7 @@ impl Proc {
                         push_entry(&mut st, e);
                     }
                 }
-                Running::Fun(_) => {}
-                Running::Def(_) => {}
+                Running::Def(_) | Running::Fun(_) => {}
                 Running::Native { frames, tail } => {
                     if let Some(key) = frames {
                         let calls = if innermost { self.callbacks } else { a.calls };
@@ -842,9 +844,8 @@ impl Proc {
         }
         // A builtin written in Elixir called in the script's tail position
         // replaced the script's own frame too.
-        let line = if replaced { TOP_TAIL } else { line };
         match &self.script {
-            Some(file) => ex::script_stacktrace(&st, file, (line != TOP_TAIL).then_some(line)),
+            Some(file) => ex::script_stacktrace(&st, file, (!replaced && line != TOP_TAIL).then_some(line)),
             None => {
                 let t = ex::stacktrace(&st);
                 Term::list(t.iter_list().take(8).cloned().collect::<Vec<_>>())

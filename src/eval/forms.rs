@@ -198,13 +198,9 @@ impl Proc {
     }
 
     fn handle(&mut self, t: &Try, e: Box<Exc>, f: &mut [Term]) -> R<Term> {
-        self.stacktrace = match (&*e, &t.script) {
-            (Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s), Some((file, line))) => {
-                let at = if s.pending_line != 0 { s.pending_line } else { *line };
-                ex::script_stacktrace(s, file, Some(at))
-            }
-            (Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s), None) => self.full_stacktrace(s),
-            _ => Term::EmptyList,
+        self.stacktrace = match &*e {
+            Exc::Error(_, s) | Exc::Throw(_, s) | Exc::Exit(_, s) => self.full_stacktrace(s, t.top_line),
+            Exc::Cancelled => Term::EmptyList,
         };
         if let Exc::Error(v, _) = &*e {
             let name = v.struct_name();

@@ -150,9 +150,9 @@ pub struct Try {
     pub catch: Vec<Clause>,
     pub else_: Vec<Clause>,
     pub after: Option<Node>,
-    /// In a script's top-level code (not in a `fn` or `for`): its file and
-    /// line, for the frames `__STACKTRACE__` shows under the script's.
-    pub script: Option<(Arc<str>, u32)>,
+    /// In a script's top-level code (not in a `fn` or `for`): its line, for
+    /// the script's frame in `__STACKTRACE__`.
+    pub top_line: Option<u32>,
 }
 
 /// `rescue e in [A, B] ->`, `rescue A ->`, `rescue e ->`

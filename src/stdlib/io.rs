@@ -253,7 +253,7 @@ pub fn register(r: &mut Registry) {
                     .collect::<Vec<_>>(),
             ),
             _ => {
-                let st = p.full_stacktrace(&Default::default());
+                let st = p.full_stacktrace(&Default::default(), None);
                 Term::list(st.iter_list().take(6).cloned().collect::<Vec<_>>())
             }
         };

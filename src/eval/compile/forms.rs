@@ -59,7 +59,7 @@ impl Compiler {
             catch,
             else_,
             after,
-            script: top.then(|| (self.file.clone(), line)),
+            top_line: top.then_some(line),
         })))
     }
 
