@@ -121,13 +121,13 @@ pub fn app_prefix(module: Atom) -> &'static str {
             "Logger" => "(logger 1.14.0) ",
             "IEx.Evaluator" => "(iex 1.14.0) ",
             "Module.ParallelChecker" | "Kernel.CLI" => "(elixir 1.14.0) ",
-            _ if builtin
-                && crate::eval::code::module(module).is_none_or(|m| crate::stdlib::otp::is_source(&m.file)) =>
+            // Elixir's own modules: those written natively, and the OTP
+            // modules written in Elixir here (exported by Elixir or not).
+            _ if match crate::eval::code::module(module) {
+                None => builtin,
+                Some(m) => crate::stdlib::otp::is_source(&m.file),
+            } =>
             {
-                "(elixir 1.14.0) "
-            }
-            // OTP's modules that Elixir does not export.
-            _ if crate::eval::code::module(module).is_some_and(|m| crate::stdlib::otp::is_source(&m.file)) => {
                 "(elixir 1.14.0) "
             }
             _ => "",
@@ -795,24 +795,21 @@ pub fn entries_of(st: &Term) -> Vec<Arc<StackEntry>> {
                 })
             };
             let (module, name) = (m.as_atom()?, f.as_atom());
-            let mut app = app_prefix(module);
             let fun = name.map(|n| n.name());
-            let (what, args) = match (fun.as_deref(), a) {
-                // The frames of module bodies and of a script's own code.
-                (Some("__MODULE__"), Term::Int(0)) => (format!("{} (module)", inspect(m)), None),
-                (Some("__MODULE__"), Term::Int(1)) => ("(module)".to_string(), None),
-                (Some("__FILE__"), Term::Int(1)) => ("(file)".to_string(), None),
-                (_, Term::Int(_)) => (mfa(m, f, a), None),
+            // The frames of module bodies and of a script's own code name no
+            // application.
+            let (app, what, args) = match (fun.as_deref(), a) {
+                (Some("__MODULE__"), Term::Int(0)) => ("", format!("{} (module)", inspect(m)), None),
+                (Some("__MODULE__"), Term::Int(1)) => ("", "(module)".to_string(), None),
+                (Some("__FILE__"), Term::Int(1)) => ("", "(file)".to_string(), None),
+                (_, Term::Int(_)) => (app_prefix(module), mfa(m, f, a), None),
                 (_, args) => {
                     let shown: Vec<String> = args.iter_list().map(inspect).collect();
                     let f = name.map(fun_name).unwrap_or_default();
                     let what = format!("{}.{f}({})", module_name(module), shown.join(", "));
-                    (what, Some(args.iter_list().cloned().collect()))
+                    (app_prefix(module), what, Some(args.iter_list().cloned().collect()))
                 }
             };
-            if what.ends_with("(module)") || what == "(file)" {
-                app = "";
-            }
             let mfa = name.map(|n| (module, n, a.as_int().unwrap_or(0) as usize));
             let (file, line) = match get("file") {
                 Some(file) => {

@@ -240,22 +240,14 @@ pub fn register(r: &mut Registry) {
             Term::Atom(n) => Some(runtime::whereis(*n).unwrap_or(Pid(0))),
             t => pid_of(t).ok(),
         };
-        let (Term::Int(ms), Some(pid)) = (ms, pid) else {
-            return Ok(Term::tuple(vec![Term::atom("error"), Term::atom("badarg")]));
+        let (ms, pid) = match (ms, pid) {
+            (Term::Int(ms), Some(pid)) if *ms >= 0 => (*ms as u64, pid),
+            _ => return Ok(Term::tuple(vec![Term::atom("error"), Term::atom("badarg")])),
         };
-        if *ms < 0 {
-            return Ok(Term::tuple(vec![Term::atom("error"), Term::atom("badarg")]));
-        }
         let (kind, r) = if interval {
-            (
-                "interval",
-                runtime::timer::send_interval(&p.me, pid, msg.clone(), *ms as u64),
-            )
+            ("interval", runtime::timer::send_interval(&p.me, pid, msg.clone(), ms))
         } else {
-            (
-                "send_local",
-                runtime::timer::send_after(&p.me, pid, msg.clone(), *ms as u64),
-            )
+            ("send_local", runtime::timer::send_after(&p.me, pid, msg.clone(), ms))
         };
         Ok(Term::tuple(vec![
             Term::OK,
