@@ -240,10 +240,10 @@ fn warn(p: &mut Proc, a: &[Term]) -> R<Term> {
 
 pub fn register(r: &mut Registry) {
     r.add("IO", "warn", 2, |p, a| warn(p, a));
-    // A call written `IO.warn(message)` comes here with where it is (the
-    // compiler knows): at the prompt, the frames of iex's evaluator; else
-    // the current stacktrace, less its first two frames (`Process.info/2`'s
-    // and `IO.warn/1`'s), as Elixir's `IO.warn/1` takes it.
+    // A call written `IO.warn(message)` comes here told whether it was typed
+    // at the prompt (the compiler knows): there, the frames of iex's
+    // evaluator; else the current stacktrace, less its first two frames
+    // (`Process.info/2`'s and `IO.warn/1`'s), as Elixir's `IO.warn/1` takes it.
     r.add("IO", "__warn__", 2, |p, a| {
         let stack = match a[1].as_tuple() {
             Some([Term::Atom(k)]) if &*k.name() == "shell" => Term::list(

@@ -174,16 +174,11 @@ impl Compiler {
                 line,
             });
         }
-        // `IO.warn(message)` prints the current stacktrace: it is given where
-        // the call is, for the frames known there.
+        // `IO.warn(message)` prints the current stacktrace: it is told when
+        // the call is in code typed at the prompt, whose frames are iex's.
         if m == Atom::alias("IO") && &*name.name() == "warn" && args.len() == 1 {
             let site = match (&self.module, self.frames.len()) {
                 (None, 1) if self.context == crate::eval::exec::SHELL_CONTEXT => Term::tuple(vec![Term::atom("shell")]),
-                (None, 1) => Term::tuple(vec![
-                    Term::atom("file"),
-                    Term::str(&self.file),
-                    Term::Int(i64::from(line)),
-                ]),
                 _ => Term::NIL,
             };
             let mut args = args;
