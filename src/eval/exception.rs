@@ -294,22 +294,17 @@ pub const RUNNER_FRAMES: [(&str, &str, usize, &str, u32); 7] = [
 /// runner's, at most eight in all, as the BEAM records them.
 pub fn script_stacktrace(s: &Stack, file: &str, line: Option<u32>) -> Term {
     let mut items: Vec<Term> = stacktrace(s).iter_list().cloned().collect();
-    let frame = |m: Atom, f: &str, a: usize, file: &str, line: u32| {
-        Term::tuple(vec![
-            Term::Atom(m),
-            Term::atom(f),
-            Term::Int(a as i64),
-            Term::list(vec![
-                Term::tuple(vec![Term::atom("file"), Term::charlist(file)]),
-                Term::tuple(vec![Term::atom("line"), Term::Int(i64::from(line))]),
-            ]),
-        ])
-    };
     if let Some(line) = line {
-        items.push(frame(Atom::new("elixir_compiler_0"), "__FILE__", 1, file, line));
+        items.push(frame_term(
+            Atom::new("elixir_compiler_0"),
+            "__FILE__",
+            1,
+            file,
+            i64::from(line),
+        ));
     }
     for (m, f, a, file, line) in RUNNER_FRAMES {
-        items.push(frame(Atom::new(m), f, a, file, line));
+        items.push(frame_term(Atom::new(m), f, a, file, i64::from(line)));
     }
     items.truncate(8);
     Term::list(items)
@@ -763,10 +758,24 @@ fn error_info(explainer: Term) -> Term {
 
 /// A frame's `[file: 'lib/enum.ex', line: 1658]` (its file without the application).
 fn location(e: &StackEntry) -> Term {
-    let file = e.file.rsplit(") ").next().unwrap_or(&e.file).to_string();
+    location_term(e.file.rsplit(") ").next().unwrap_or(&e.file), i64::from(e.line))
+}
+
+/// A location, `[file: 'f', line: n]`.
+fn location_term(file: &str, line: i64) -> Term {
     Term::list(vec![
-        Term::tuple(vec![Term::atom("file"), Term::charlist(&file)]),
-        Term::tuple(vec![Term::atom("line"), Term::Int(e.line as i64)]),
+        Term::tuple(vec![Term::atom("file"), Term::charlist(file)]),
+        Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
+    ])
+}
+
+/// A frame as the BEAM records one: `{module, function, arity, [file: 'f', line: n]}`.
+pub fn frame_term(m: Atom, f: &str, arity: usize, file: &str, line: i64) -> Term {
+    Term::tuple(vec![
+        Term::Atom(m),
+        Term::atom(f),
+        Term::Int(arity as i64),
+        location_term(file, line),
     ])
 }
 

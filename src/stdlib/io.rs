@@ -174,18 +174,6 @@ const SHELL_FRAMES: [(&str, &str, usize, &str, u32); 6] = [
     ),
 ];
 
-fn frame(m: Atom, f: &str, arity: usize, file: &str, line: i64) -> Term {
-    Term::tuple(vec![
-        Term::Atom(m),
-        Term::atom(f),
-        Term::Int(arity as i64),
-        Term::list(vec![
-            Term::tuple(vec![Term::atom("file"), Term::charlist(file)]),
-            Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
-        ]),
-    ])
-}
-
 /// `IO.warn/2`: `warning: ` and the message on stderr, then the entries of
 /// the stacktrace (or of the location a keyword list gives), and a blank line.
 fn warn(p: &mut Proc, a: &[Term]) -> R<Term> {
@@ -209,11 +197,13 @@ fn warn(p: &mut Proc, a: &[Term]) -> R<Term> {
                     let line = get("line").and_then(|l| l.as_int()).unwrap_or(0);
                     let entry = match (get("module").and_then(|m| m.as_atom()), get("function")) {
                         (Some(m), Some(f)) if m != Atom::NIL && f != Term::NIL => match f.as_tuple() {
-                            Some([Term::Atom(n), Term::Int(ar)]) => frame(m, &n.name(), *ar as usize, &file, line),
-                            _ => frame(m, "__MODULE__", 0, &file, line),
+                            Some([Term::Atom(n), Term::Int(ar)]) => {
+                                ex::frame_term(m, &n.name(), *ar as usize, &file, line)
+                            }
+                            _ => ex::frame_term(m, "__MODULE__", 0, &file, line),
                         },
-                        (Some(m), _) if m != Atom::NIL => frame(m, "__MODULE__", 0, &file, line),
-                        _ => frame(Atom::new("elixir_compiler"), "__FILE__", 1, &file, line),
+                        (Some(m), _) if m != Atom::NIL => ex::frame_term(m, "__MODULE__", 0, &file, line),
+                        _ => ex::frame_term(Atom::new("elixir_compiler"), "__FILE__", 1, &file, line),
                     };
                     Term::list(vec![entry])
                 }
@@ -249,7 +239,7 @@ pub fn register(r: &mut Registry) {
             Some([Term::Atom(k)]) if &*k.name() == "shell" => Term::list(
                 SHELL_FRAMES
                     .iter()
-                    .map(|(m, f, ar, file, line)| frame(super::module_atom(m), f, *ar, file, i64::from(*line)))
+                    .map(|(m, f, ar, file, line)| ex::frame_term(super::module_atom(m), f, *ar, file, i64::from(*line)))
                     .collect::<Vec<_>>(),
             ),
             _ => {

@@ -97,21 +97,13 @@ pub fn ensure_loaded() {
 }
 
 /// A frame of Erlang's own OTP code: `{module, function, arity, [file: 'f', line: n]}`.
-fn erl_frame(module: &str, function: &str, arity: i64, file: &str, line: i64) -> Term {
-    Term::tuple(vec![
-        Term::atom(module),
-        Term::atom(function),
-        Term::Int(arity),
-        Term::list(vec![
-            Term::tuple(vec![Term::atom("file"), Term::charlist(file)]),
-            Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
-        ]),
-    ])
+fn erl_frame(module: &str, function: &str, arity: usize, file: &str, line: i64) -> Term {
+    ex::frame_term(Atom::new(module), function, arity, file, line)
 }
 
 /// The frames OTP 25's `gen_server` has under a callback, by where it was called.
 fn gen_server_frames(place: &str) -> Vec<Term> {
-    let gs = |f: &str, a: i64, l: i64| erl_frame("gen_server", f, a, "gen_server.erl", l);
+    let gs = |f: &str, a: usize, l: i64| erl_frame("gen_server", f, a, "gen_server.erl", l);
     let mut v = match place {
         "init" => vec![gs("init_it", 2, 851), gs("init_it", 6, 814)],
         "call" => vec![gs("try_handle_call", 4, 1149), gs("handle_msg", 6, 1178)],
