@@ -173,45 +173,41 @@ pub fn myers_difference(
         let mut rest: std::collections::VecDeque<Path> = paths.into();
         let mut diag = -envelope;
         while diag <= envelope {
-            let down =
-                |p: &mut Proc, path: &Path, diff: &mut dyn FnMut(&mut Proc, &Path) -> R<Option<Term>>| -> R<Path> {
-                    let mut q = path.clone();
-                    if let Some(d) = diff(p, path)? {
-                        (q.y, q.i, q.j) = (q.y + 1, q.i + 1, q.j + 1);
-                        q.edits = push(path, EditKind::Diff, d);
-                    } else if path.i < a.len() {
-                        (q.y, q.i) = (q.y + 1, q.i + 1);
-                        q.edits = push(path, EditKind::Del, a[path.i].clone());
-                    } else {
-                        q.y += 1;
-                    }
-                    Ok(q)
-                };
-            let right =
-                |p: &mut Proc, path: &Path, diff: &mut dyn FnMut(&mut Proc, &Path) -> R<Option<Term>>| -> R<Path> {
-                    let mut q = path.clone();
-                    if let Some(d) = diff(p, path)? {
-                        (q.y, q.i, q.j) = (q.y + 1, q.i + 1, q.j + 1);
-                        q.edits = push(path, EditKind::Diff, d);
-                    } else if path.j < b.len() {
-                        q.j += 1;
-                        q.edits = push(path, EditKind::Ins, b[path.j].clone());
-                    }
-                    Ok(q)
-                };
+            // A step down (deleting from `a`) or right (inserting from `b`),
+            // unless the elements there make a diff of their own.
+            let step = |p: &mut Proc,
+                        path: &Path,
+                        down: bool,
+                        diff: &mut dyn FnMut(&mut Proc, &Path) -> R<Option<Term>>|
+             -> R<Path> {
+                let mut q = path.clone();
+                if let Some(d) = diff(p, path)? {
+                    (q.y, q.i, q.j) = (q.y + 1, q.i + 1, q.j + 1);
+                    q.edits = push(path, EditKind::Diff, d);
+                } else if down && path.i < a.len() {
+                    (q.y, q.i) = (q.y + 1, q.i + 1);
+                    q.edits = push(path, EditKind::Del, a[path.i].clone());
+                } else if down {
+                    q.y += 1;
+                } else if path.j < b.len() {
+                    q.j += 1;
+                    q.edits = push(path, EditKind::Ins, b[path.j].clone());
+                }
+                Ok(q)
+            };
             let path = if diag == 0 && envelope == 0 && rest.len() == 1 {
                 rest.pop_front().expect("one path")
             } else if diag == -envelope && !rest.is_empty() {
-                down(p, &rest[0], &mut diff)?
+                step(p, &rest[0], true, &mut diff)?
             } else if diag == envelope && rest.len() == 1 {
                 let only = rest.pop_front().expect("one path");
-                right(p, &only, &mut diff)?
+                step(p, &only, false, &mut diff)?
             } else if rest.len() >= 2 {
                 let first = rest.pop_front().expect("two paths");
                 if first.y > rest[0].y {
-                    right(p, &first, &mut diff)?
+                    step(p, &first, false, &mut diff)?
                 } else {
-                    down(p, &rest[0], &mut diff)?
+                    step(p, &rest[0], true, &mut diff)?
                 }
             } else {
                 return ex::case_clause(Term::NIL);
