@@ -111,6 +111,32 @@ for {m, name, arity, call} <- cases, {kind, e} <- enumerables, {k, label} <- [{1
   end
 end
 
+# Map's and Keyword's functions that call a function they were given on
+# one entry: kind map or list, call 1.
+single = [
+  {Map, :update!, 3, :map, fn f -> Map.update!(%{a: 1}, :a, f.(1, 1)) end},
+  {Map, :update, 4, :map, fn f -> Map.update(%{a: 1}, :a, 0, f.(1, 1)) end},
+  {Map, :get_and_update, 3, :map, fn f -> Map.get_and_update(%{a: 1}, :a, f.(1, {1, 1})) end},
+  {Map, :get_and_update!, 3, :map, fn f -> Map.get_and_update!(%{a: 1}, :a, f.(1, {1, 1})) end},
+  {Map, :replace_lazy, 3, :map, fn f -> Map.replace_lazy(%{a: 1}, :a, f.(1, 1)) end},
+  {Keyword, :update!, 3, :list, fn f -> Keyword.update!([a: 1], :a, f.(1, 1)) end},
+  {Keyword, :update, 4, :list, fn f -> Keyword.update([a: 1], :a, 0, f.(1, 1)) end},
+  {Keyword, :get_and_update, 3, :list, fn f -> Keyword.get_and_update([a: 1], :a, f.(1, {1, 1})) end},
+  {Keyword, :get_and_update!, 3, :list, fn f -> Keyword.get_and_update!([a: 1], :a, f.(1, {1, 1})) end}
+]
+
+for {m, name, arity, kind, call} <- single do
+  frames = Rec.run(fn -> call.(fn n, ret -> Rec.cb(n, 1, ret) end) end)
+
+  shown =
+    for {fm, ff, fa, loc} <- frames do
+      a = if is_list(fa), do: length(fa), else: fa
+      Enum.join([inspect(fm), ff, a, loc[:file], loc[:line]], "|")
+    end
+
+  IO.puts(Enum.join([inspect(m), name, arity, kind, 1 | shown], "\t"))
+end
+
 # Then the frames of each Enum function given something that is not
 # enumerable (Protocol.UndefinedError): kind `none`, call 0.
 candidates = [fn x -> x end, fn x, _ -> x end, 1, [], ","]

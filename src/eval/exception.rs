@@ -247,9 +247,20 @@ pub fn in_call<T>(
 /// Adds to an error raised by a builtin written in Elixir the frame Elixir
 /// records for it: `(elixir 1.14.0) lib/uri.ex:637: URI.new!/1`.
 pub fn in_elixir<T>(r: R<T>, module: &str, name: &str, arity: usize, file: &str, line: u32) -> R<T> {
+    match &r {
+        Err(e) if matches!(&**e, Exc::Error(_, st) | Exc::Throw(_, st) | Exc::Exit(_, st) if st.entries.is_empty()) => {
+            beneath(r, module, name, arity, file, line)
+        }
+        _ => r,
+    }
+}
+
+/// Adds the frame of the Elixir function (`Map.update!/3` at
+/// `lib/map.ex:319`) under those a builtin raised with, as its own frames
+/// (`:erlang.map_get(key, map)`) sit above the function that called it.
+pub fn beneath<T>(r: R<T>, module: &str, name: &str, arity: usize, file: &str, line: u32) -> R<T> {
     r.map_err(|mut e| {
         if let Some(st) = e.stack_mut()
-            && st.entries.is_empty()
             && !st.complete
         {
             let m = Atom::alias(module);
@@ -617,7 +628,9 @@ pub fn message(e: &Term) -> String {
                 m.as_atom()
                     .is_some_and(|m| crate::eval::code::module_loaded(m) || crate::stdlib::is_builtin_module(m))
             };
-            if loaded(&m) {
+            if let Some(reason) = field(e, "reason").as_str() {
+                format!("function {what} is undefined ({reason})")
+            } else if loaded(&m) {
                 format!("function {what} is undefined or private")
             } else {
                 format!(

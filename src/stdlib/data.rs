@@ -1,28 +1,21 @@
-//! Kernel functions on tuples, binaries, structs and nested data: `put_elem`,
-//! `byte_size`, `struct/2`, `then`/`tap`, and `get_in`/`put_in`/`update_in`/
-//! `pop_in` over maps and keyword lists (the `Access` behaviour); `:erlang`'s
-//! tuple builtins and `phash2` (the hash itself is `term::phash`).
+//! Kernel functions on tuples, binaries and structs: `put_elem`,
+//! `byte_size`, `struct/2`, `then`/`tap`; `container[key]` (the rest of
+//! `Access` and `get_in`/`put_in`/… are written in Elixir, `otp/access.ex`);
+//! `:erlang`'s tuple builtins and `phash2` (the hash itself is `term::phash`).
 
 use super::Registry;
 use super::kernel::to_chars;
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
-use crate::term::inspect::inspect_default;
 use crate::term::{Atom, MapT, Term, phash};
 
-/// `Access.get(container, key)` for maps, keyword lists and `nil`.
-pub fn access_get(container: &Term, key: &Term) -> R<Term> {
+/// `container[key]`: maps, keyword lists and `nil` here, anything else
+/// (structs, bad keys) by `Access.get/3`, which is written in Elixir.
+pub fn access_get(p: &mut Proc, container: &Term, key: &Term) -> R<Term> {
     match container {
-        Term::Map(m) if container.struct_name().is_none() => Ok(m.get(key).cloned().unwrap_or(Term::NIL)),
-        Term::Map(_) => ex::undefined_function(container.struct_name().unwrap_or(Atom::NIL), Atom::new("fetch"), 2),
-        Term::Atom(Atom::NIL) => Ok(Term::NIL),
-        l if l.is_list() => {
-            if key.as_atom().is_none() {
-                return ex::argument_error(format!(
-                    "the Access calls for keywords expect the key to be an atom, got: {}",
-                    inspect_default(key)
-                ));
-            }
+        Term::Map(m) if container.struct_name().is_none() => return Ok(m.get(key).cloned().unwrap_or(Term::NIL)),
+        Term::Atom(Atom::NIL) => return Ok(Term::NIL),
+        l if l.is_list() && key.as_atom().is_some() => {
             for kv in l.iter_list() {
                 if let Some([k, v]) = kv.as_tuple()
                     && k == key
@@ -30,84 +23,16 @@ pub fn access_get(container: &Term, key: &Term) -> R<Term> {
                     return Ok(v.clone());
                 }
             }
-            Ok(Term::NIL)
+            return Ok(Term::NIL);
         }
-        _ => ex::undefined_function(Atom::new("Elixir.Access"), Atom::new("get"), 3),
+        _ => {}
     }
-}
-
-/// Whether `key` is in `container` (for `pop_in` and updates).
-fn access_has(container: &Term, key: &Term) -> bool {
-    match container {
-        Term::Map(m) => m.contains_key(key),
-        l if l.is_list() => l
-            .iter_list()
-            .any(|kv| matches!(kv.as_tuple(), Some([k, _]) if k == key)),
-        _ => false,
-    }
-}
-
-/// `container` with `key` set to `value`.
-fn access_put(container: &Term, key: &Term, value: Term) -> R<Term> {
-    match container {
-        Term::Map(m) => Ok(Term::map(m.update(key.clone(), value))),
-        l if l.is_list() => {
-            let mut out = Vec::new();
-            let mut done = false;
-            for kv in l.iter_list() {
-                match kv.as_tuple() {
-                    Some([k, _]) if k == key => {
-                        if !done {
-                            out.push(Term::tuple(vec![k.clone(), value.clone()]));
-                            done = true;
-                        }
-                    }
-                    _ => out.push(kv.clone()),
-                }
-            }
-            if !done {
-                out.push(Term::tuple(vec![key.clone(), value]));
-            }
-            Ok(Term::list(out))
-        }
-        Term::Atom(Atom::NIL) => ex::argument_error(format!(
-            "could not put/update key {} on a nil value",
-            inspect_default(key)
-        )),
-        _ => ex::badarg(),
-    }
-}
-
-fn access_delete(container: &Term, key: &Term) -> Term {
-    match container {
-        Term::Map(m) => Term::map(m.without(key)),
-        l if l.is_list() => Term::list(
-            l.iter_list()
-                .filter(|kv| !matches!(kv.as_tuple(), Some([k, _]) if k == key))
-                .cloned()
-                .collect::<Vec<_>>(),
-        ),
-        other => other.clone(),
-    }
-}
-
-fn path(t: &Term, name: &str, args: &[Term]) -> R<Vec<Term>> {
-    match t.list_to_vec() {
-        Some(v) if !v.is_empty() => Ok(v),
-        _ => ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new(name), args.to_vec()),
-    }
-}
-
-/// Rebuilds `data` with the value at `keys` replaced by `f(old)`.
-fn update_path(p: &mut Proc, data: &Term, keys: &[Term], f: &mut dyn FnMut(&mut Proc, Term) -> R<Term>) -> R<Term> {
-    let (key, rest) = keys.split_first().expect("a non-empty path");
-    let current = access_get(data, key)?;
-    let new = if rest.is_empty() {
-        f(p, current)?
-    } else {
-        update_path(p, &current, rest, f)?
-    };
-    access_put(data, key, new)
+    let get = Term::Fun(std::sync::Arc::new(crate::term::Fun::External {
+        module: Atom::new("Elixir.Access"),
+        name: Atom::new("get"),
+        arity: 3,
+    }));
+    p.apply(&get, vec![container.clone(), key.clone(), Term::NIL])
 }
 
 fn int_at(t: &Term) -> Option<usize> {
@@ -201,61 +126,6 @@ pub fn register(r: &mut Registry) {
     r.add("Kernel", "struct", 2, |p, a| struct_from(p, a, false));
     r.add("Kernel", "struct!", 1, |p, a| struct_from(p, a, true));
     r.add("Kernel", "struct!", 2, |p, a| struct_from(p, a, true));
-    r.add("Kernel", "get_in", 2, |_, a| {
-        let keys = path(&a[1], "get_in", a)?;
-        let mut cur = a[0].clone();
-        for k in keys {
-            if cur == Term::NIL {
-                return Ok(Term::NIL);
-            }
-            cur = access_get(&cur, &k)?;
-        }
-        Ok(cur)
-    });
-    r.add("Kernel", "put_in", 3, |p, a| {
-        let keys = path(&a[1], "put_in", a)?;
-        let v = a[2].clone();
-        update_path(p, &a[0], &keys, &mut |_, _| Ok(v.clone()))
-    });
-    r.add("Kernel", "update_in", 3, |p, a| {
-        let keys = path(&a[1], "update_in", a)?;
-        let f = a[2].clone();
-        update_path(p, &a[0], &keys, &mut |p, old| p.apply(&f, vec![old]))
-    });
-    r.add("Kernel", "get_and_update_in", 3, |p, a| {
-        let keys = path(&a[1], "get_and_update_in", a)?;
-        if !super::function::is_fun(&a[2], 1) {
-            return ex::function_clause(Atom::new("Elixir.Kernel"), Atom::new("get_and_update_in"), a.to_vec());
-        }
-        let (last, init) = keys.split_last().expect("a non-empty path");
-        let f = a[2].clone();
-        let mut got = Term::NIL;
-        // `Access.get_and_update/3` of the innermost container.
-        let step = &mut |p: &mut Proc, parent: Term| -> R<Term> {
-            let old = access_get(&parent, last)?;
-            let r = p.apply(&f, vec![old.clone()])?;
-            match r.as_tuple() {
-                Some([get, new]) => {
-                    got = get.clone();
-                    access_put(&parent, last, new.clone())
-                }
-                _ if r == Term::atom("pop") => {
-                    got = old;
-                    Ok(access_delete(&parent, last))
-                }
-                _ => ex::runtime_error(format!(
-                    "the given function must return a two-element tuple or :pop, got: {}",
-                    crate::term::inspect::inspect_default(&r)
-                )),
-            }
-        };
-        let data = if init.is_empty() {
-            step(p, a[0].clone())?
-        } else {
-            update_path(p, &a[0], init, step)?
-        };
-        Ok(Term::tuple(vec![got, data]))
-    });
     r.add("Kernel", "binary_slice", 3, |_, a| match (&a[0], &a[1], &a[2]) {
         (Term::Bin(b), Term::Int(start), Term::Int(size)) if *size >= 0 => {
             let total = b.len() as i64;
@@ -295,41 +165,7 @@ pub fn register(r: &mut Registry) {
         Term::Pid(_) | Term::Ref(_) => Ok(Term::atom("nonode@nohost")),
         _ => ex::in_bif(ex::badarg_at(1, "not a pid"), "node", || a.to_vec()),
     });
-    r.add("Kernel", "pop_in", 2, |p, a| {
-        let keys = path(&a[1], "pop_in", a)?;
-        let (last, init) = keys.split_last().expect("a non-empty path");
-        let mut popped = Term::NIL;
-        let pop = &mut |_: &mut Proc, parent: Term| -> R<Term> {
-            if access_has(&parent, last) {
-                popped = access_get(&parent, last)?;
-                Ok(access_delete(&parent, last))
-            } else {
-                Ok(parent)
-            }
-        };
-        let data = if init.is_empty() {
-            pop(p, a[0].clone())?
-        } else {
-            update_path(p, &a[0], init, pop)?
-        };
-        Ok(Term::tuple(vec![popped, data]))
-    });
-    r.add("Access", "get", 2, |_, a| access_get(&a[0], &a[1]));
-    r.add("Access", "get", 3, |_, a| {
-        let v = access_get(&a[0], &a[1])?;
-        Ok(if v == Term::NIL && !access_has(&a[0], &a[1]) {
-            a[2].clone()
-        } else {
-            v
-        })
-    });
-    r.add("Access", "fetch", 2, |_, a| {
-        if access_has(&a[0], &a[1]) {
-            Ok(Term::tuple(vec![Term::OK, access_get(&a[0], &a[1])?]))
-        } else {
-            Ok(Term::Atom(Atom::ERROR))
-        }
-    });
+    r.add("Access", "get", 2, |p, a| access_get(p, &a[0], &a[1]));
     r.add(":erlang", "element", 2, |_, a| match (&a[1], int_at(&a[0])) {
         (Term::Tuple(t), Some(i)) if i >= 1 && i <= t.len() => Ok(t[i - 1].clone()),
         (Term::Tuple(_), _) => ex::badarg_at(1, "out of range"),

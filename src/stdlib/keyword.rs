@@ -91,7 +91,7 @@ fn filter(p: &mut Proc, a: &[Term], name: &str, keep: bool) -> R<Term> {
     };
     let mut out = Vec::new();
     for i in items {
-        if p.apply(&a[1], vec![i.clone()])?.is_truthy() == keep {
+        if p.callback(&a[1], [i.clone()])?.is_truthy() == keep {
             out.push(i);
         }
     }
@@ -216,7 +216,7 @@ fn get_and_update(p: &mut Proc, a: &[Term], strict: bool) -> R<Term> {
         if *k != a[1] {
             continue;
         }
-        let r = p.apply(&a[2], vec![current.clone()])?;
+        let r = p.callback(&a[2], [current.clone()])?;
         let rest = items[i + 1..].iter().cloned();
         let mut out: Vec<Term> = items[..i].to_vec();
         return match r.as_tuple() {
@@ -243,7 +243,7 @@ fn get_and_update(p: &mut Proc, a: &[Term], strict: bool) -> R<Term> {
         let seen: Vec<Term> = items.into_iter().rev().collect();
         return ex::badkey(a[1].clone(), Term::list(seen));
     }
-    let r = p.apply(&a[2], vec![Term::NIL])?;
+    let r = p.callback(&a[2], [Term::NIL])?;
     match r.as_tuple() {
         Some([get, update]) => {
             let mut out = vec![Term::tuple(vec![a[1].clone(), update.clone()])];
@@ -307,7 +307,7 @@ pub fn register(r: &mut Registry) {
             return Ok(a[0].clone());
         };
         let mut out = ps[..at].to_vec();
-        out.push((a[1].clone(), p.apply(&a[2], vec![ps[at].1.clone()])?));
+        out.push((a[1].clone(), p.callback(&a[2], [ps[at].1.clone()])?));
         out.extend(ps[at + 1..].iter().filter(|(k, _)| *k != a[1]).cloned());
         Ok(build(out))
     });
@@ -320,7 +320,7 @@ pub fn register(r: &mut Registry) {
         items.reverse();
         let mut out: Vec<Term> = Vec::new();
         for i in items {
-            let kv = p.apply(&a[1], vec![i])?;
+            let kv = p.callback(&a[1], [i])?;
             let Some([k, v]) = kv.as_tuple() else {
                 return ex::badmatch(kv);
             };
@@ -353,7 +353,7 @@ pub fn register(r: &mut Registry) {
         let mut out = Vec::with_capacity(ps.len());
         for (k, v) in ps {
             let pair = Term::tuple(vec![k.clone(), v]);
-            out.push((k, p.apply(&a[1], vec![pair])?));
+            out.push((k, p.callback(&a[1], [pair])?));
         }
         Ok(build(out))
     });
@@ -364,7 +364,7 @@ pub fn register(r: &mut Registry) {
     r.add("Keyword", "get", 3, |_, a| get(&a[..2], a[2].clone()));
     r.add("Keyword", "get_lazy", 3, |p, a| match first(&a[0], &a[1]) {
         Some(v) => Ok(v),
-        None => p.apply(&a[2], vec![]),
+        None => p.callback(&a[2], []),
     });
     r.add("Keyword", "fetch", 2, |_, a| {
         pairs(&a[0], "fetch", a)?;
@@ -438,7 +438,7 @@ pub fn register(r: &mut Registry) {
             match out.iter().position(|(k1, _)| *k1 == k) {
                 Some(i) => {
                     let v1 = out[i].1.clone();
-                    let v = p.apply(&a[2], vec![k.clone(), v1, v2])?;
+                    let v = p.callback(&a[2], [k.clone(), v1, v2])?;
                     out.retain(|(k1, _)| *k1 != k);
                     out.push((k, v));
                 }
@@ -500,7 +500,7 @@ pub fn register(r: &mut Registry) {
         let ps = pairs(&a[0], "pop_lazy", a)?;
         let v = match first(&a[0], &a[1]) {
             Some(v) => v,
-            None => p.apply(&a[2], vec![])?,
+            None => p.callback(&a[2], [])?,
         };
         Ok(Term::tuple(vec![v, build(ps.into_iter().filter(|(k, _)| *k != a[1]))]))
     });
@@ -529,7 +529,7 @@ pub fn register(r: &mut Registry) {
         if ps.iter().any(|(k, _)| *k == a[1]) {
             return Ok(a[0].clone());
         }
-        let v = p.apply(&a[2], vec![])?;
+        let v = p.callback(&a[2], [])?;
         Ok(Term::list_with_tail(
             vec![Term::tuple(vec![a[1].clone(), v])],
             a[0].clone(),

@@ -65,20 +65,45 @@ fn filter(p: &mut Proc, a: &[Term], keep: bool) -> R<Term> {
     let mut out = MapT::new();
     for (k, v) in hamt::fold_entries(&m) {
         let t = Term::tuple(vec![k.clone(), v.clone()]);
-        if p.apply(&a[1], vec![t])?.is_truthy() == keep {
+        if p.callback(&a[1], [t])?.is_truthy() == keep {
             out.insert(k.clone(), v.clone());
         }
     }
     Ok(Term::map(out))
 }
 
+/// `Map.update!/3` and `Map.get_and_update!/3` of a key `map` lacks (or of
+/// what is not a map): Elixir's `:erlang.map_get(key, map)` fails in them.
+fn map_get_failed<T>(a: &[Term], name: &str) -> R<T> {
+    let r = match &a[0] {
+        Term::Map(_) => ex::badkey(a[1].clone(), a[0].clone()),
+        other => ex::badmap(other.clone()),
+    };
+    let r = ex::in_bif(r, "map_get", || vec![a[1].clone(), a[0].clone()]);
+    ex::beneath(r, "Map", name, 3, "lib/map.ex", 319)
+}
+
 fn get_and_update(p: &mut Proc, a: &[Term], must: bool) -> R<Term> {
-    let mut m = map_of(&a[0])?.clone();
+    let name = if must { "get_and_update!" } else { "get_and_update" };
+    let mut m = match &a[0] {
+        Term::Map(m) => (**m).clone(),
+        _ if must => return map_get_failed(a, name),
+        _ => {
+            let r = ex::in_call(
+                ex::badmap(a[0].clone()),
+                "Map",
+                "get",
+                Some(("lib/map.ex", 534)),
+                || vec![a[0].clone(), a[1].clone(), Term::NIL],
+            );
+            return ex::beneath(r, "Map", name, 3, "lib/map.ex", 525);
+        }
+    };
     let current = m.get(&a[1]).cloned();
     if must && current.is_none() {
-        return ex::badkey(a[1].clone(), a[0].clone());
+        return map_get_failed(a, name);
     }
-    let r = p.apply(&a[2], vec![current.clone().unwrap_or(Term::NIL)])?;
+    let r = p.callback(&a[2], [current.clone().unwrap_or(Term::NIL)])?;
     match r.as_tuple() {
         Some([get, new]) => {
             m.insert(a[1].clone(), new.clone());
@@ -88,15 +113,22 @@ fn get_and_update(p: &mut Proc, a: &[Term], must: bool) -> R<Term> {
             m.remove(&a[1]);
             Ok(Term::tuple(vec![current.unwrap_or(Term::NIL), Term::map(m)]))
         }
-        _ => ex::raise(
-            "RuntimeError",
-            vec![(
-                "message",
-                Term::str(&format!(
-                    "the given function must return a two-element tuple or :pop, got: {}",
-                    crate::term::inspect::inspect_default(&r)
-                )),
-            )],
+        _ => ex::in_elixir(
+            ex::raise(
+                "RuntimeError",
+                vec![(
+                    "message",
+                    Term::str(&format!(
+                        "the given function must return a two-element tuple or :pop, got: {}",
+                        crate::term::inspect::inspect_default(&r)
+                    )),
+                )],
+            ),
+            "Map",
+            name,
+            3,
+            "lib/map.ex",
+            if must { 974 } else { 932 },
         ),
     }
 }
@@ -123,7 +155,7 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Map", "get_lazy", 3, |p, a| match map_of(&a[0])?.get(&a[1]) {
         Some(v) => Ok(v.clone()),
-        None => p.apply(&a[2], vec![]),
+        None => p.callback(&a[2], []),
     });
     // Elixir compiles `Map.fetch/2` to `:maps.find/2`.
     r.add("Map", "fetch", 2, |_, a| {
@@ -157,7 +189,7 @@ pub fn register(r: &mut Registry) {
         if m.contains_key(&a[1]) {
             return Ok(a[0].clone());
         }
-        let v = p.apply(&a[2], vec![])?;
+        let v = p.callback(&a[2], [])?;
         Ok(Term::map(m.update(a[1].clone(), v)))
     });
     r.add("Map", "replace", 3, |_, a| {
@@ -171,7 +203,7 @@ pub fn register(r: &mut Registry) {
         let m = map_of(&a[0])?;
         match m.get(&a[1]) {
             Some(v) => {
-                let v = p.apply(&a[2], vec![v.clone()])?;
+                let v = p.callback(&a[2], [v.clone()])?;
                 Ok(Term::map(m.update(a[1].clone(), v)))
             }
             None => Ok(a[0].clone()),
@@ -194,17 +226,16 @@ pub fn register(r: &mut Registry) {
     r.add("Map", "update", 4, |p, a| {
         let m = ex::in_call(map_of(&a[0]), "Map", "update", Some(("lib/map.ex", 693)), || a.to_vec())?.clone();
         let v = match m.get(&a[1]) {
-            Some(v) => p.apply(&a[3], vec![v.clone()])?,
+            Some(v) => p.callback(&a[3], [v.clone()])?,
             None => a[2].clone(),
         };
         Ok(Term::map(m.update(a[1].clone(), v)))
     });
     r.add("Map", "update!", 3, |p, a| {
-        let m = map_of(&a[0])?.clone();
-        let Some(v) = m.get(&a[1]) else {
-            return ex::badkey(a[1].clone(), a[0].clone());
+        let Some((m, v)) = a[0].as_map().and_then(|m| Some((m, m.get(&a[1])?))) else {
+            return map_get_failed(a, "update!");
         };
-        let v = p.apply(&a[2], vec![v.clone()])?;
+        let v = p.callback(&a[2], [v.clone()])?;
         Ok(Term::map(m.update(a[1].clone(), v)))
     });
     // Elixir compiles `Map.delete/2` to `:maps.remove/2`.
@@ -233,7 +264,7 @@ pub fn register(r: &mut Registry) {
         let m = map_of(&a[0])?.clone();
         let v = match m.get(&a[1]) {
             Some(v) => v.clone(),
-            None => p.apply(&a[2], vec![])?,
+            None => p.callback(&a[2], [])?,
         };
         Ok(Term::tuple(vec![v, Term::map(m.without(&a[1]))]))
     });
@@ -275,7 +306,7 @@ pub fn register(r: &mut Registry) {
             let merged = match out.get(k) {
                 Some(other) => {
                     let (v1, v2) = if first_smaller { (v, other) } else { (other, v) };
-                    p.apply(&a[2], vec![k.clone(), v1.clone(), v2.clone()])?
+                    p.callback(&a[2], [k.clone(), v1.clone(), v2.clone()])?
                 }
                 None => v.clone(),
             };
@@ -320,7 +351,7 @@ pub fn register(r: &mut Registry) {
         let mut out = MapT::new();
         for (k, v) in hamt::fold_entries(&m) {
             let t = Term::tuple(vec![k.clone(), v.clone()]);
-            out.insert(k.clone(), p.apply(&a[1], vec![t])?);
+            out.insert(k.clone(), p.callback(&a[1], [t])?);
         }
         Ok(Term::map(out))
     });

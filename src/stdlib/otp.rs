@@ -23,6 +23,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("task.ex", include_str!("otp/task.ex")),
     ("supervisor.ex", include_str!("otp/supervisor.ex")),
     ("enumerable.ex", include_str!("otp/enumerable.ex")),
+    ("access.ex", include_str!("otp/access.ex")),
 ];
 
 static LOADED: Once = Once::new();

@@ -210,8 +210,10 @@ impl Compiler {
                 return Node::Native { f, args, line };
             }
         }
+        // Kernel's functions written in Elixir (`get_in/2`…) are code; the
+        // rest of Kernel stays native.
         if let Some(f) = stdlib::lookup(m, name, args.len())
-            && !code::module_loaded(m)
+            && (!code::module_loaded(m) || m == Atom::ELIXIR_KERNEL && code::lookup(m, name, args.len()).is_none())
         {
             return Node::Native { f, args, line };
         }
@@ -257,6 +259,14 @@ impl Compiler {
                 return Ok(Node::Native { f, args, line });
             }
         }
+        if code::lookup(Atom::ELIXIR_KERNEL, fname, arity).is_some() {
+            return Ok(Node::Call {
+                remote: true,
+                slot: code::slot(Atom::ELIXIR_KERNEL, fname, arity),
+                args,
+                line,
+            });
+        }
         if let Some(f) = stdlib::lookup(Atom::ELIXIR_KERNEL, fname, arity) {
             // `div/2` and `rem/2` are operators, as on the BEAM.
             let op = match name {
@@ -294,6 +304,7 @@ impl Compiler {
         let _ = parens;
         let last = args.last();
         Ok(Some(match (name, args.len()) {
+            ("put_in" | "update_in" | "get_and_update_in", 2) | ("pop_in", 1) => self.path_macro(name, args, line)?,
             ("if" | "unless", 2) => {
                 let cond = self.expr(&args[0])?;
                 let kwl = &args[1];

@@ -15,6 +15,7 @@ mod call;
 pub use call::kw as call_kw;
 pub(crate) use call::{for_each_child_mut, kw_pairs};
 mod forms;
+mod paths;
 mod pattern;
 pub mod warn;
 
@@ -739,6 +740,11 @@ pub fn show(e: &Expr) -> String {
             target: CallTarget::Local(n),
             ..
         } => format!("{n}()"),
+        ExprKind::Call {
+            target: CallTarget::Anon(f),
+            args,
+            ..
+        } => format!("{}.({})", show(f), args.iter().map(show).collect::<Vec<_>>().join(", ")),
         _ => "expression".into(),
     }
 }

@@ -1,0 +1,284 @@
+//! Kernel's path macros, `put_in/2`, `update_in/2`, `get_and_update_in/2`
+//! and `pop_in/1`, expanded as Elixir expands them: the path
+//! (`users["john"].age`) becomes nested calls of `Map.update!/3`,
+//! `Map.get_and_update!/3`, `Access.get_and_update/3` and `Access.pop/2`,
+//! each segment's update a `fn` of the next. The new value and the update
+//! function run inside the innermost `fn`, as in Elixir.
+
+use super::{CResult, CompileError, Compiler, show};
+use crate::eval::ir::Node;
+use crate::syntax::ast::{CallTarget, Expr, ExprKind, Span, StabClause};
+
+/// One step of a path: `[key]` (the Access behaviour) or `.field` (a map's key).
+enum Seg {
+    Access(Expr),
+    Field(String),
+}
+
+/// What the innermost update is.
+enum Leaf<'a> {
+    /// `put_in/2`: the value.
+    Put(&'a Expr),
+    /// `update_in/2`: the function.
+    Update(&'a Expr),
+    /// `get_and_update_in/2`: the function.
+    GetAndUpdate(&'a Expr),
+}
+
+struct Build {
+    span: Span,
+    /// Variables made here are named so no user variable can be.
+    fresh: usize,
+}
+
+impl Build {
+    fn e(&self, kind: ExprKind) -> Expr {
+        Expr::new(kind, self.span)
+    }
+
+    fn atom(&self, a: &str) -> Expr {
+        self.e(ExprKind::Atom(a.to_string()))
+    }
+
+    fn remote(&self, module: &[&str], f: &str, args: Vec<Expr>) -> Expr {
+        let m = match module {
+            [erl] if erl.starts_with(':') => self.atom(&erl[1..]),
+            _ => self.e(ExprKind::Alias(module.iter().map(|s| s.to_string()).collect())),
+        };
+        self.e(ExprKind::Call {
+            target: CallTarget::Remote(Box::new(m), f.to_string()),
+            args,
+            parens: true,
+        })
+    }
+
+    fn var(&mut self) -> Expr {
+        self.fresh += 1;
+        self.e(ExprKind::Var(format!("x@{}", self.fresh)))
+    }
+
+    /// `fn param -> body end`, the body made from the parameter.
+    fn lambda(&mut self, body: impl FnOnce(&mut Build, Expr) -> Expr) -> Expr {
+        let x = self.var();
+        let body = body(self, x.clone());
+        self.e(ExprKind::Fn(vec![StabClause {
+            span: self.span,
+            params: vec![x],
+            guard: None,
+            body,
+        }]))
+    }
+
+    /// The update of `rest` as a function: the leaf itself when `rest` is empty.
+    fn step(&mut self, rest: &[Seg], leaf: &dyn Fn(&mut Build) -> Expr, each: Each) -> Expr {
+        if rest.is_empty() {
+            return leaf(self);
+        }
+        self.lambda(|b, x| b.nest(x, rest, leaf, each))
+    }
+
+    /// `h` updated along `path`.
+    fn nest(&mut self, h: Expr, path: &[Seg], leaf: &dyn Fn(&mut Build) -> Expr, each: Each) -> Expr {
+        let Some((seg, rest)) = path.split_first() else {
+            return h;
+        };
+        let f = self.step(rest, leaf, each);
+        match (seg, each) {
+            (Seg::Field(k), Each::Update) => self.remote(&["Map"], "update!", vec![h, self.atom(k), f]),
+            (Seg::Field(k), Each::GetAndUpdate) => self.remote(&["Map"], "get_and_update!", vec![h, self.atom(k), f]),
+            (Seg::Access(k), _) => self.remote(&["Access"], "get_and_update", vec![h, k.clone(), f]),
+        }
+    }
+
+    /// `pop_in/1` of `h` along `path` (not empty; its last step is `[key]`).
+    fn pop(&mut self, h: Expr, path: &[Seg], inner: bool) -> Expr {
+        match path {
+            [Seg::Access(k)] => {
+                // `case h do nil -> nil_result; h -> Access.pop(h, k) end`
+                let nil_result = match inner {
+                    true => self.atom("pop"),
+                    false => self.e(ExprKind::Tuple(vec![self.atom("nil"), self.atom("nil")])),
+                };
+                let bound = self.var();
+                let popped = self.remote(&["Access"], "pop", vec![bound.clone(), k.clone()]);
+                let clauses = vec![
+                    StabClause {
+                        span: self.span,
+                        params: vec![self.atom("nil")],
+                        guard: None,
+                        body: nil_result,
+                    },
+                    StabClause {
+                        span: self.span,
+                        params: vec![bound],
+                        guard: None,
+                        body: popped,
+                    },
+                ];
+                let block = self.e(ExprKind::Stab(clauses));
+                let kw = self.e(ExprKind::List {
+                    items: vec![self.e(ExprKind::Tuple(vec![self.atom("do"), block]))],
+                    tail: None,
+                });
+                self.e(ExprKind::Call {
+                    target: CallTarget::Local("case".into()),
+                    args: vec![h, kw],
+                    parens: false,
+                })
+            }
+            [Seg::Field(k), rest @ ..] => {
+                let f = self.lambda(|b, x| b.pop(x, rest, false));
+                self.remote(&["Map"], "get_and_update!", vec![h, self.atom(k), f])
+            }
+            [Seg::Access(k), rest @ ..] => {
+                let f = self.lambda(|b, x| b.pop(x, rest, true));
+                self.remote(&["Access"], "get_and_update", vec![h, k.clone(), f])
+            }
+            [] => h,
+        }
+    }
+}
+
+/// How a segment updates: with `Map.update!/3` (a path of fields only, for
+/// `put_in`/`update_in`) or with the `get_and_update` functions.
+#[derive(Clone, Copy)]
+enum Each {
+    Update,
+    GetAndUpdate,
+}
+
+impl Compiler {
+    /// Expands the path macro `name` (`put_in`, `update_in`,
+    /// `get_and_update_in`, `pop_in`) called with `args`.
+    pub(super) fn path_macro(&mut self, name: &str, args: &[Expr], line: u32) -> CResult<Node> {
+        let kind = format!("{name}/{}", args.len());
+        let (head, path, all_fields) = self.unnest(&args[0], &kind, line)?;
+        let mut b = Build {
+            span: args[0].span,
+            fresh: 0,
+        };
+        let expanded = match name {
+            "pop_in" => {
+                if let Some(Seg::Field(k)) = path.last() {
+                    return Err(self.macro_error(
+                        &kind,
+                        "nest_pop_in/3",
+                        3105,
+                        format!(
+                            "cannot use pop_in when the last segment is a map/struct field. This would effectively remove the field :{k} from the map/struct"
+                        ),
+                        line,
+                    ));
+                }
+                b.pop(head, &path, false)
+            }
+            _ => {
+                let leaf = match name {
+                    "put_in" => Leaf::Put(&args[1]),
+                    "update_in" => Leaf::Update(&args[1]),
+                    _ => Leaf::GetAndUpdate(&args[1]),
+                };
+                match (leaf, all_fields) {
+                    (Leaf::Put(v), true) => b.nest(head, &path, &|b| b.lambda(|_, _| v.clone()), Each::Update),
+                    (Leaf::Update(f), true) => b.nest(head, &path, &|_| f.clone(), Each::Update),
+                    (Leaf::GetAndUpdate(f), _) => b.nest(head, &path, &|_| f.clone(), Each::GetAndUpdate),
+                    (leaf, false) => {
+                        // `{nil, new}` for each update; the result is the data.
+                        let leaf = |b: &mut Build| {
+                            b.lambda(|b, x| {
+                                let new = match &leaf {
+                                    Leaf::Put(v) => (*v).clone(),
+                                    Leaf::Update(f) | Leaf::GetAndUpdate(f) => b.e(ExprKind::Call {
+                                        target: CallTarget::Anon(Box::new((*f).clone())),
+                                        args: vec![x],
+                                        parens: true,
+                                    }),
+                                };
+                                b.e(ExprKind::Tuple(vec![b.atom("nil"), new]))
+                            })
+                        };
+                        let pair = b.nest(head, &path, &leaf, Each::GetAndUpdate);
+                        let two = b.e(ExprKind::Int(2));
+                        b.remote(&[":erlang"], "element", vec![two, pair])
+                    }
+                }
+            }
+        };
+        self.expr(&expanded)
+    }
+
+    /// Splits a path into where it starts and its segments, and says
+    /// whether they are all `.field`s.
+    fn unnest(&self, e: &Expr, kind: &str, line: u32) -> CResult<(Expr, Vec<Seg>, bool)> {
+        let mut path = Vec::new();
+        let mut all_fields = true;
+        let mut at = e;
+        loop {
+            match &at.kind {
+                ExprKind::Access(inner, key) => {
+                    path.push(Seg::Access((**key).clone()));
+                    all_fields = false;
+                    at = inner;
+                }
+                ExprKind::Call {
+                    target: CallTarget::Remote(inner, field),
+                    args,
+                    ..
+                } if args.is_empty()
+                    && !matches!(&inner.kind, ExprKind::Alias(_) | ExprKind::Atom(_))
+                    && !matches!(&inner.kind, ExprKind::Var(v) if v == "__MODULE__") =>
+                {
+                    path.push(Seg::Field(field.clone()));
+                    at = inner;
+                }
+                _ => break,
+            }
+        }
+        if path.is_empty() {
+            return Err(self.macro_error(
+                kind,
+                "unnest/4",
+                3142,
+                format!(
+                    "expected expression given to {kind} to access at least one element, got: {}",
+                    show(at)
+                ),
+                line,
+            ));
+        }
+        if let ExprKind::Call {
+            target: CallTarget::Anon(_),
+            ..
+        } = &at.kind
+        {
+            return Err(self.macro_error(
+                kind,
+                "unnest/4",
+                3153,
+                format!(
+                    "expression given to {kind} must start with a variable, local or remote call and be followed by an element access, got: {}",
+                    show(at)
+                ),
+                line,
+            ));
+        }
+        path.reverse();
+        Ok((at.clone(), path, all_fields))
+    }
+
+    /// The `ArgumentError` Kernel's expansion of `kind` raises in `function`.
+    fn macro_error(&self, kind: &str, function: &str, kernel_line: u32, message: String, line: u32) -> CompileError {
+        CompileError {
+            line,
+            message,
+            exception: Some("ArgumentError"),
+            expanding: Some((
+                format!(
+                    "(elixir 1.14.0) lib/kernel.ex:{kernel_line}: Kernel.{function}\n    (elixir 1.14.0) expanding macro: Kernel.{kind}"
+                ),
+                self.expansion_site(),
+            )),
+            ..Default::default()
+        }
+    }
+}
