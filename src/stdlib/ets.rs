@@ -1584,20 +1584,17 @@ fn fold_frames(mut e: Box<ex::Exc>, right: bool) -> Box<ex::Exc> {
         && std::mem::take(&mut st.from_callback)
     {
         st.pending_line = 0;
-        let frames: [(&str, &str, &str, usize, u32); 3] = if right {
-            [
-                ("lists", "foldr", "lists.erl", 3, 1358),
-                ("ets", "do_foldr", "ets.erl", 4, 673),
-                ("ets", "foldr", "ets.erl", 3, 661),
-            ]
+        // `lists:foldr/3` calls the fun in tail position: it leaves no frame.
+        let frames: &[(&str, &str, &str, usize, u32)] = if right {
+            &[("ets", "do_foldr", "ets.erl", 4, 673), ("ets", "foldr", "ets.erl", 3, 662)]
         } else {
-            [
+            &[
                 ("lists", "foldl", "lists.erl", 3, 1350),
                 ("ets", "do_foldl", "ets.erl", 4, 646),
-                ("ets", "foldl", "ets.erl", 3, 634),
+                ("ets", "foldl", "ets.erl", 3, 635),
             ]
         };
-        for (m, f, file, arity, line) in frames {
+        for &(m, f, file, arity, line) in frames {
             let (m, f) = (Atom::new(m), Atom::new(f));
             st.entries.push(Arc::new(StackEntry {
                 file: format!("(stdlib 4.2) {file}").into(),
