@@ -1586,7 +1586,10 @@ fn fold_frames(mut e: Box<ex::Exc>, right: bool) -> Box<ex::Exc> {
         st.pending_line = 0;
         // `lists:foldr/3` calls the fun in tail position: it leaves no frame.
         let frames: &[(&str, &str, &str, usize, u32)] = if right {
-            &[("ets", "do_foldr", "ets.erl", 4, 673), ("ets", "foldr", "ets.erl", 3, 662)]
+            &[
+                ("ets", "do_foldr", "ets.erl", 4, 673),
+                ("ets", "foldr", "ets.erl", 3, 662),
+            ]
         } else {
             &[
                 ("lists", "foldl", "lists.erl", 3, 1350),
