@@ -204,10 +204,12 @@ pub fn exit(p: &Process) {
     exit_with(p, Term::Atom(Atom::NORMAL));
 }
 
-/// Removes a finished process: its name is freed, its monitors get
+/// Removes a finished process: its ETS tables go to their heirs or are
+/// deleted, its name is freed, its monitors get
 /// `{:DOWN, ref, :process, pid, reason}` and its links an exit signal.
 pub fn exit_with(p: &Process, reason: Term) {
     p.dead.store(true, Ordering::SeqCst);
+    crate::stdlib::ets::owner_exited(p.pid);
     RT.procs.write().unwrap_or_else(|e| e.into_inner()).remove(&p.pid);
     // Links are signalled before monitors: a process that waits for the
     // `:DOWN` of a linked process it started has had the exit signal by then.

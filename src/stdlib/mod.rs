@@ -12,6 +12,7 @@ pub mod date;
 pub mod enum_fns;
 pub mod enumerable;
 pub mod erlfmt;
+pub mod ets;
 pub mod frames;
 pub mod function;
 pub mod iex;
@@ -99,6 +100,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     atom::register(&mut r);
     io::register(&mut r);
     process::register(&mut r);
+    ets::register(&mut r);
     otp::register(&mut r);
     iex::register(&mut r);
     logger::register(&mut r);

@@ -107,7 +107,7 @@ fn mix3(mut a: u32, mut b: u32, mut c: u32) -> (u32, u32, u32) {
 
 /// The atom table's hash of a name (`hashpjw`, with two-byte UTF-8
 /// sequences led by 0xC2/0xC3 folded into one byte first).
-pub(super) fn atom_hash(name: &[u8]) -> u32 {
+pub(crate) fn atom_hash(name: &[u8]) -> u32 {
     let mut h: u32 = 0;
     let mut i = 0;
     while i < name.len() {

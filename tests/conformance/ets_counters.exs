@@ -1,0 +1,23 @@
+c = :ets.new(:counters, [:set, :public])
+:ets.insert(c, {:hits, 0})
+IO.inspect(:ets.update_counter(c, :hits, 1))
+IO.inspect(:ets.update_counter(c, :hits, 5))
+IO.inspect(:ets.update_counter(c, :hits, {2, -2}))
+IO.inspect(:ets.update_counter(c, :misses, 1, {:misses, 0}))
+IO.inspect(:ets.update_counter(c, :misses, 1, {:misses, 0}))
+:ets.insert(c, {:multi, 0, 10, 100})
+IO.inspect(:ets.update_counter(c, :multi, [{2, 1}, {3, -1}, {4, 10}]))
+IO.inspect(:ets.update_counter(c, :multi, {2, 5, 3, 0}))
+IO.inspect(:ets.update_counter(c, :multi, {3, -20, 0, 99}))
+IO.inspect(:ets.lookup(c, :multi))
+IO.inspect(:ets.update_counter(c, :big, 9_223_372_036_854_775_807, {:big, 1}))
+parent = self()
+for i <- 1..4 do
+  spawn(fn ->
+    for _ <- 1..250, do: :ets.update_counter(c, :hits, 1)
+    send(parent, {:done, i})
+  end)
+end
+for i <- 1..4, do: receive(do: ({:done, ^i} -> :ok))
+IO.inspect(:ets.lookup(c, :hits))
+IO.inspect(:ets.lookup_element(c, :misses, 2))

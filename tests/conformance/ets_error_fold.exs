@@ -1,0 +1,3 @@
+t = :ets.new(:t, [])
+:ets.insert(t, {1})
+:ets.foldl(fn {x}, _acc -> x / 0 end, 0, t)

@@ -1,0 +1,2 @@
+IO.puts("before")
+:ets.tab2list(:no_such_table)
