@@ -57,6 +57,20 @@ pub struct Stack {
 }
 
 impl Stack {
+    /// Adds a frame, except that, as the BEAM records a stack trace, a frame
+    /// repeated right under itself (the same return address: recursion, or
+    /// a builtin calling a function that calls the same builtin) appears once.
+    pub fn push_distinct(&mut self, e: Arc<StackEntry>) {
+        if self
+            .entries
+            .last()
+            .is_some_and(|l| l.line == e.line && l.what == e.what && l.file == e.file)
+        {
+            return;
+        }
+        self.entries.push(e);
+    }
+
     /// Marks that the error left a builtin called in tail position, if the
     /// builtin recorded a frame of its own that is not a BIF's: the caller's
     /// frame is then not recorded, as the BEAM's tail call replaced it.
@@ -601,12 +615,13 @@ pub fn message(e: &Term) -> String {
                 }
             )
         }
-        "KeyError" if !msg.is_truthy() => {
-            format!(
-                "key {} not found in: {}",
-                inspect(&field(e, "key")),
-                inspect(&field(e, "term"))
-            )
+        "KeyError" if !msg.is_truthy() => match field(e, "term") {
+            Term::Atom(Atom::NIL) => format!("key {} not found", inspect(&field(e, "key"))),
+            term => format!("key {} not found in: {}", inspect(&field(e, "key")), inspect(&term)),
+        },
+        "FunctionClauseError" if field(e, "function") == Term::NIL => "no function clause matches".to_string(),
+        "UndefinedFunctionError" if !msg.is_truthy() && field(e, "function") == Term::NIL => {
+            "undefined function".to_string()
         }
         "FunctionClauseError" => match field(e, "module") {
             Term::Atom(Atom::NIL) => format!(

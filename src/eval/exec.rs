@@ -816,14 +816,14 @@ impl Proc {
             match a.running {
                 Running::Def(d) if !std::mem::take(&mut replaced) => {
                     if let Some(e) = frame_entry(Target::Def(d), line) {
-                        push_entry(&mut st, e);
+                        st.push_distinct(Arc::new(e));
                     }
                 }
                 Running::Fun(f) if !std::mem::take(&mut replaced) => {
                     // SAFETY: the `Fun` is held by a caller still running (see `Proc::active`).
                     let f = unsafe { f.as_ref() };
                     if let Some(e) = frame_entry(Target::Fun(f), line) {
-                        push_entry(&mut st, e);
+                        st.push_distinct(Arc::new(e));
                     }
                 }
                 Running::Def(_) | Running::Fun(_) => {}
@@ -831,8 +831,7 @@ impl Proc {
                     if let Some(key) = frames {
                         let calls = if innermost { self.callbacks } else { a.calls };
                         innermost = false;
-                        st.entries
-                            .extend(stdlib::frames::callback_frames(key, calls).iter().cloned());
+                        stdlib::frames::extend(&mut st, stdlib::frames::callback_frames(key, calls));
                     }
                     replaced |= tail;
                 }
@@ -1253,7 +1252,7 @@ fn push_frame(mut e: Box<Exc>, callee: Target) -> Box<Exc> {
         let entry = frame_entry(callee, st.pending_line);
         st.pending_line = 0;
         if let Some(entry) = entry {
-            push_entry(st, entry);
+            st.push_distinct(Arc::new(entry));
         }
     }
     e
@@ -1279,19 +1278,6 @@ fn frame_entry(callee: Target, line: u32) -> Option<StackEntry> {
         mfa: frame_mfa(callee),
         args: None,
     })
-}
-
-/// Adds a frame to a stack, except that, as the BEAM records a stack trace,
-/// a frame that recursion repeats right under itself appears once.
-fn push_entry(st: &mut ex::Stack, e: StackEntry) {
-    if st
-        .entries
-        .last()
-        .is_some_and(|l| l.line == e.line && l.what == e.what && l.file == e.file)
-    {
-        return;
-    }
-    st.entries.push(Arc::new(e));
 }
 
 /// The FunctionClauseError of a call no clause accepted.

@@ -153,6 +153,17 @@ fn run(p: &mut Proc, a: &mut Vec<Term>, k: usize, f: Native) -> R<Term> {
     .map_err(|e| add_frames(e, k, kind, calls))
 }
 
+/// Adds a builtin's recorded frames under those of `st`. They are as the
+/// BEAM recorded them, but the first is left out where it repeats the
+/// frame above it: the same builtin called from a function it called
+/// (`Map.update!/3` in `update_in(m.a.b, f)`) returns to the same address.
+pub fn extend(st: &mut ex::Stack, frames: &[Arc<StackEntry>]) {
+    if let Some((first, rest)) = frames.split_first() {
+        st.push_distinct(first.clone());
+        st.entries.extend(rest.iter().cloned());
+    }
+}
+
 /// The frames Elixir's builtin `key` (see [`Proc::run_framed`]) leaves
 /// under the callback it is running, after `calls` calls of its callbacks.
 pub fn callback_frames(key: (u16, u8), calls: u32) -> &'static [Arc<StackEntry>] {
@@ -180,7 +191,7 @@ fn add_frames(mut e: Box<ex::Exc>, k: usize, kind: Option<Kind>, calls: u32) -> 
         };
         if let Some(frames) = key.and_then(|key| TABLE.frames.get(&key)) {
             st.pending_line = 0;
-            st.entries.extend(frames.iter().cloned());
+            extend(st, frames);
         }
     }
     e

@@ -893,6 +893,8 @@ pub fn default_message(m: Atom) -> Option<&'static str> {
         Some("ArgumentError") => Some("argument error"),
         Some("ArithmeticError") => Some("bad argument in arithmetic expression"),
         Some("SystemLimitError") => Some("a system limit has been reached"),
+        Some("Enum.EmptyError") => Some("empty error"),
+        Some("Enum.OutOfBoundsError") => Some("out of bounds error"),
         _ => None,
     }
 }

@@ -203,6 +203,14 @@ impl Compiler {
         }
         let outer = self.lookup_at(depth - 1, name)?;
         let f = &mut self.frames[depth];
+        // Another clause of the same `fn` captured it already.
+        if let Some(&(_, inner)) = f.captures.iter().find(|(o, _)| *o == outer) {
+            f.vars.insert(name.to_string(), inner);
+            if let Some(r) = &mut self.reads {
+                r.push((depth, inner));
+            }
+            return Some(inner);
+        }
         f.slots += 1;
         let inner = f.slots - 1;
         f.captures.push((outer, inner));

@@ -160,10 +160,16 @@ impl Compiler {
         let expanded = match name {
             "pop_in" => {
                 if let Some(Seg::Field(k)) = path.last() {
+                    // Kernel's expansion recursed once per segment before.
+                    let mut at = vec![(3105, "nest_pop_in/3")];
+                    for seg in path[..path.len() - 1].iter().rev() {
+                        at.push((3091, "nest_pop_in/2"));
+                        at.push((if matches!(seg, Seg::Field(_)) { 3112 } else { 3127 }, "nest_pop_in/3"));
+                    }
+                    at.truncate(8);
                     return Err(self.macro_error(
                         &kind,
-                        "nest_pop_in/3",
-                        3105,
+                        &at,
                         format!(
                             "cannot use pop_in when the last segment is a map/struct field. This would effectively remove the field :{k} from the map/struct"
                         ),
@@ -237,8 +243,7 @@ impl Compiler {
         if path.is_empty() {
             return Err(self.macro_error(
                 kind,
-                "unnest/4",
-                3142,
+                &[(3142, "unnest/4")],
                 format!(
                     "expected expression given to {kind} to access at least one element, got: {}",
                     show(at)
@@ -253,8 +258,7 @@ impl Compiler {
         {
             return Err(self.macro_error(
                 kind,
-                "unnest/4",
-                3153,
+                &[(3153, "unnest/4")],
                 format!(
                     "expression given to {kind} must start with a variable, local or remote call and be followed by an element access, got: {}",
                     show(at)
@@ -266,18 +270,19 @@ impl Compiler {
         Ok((at.clone(), path, all_fields))
     }
 
-    /// The `ArgumentError` Kernel's expansion of `kind` raises in `function`.
-    fn macro_error(&self, kind: &str, function: &str, kernel_line: u32, message: String, line: u32) -> CompileError {
+    /// The `ArgumentError` Kernel's expansion of `kind` raises, with the
+    /// frames of Kernel's functions it raised in (line and function).
+    fn macro_error(&self, kind: &str, frames: &[(u32, &str)], message: String, line: u32) -> CompileError {
+        let mut what: String = frames
+            .iter()
+            .map(|(l, f)| format!("(elixir 1.14.0) lib/kernel.ex:{l}: Kernel.{f}\n    "))
+            .collect();
+        what.push_str(&format!("(elixir 1.14.0) expanding macro: Kernel.{kind}"));
         CompileError {
             line,
             message,
             exception: Some("ArgumentError"),
-            expanding: Some((
-                format!(
-                    "(elixir 1.14.0) lib/kernel.ex:{kernel_line}: Kernel.{function}\n    (elixir 1.14.0) expanding macro: Kernel.{kind}"
-                ),
-                self.expansion_site(),
-            )),
+            expanding: Some((what, self.expansion_site())),
             ..Default::default()
         }
     }

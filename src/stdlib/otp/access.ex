@@ -110,15 +110,6 @@ defmodule Access do
     reraise e, stack
   end
 
-  # An accessor replaces what it points at with the update `next` returns,
-  # or removes it when `next` returns :pop.
-  defp replace(value, next, put, delete) do
-    case next.(value) do
-      {got, new} -> {got, put.(new)}
-      :pop -> {value, delete.()}
-    end
-  end
-
   def key(key, default \\ nil) do
     fn
       :get, data, next ->
@@ -126,7 +117,11 @@ defmodule Access do
 
       :get_and_update, data, next ->
         value = Map.get(data, key, default) # elixir: lib/access.ex:462
-        replace(value, next, &Map.put(data, key, &1), fn -> Map.delete(data, key) end)
+
+        case next.(value) do # elixir: lib/access.ex:464
+          {got, new} -> {got, Map.put(data, key, new)}
+          :pop -> {value, Map.delete(data, key)}
+        end
     end
   end
 
@@ -137,7 +132,11 @@ defmodule Access do
 
       :get_and_update, %{} = data, next ->
         value = Map.fetch!(data, key) # elixir: lib/access.ex:506
-        replace(value, next, &Map.put(data, key, &1), fn -> Map.delete(data, key) end)
+
+        case next.(value) do # elixir: lib/access.ex:508
+          {got, new} -> {got, Map.put(data, key, new)}
+          :pop -> {value, Map.delete(data, key)}
+        end
 
       _op, data, _next ->
         raise "Access.key!/1 expected a map/struct, got: #{inspect(data)}" # elixir: lib/access.ex:514
@@ -153,7 +152,11 @@ defmodule Access do
 
       :get_and_update, data, next when is_tuple(data) ->
         value = :erlang.element(at, data) # elixir: lib/access.ex:556
-        replace(value, next, &:erlang.setelement(at, data, &1), fn -> raise "cannot pop data from a tuple" end)
+
+        case next.(value) do # elixir: lib/access.ex:558
+          {got, new} -> {got, :erlang.setelement(at, data, new)}
+          :pop -> raise "cannot pop data from a tuple" # elixir: lib/access.ex:560
+        end
 
       _op, data, _next ->
         raise "Access.elem/1 expected a tuple, got: #{inspect(data)}" # elixir: lib/access.ex:564
@@ -190,31 +193,40 @@ defmodule Access do
   end
 
   def at(index) when is_integer(index) do
-    fn op, data, next -> at(op, data, index, next, fn -> nil end, "Access.at/1") end
+    fn op, data, next -> at(op, data, index, next) end
   end
+
+  defp at(:get, data, index, next) when is_list(data), do: next.(Enum.at(data, index)) # elixir: lib/access.ex:682
+  defp at(:get_and_update, data, index, next) when is_list(data), do: at_index(data, index, next, fn -> nil end) # elixir: lib/access.ex:686
+  defp at(_op, data, _index, _next), do: raise("Access.at/1 expected a list, got: #{inspect(data)}") # elixir: lib/access.ex:690
 
   def at!(index) when is_integer(index) do
-    fn op, data, next -> at(op, data, index, next, fn -> raise Enum.OutOfBoundsError end, "Access.at!/1") end
+    fn op, data, next -> at!(op, data, index, next) end
   end
 
-  defp at(:get, data, index, next, missing, _name) when is_list(data) do
-    case Enum.fetch(data, index) do
-      {:ok, value} -> next.(value)
-      :error -> next.(missing.())
+  defp at!(:get, data, index, next) when is_list(data) do
+    case Enum.fetch(data, index) do # elixir: lib/access.ex:737
+      {:ok, value} -> next.(value) # elixir: lib/access.ex:738
+      :error -> raise Enum.OutOfBoundsError # elixir: lib/access.ex:739
     end
   end
 
-  defp at(:get_and_update, data, index, next, missing, _name) when is_list(data) do
-    index = if index < 0, do: length(data) + index, else: index
+  defp at!(:get_and_update, data, index, next) when is_list(data) do
+    at_index(data, index, next, fn -> raise Enum.OutOfBoundsError end) # elixir: lib/access.ex:744
+  end
 
-    if index < 0 do
-      {missing.(), data}
-    else
-      at_index(data, index, next, missing, [])
+  defp at!(_op, data, _index, _next), do: raise("Access.at!/1 expected a list, got: #{inspect(data)}") # elixir: lib/access.ex:748
+
+  # The element at `index` (from the end when negative) updated by `next`;
+  # `missing` answers when there is none.
+  defp at_index(list, index, next, missing) when index < 0 do
+    case length(list) + index do
+      i when i >= 0 -> at_index(list, i, next, missing)
+      _ -> {missing.(), list}
     end
   end
 
-  defp at(_op, data, _index, _next, _missing, name), do: raise("#{name} expected a list, got: #{inspect(data)}")
+  defp at_index(list, index, next, missing), do: at_index(list, index, next, missing, [])
 
   defp at_index([], _index, _next, missing, before), do: {missing.(), :lists.reverse(before)}
   defp at_index([x | rest], index, next, missing, before) when index > 0, do: at_index(rest, index - 1, next, missing, [x | before])

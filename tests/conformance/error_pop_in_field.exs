@@ -1,0 +1,3 @@
+m = %{a: %{b: 1}}
+IO.inspect(m)
+pop_in(m.a.b)
