@@ -22,6 +22,7 @@ pub mod list;
 pub mod logger;
 pub mod map;
 pub mod mapset;
+pub mod names;
 pub mod numbers;
 pub mod otp;
 pub mod process;
@@ -100,6 +101,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     io::register(&mut r);
     process::register(&mut r);
     otp::register(&mut r);
+    names::register(&mut r);
     iex::register(&mut r);
     logger::register(&mut r);
     enumerable::register(&mut r);
