@@ -1336,6 +1336,12 @@ fn no_clause(callee: Target, args: Vec<Term>) -> Box<Exc> {
             (file, line, what, ex::function_clause::<()>(Atom::NIL, name, args))
         }
     };
+    // OTP's code written in Elixir: Elixir's file and line where the
+    // function's head is marked.
+    let (file, line) = match crate::stdlib::otp::frame(&file, line) {
+        Some((f, l)) if crate::stdlib::otp::is_source(&file) => (Arc::from(f), l),
+        _ => (file, line),
+    };
     let mut e = err.err().unwrap_or(Box::new(Exc::Cancelled));
     if let Exc::Error(_, st) = &mut *e {
         st.entries.push(Arc::new(StackEntry {

@@ -81,6 +81,9 @@ fn pair(a: Term, b: Term) -> Term {
 
 // ---- match specifications -------------------------------------------------
 
+/// A clause of a match specification: head, guards, body.
+type Clause = (Term, Vec<Term>, Vec<Term>);
+
 /// The variable number of `:"$N"`.
 fn var(t: &Term) -> Option<usize> {
     let Term::Atom(a) = t else { return None };
@@ -236,7 +239,7 @@ fn ms_call(f: &Term, args: &[Term], b: &HashMap<usize, Term>, whole: &Term) -> O
 
 /// Runs a match specification on one object: the body's last value when a
 /// clause's head matches and its guards are all `true`.
-fn ms_run(spec: &[(Term, Vec<Term>, Vec<Term>)], object: &Term) -> Option<Term> {
+fn ms_run(spec: &[Clause], object: &Term) -> Option<Term> {
     for (head, guards, body) in spec {
         let mut b = HashMap::new();
         if !ms_match(head, object, &mut b) {
@@ -256,7 +259,7 @@ fn ms_run(spec: &[(Term, Vec<Term>, Vec<Term>)], object: &Term) -> Option<Term> 
 }
 
 /// A match specification's clauses, `[{head, guards, body}]`.
-fn ms_parse(spec: &Term) -> R<Vec<(Term, Vec<Term>, Vec<Term>)>> {
+fn ms_parse(spec: &Term) -> R<Vec<Clause>> {
     let mut out = Vec::new();
     for clause in spec.iter_list() {
         match clause.as_tuple() {
@@ -350,17 +353,18 @@ pub fn register(r: &mut Natives) {
         let me = p.pid();
         let (key, value) = (a[1].clone(), a[2].clone());
         Ok(with(&a[0], |t| {
-            if t.unique {
-                if let Some(i) = t.entries.iter().position(|e| e.key == key) {
-                    let holder = t.entries[i].pid;
-                    if runtime::is_alive(holder) {
-                        return Term::tuple(vec![
-                            Term::atom("error"),
-                            pair(Term::atom("already_registered"), Term::Pid(holder)),
-                        ]);
-                    }
-                    t.entries.remove(i);
+            if t.unique
+                && let Some(i) = t.entries.iter().position(|e| e.key == key)
+            {
+                let holder = t.entries[i].pid;
+                if runtime::is_alive(holder) {
+                    return Term::tuple(vec![
+                        Term::atom("error"),
+                        pair(Term::atom("already_registered"), Term::Pid(holder)),
+                    ]);
                 }
+                // A dead holder's entry gives way, as in Elixir.
+                t.entries.remove(i);
             }
             t.by_pid.push((me, key.clone()));
             t.entries.push(Entry { key, pid: me, value });

@@ -110,7 +110,7 @@ defmodule Registry do
 
   ## Registry API
 
-  def update_value(registry, key, callback) when is_atom(registry) and is_function(callback, 1) do
+  def update_value(registry, key, callback) when is_atom(registry) and is_function(callback, 1) do # elixir: lib/registry.ex:421
     case key_info!(registry) do # elixir: lib/registry.ex:422
       :unique ->
         case :iexr.registry_get(registry, key, self()) do
@@ -146,27 +146,27 @@ defmodule Registry do
     :ok
   end
 
-  def lookup(registry, key) when is_atom(registry) do
+  def lookup(registry, key) when is_atom(registry) do # elixir: lib/registry.ex:579
     key_info!(registry) # elixir: lib/registry.ex:580
     :iexr.registry_lookup(registry, key)
   end
 
-  def match(registry, key, pattern, guards \\ []) when is_atom(registry) and is_list(guards) do
+  def match(registry, key, pattern, guards \\ []) when is_atom(registry) and is_list(guards) do # elixir: lib/registry.ex:648
     key_info!(registry) # elixir: lib/registry.ex:652
     :iexr.registry_match(registry, key, pattern, guards)
   end
 
-  def keys(registry, pid) when is_atom(registry) and is_pid(pid) do
+  def keys(registry, pid) when is_atom(registry) and is_pid(pid) do # elixir: lib/registry.ex:701
     info!(registry) # elixir: lib/registry.ex:702
     :iexr.registry_keys(registry, pid)
   end
 
-  def values(registry, key, pid) when is_atom(registry) do
+  def values(registry, key, pid) when is_atom(registry) do # elixir: lib/registry.ex:777
     key_info!(registry) # elixir: lib/registry.ex:778
     :iexr.registry_values(registry, key, pid)
   end
 
-  def unregister(registry, key) when is_atom(registry) do
+  def unregister(registry, key) when is_atom(registry) do # elixir: lib/registry.ex:832
     self = self()
     {_kind, _partitions, listeners} = info!(registry) # elixir: lib/registry.ex:834
     owner = :iexr.registry_owner(registry, self)
@@ -182,7 +182,7 @@ defmodule Registry do
     :ok
   end
 
-  def unregister_match(registry, key, pattern, guards \\ []) when is_list(guards) do
+  def unregister_match(registry, key, pattern, guards \\ []) when is_list(guards) do # elixir: lib/registry.ex:894
     self = self()
     {_kind, _partitions, listeners} = info!(registry) # elixir: lib/registry.ex:897
     owner = :iexr.registry_owner(registry, self)
@@ -202,7 +202,7 @@ defmodule Registry do
     :ok
   end
 
-  def register(registry, key, value) when is_atom(registry) do
+  def register(registry, key, value) when is_atom(registry) do # elixir: lib/registry.ex:987
     self = self()
     {_kind, _partitions, listeners} = info!(registry) # elixir: lib/registry.ex:989
     owner = :iexr.registry_owner(registry, self)
@@ -228,7 +228,7 @@ defmodule Registry do
     end
   end
 
-  def meta(registry, key) when is_atom(registry) and (is_atom(key) or is_tuple(key)) do
+  def meta(registry, key) when is_atom(registry) and (is_atom(key) or is_tuple(key)) do # elixir: lib/registry.ex:1063
     case :iexr.registry_meta(registry, key) do
       nil ->
         raise ArgumentError, # elixir: lib/registry.ex:1068
@@ -240,7 +240,7 @@ defmodule Registry do
     end
   end
 
-  def put_meta(registry, key, value) when is_atom(registry) and (is_atom(key) or is_tuple(key)) do
+  def put_meta(registry, key, value) when is_atom(registry) and (is_atom(key) or is_tuple(key)) do # elixir: lib/registry.ex:1097
     if :iexr.registry_put_meta(registry, key, value) do
       :ok
     else
@@ -248,7 +248,7 @@ defmodule Registry do
     end
   end
 
-  def delete_meta(registry, key) when is_atom(registry) and (is_atom(key) or is_tuple(key)) do
+  def delete_meta(registry, key) when is_atom(registry) and (is_atom(key) or is_tuple(key)) do # elixir: lib/registry.ex:1125
     if :iexr.registry_delete_meta(registry, key) do
       :ok
     else
@@ -256,23 +256,23 @@ defmodule Registry do
     end
   end
 
-  def count(registry) when is_atom(registry) do
+  def count(registry) when is_atom(registry) do # elixir: lib/registry.ex:1164
     key_info!(registry) # elixir: lib/registry.ex:1165
     :iexr.registry_count(registry)
   end
 
-  def count_match(registry, key, pattern, guards \\ []) when is_atom(registry) and is_list(guards) do
+  def count_match(registry, key, pattern, guards \\ []) when is_atom(registry) and is_list(guards) do # elixir: lib/registry.ex:1229
     key_info!(registry) # elixir: lib/registry.ex:1234
     length(:iexr.registry_match(registry, key, pattern, guards))
   end
 
-  def select(registry, spec) when is_atom(registry) and is_list(spec) do
+  def select(registry, spec) when is_atom(registry) and is_list(spec) do # elixir: lib/registry.ex:1300
     spec = group_match_headers(spec, :select) # elixir: lib/registry.ex:1302
     key_info!(registry) # elixir: lib/registry.ex:1304
     :iexr.registry_select(registry, spec)
   end
 
-  def count_select(registry, spec) when is_atom(registry) and is_list(spec) do
+  def count_select(registry, spec) when is_atom(registry) and is_list(spec) do # elixir: lib/registry.ex:1331
     spec = group_match_headers(spec, :count_select) # elixir: lib/registry.ex:1333
     key_info!(registry) # elixir: lib/registry.ex:1335
     length(:iexr.registry_select(registry, for({head, guards, _} <- spec, do: {head, guards, [true]})))
