@@ -117,6 +117,10 @@ pub struct Proc {
     held_calls: u32,
     /// The call a [`Flow::Tail`] stands for.
     tail: Option<(Callee, Vec<Term>)>,
+    /// The caller's line of the call `tail` holds, when a call in tail
+    /// position of a `case` (or `cond`, `receive`, `with`) arm made it: a
+    /// `case` whose value is used runs the call there, from that line.
+    tail_line: u32,
     /// Calls of the callbacks the running builtin was given (see `stdlib::frames`).
     pub callbacks: u32,
     /// The calls being run, outermost first. *Invariant:* pushed and popped
@@ -196,6 +200,7 @@ impl Proc {
             held: Vec::new(),
             held_calls: 0,
             tail: None,
+            tail_line: 0,
             callbacks: 0,
             active: Vec::with_capacity(64),
             script: None,
@@ -212,6 +217,7 @@ impl Proc {
     /// The call the last [`Flow::Tail`] stands for.
     #[inline(always)]
     pub fn take_tail(&mut self) -> (Callee, Vec<Term>) {
+        self.tail_line = 0;
         self.tail.take().expect("a Flow::Tail leaves its call")
     }
 
@@ -329,8 +335,9 @@ impl Proc {
                 match self.eval_tail(n, f)? {
                     Flow::Value(v) => Ok(v),
                     Flow::Tail => {
+                        let line = self.tail_line;
                         let (c, args) = self.take_tail();
-                        self.run(c, args)
+                        self.run_at(c, args, line).map_err(|e| at_line(e, line))
                     }
                 }
             }
@@ -515,12 +522,17 @@ impl Proc {
                 remote,
             } => {
                 let (d, args) = self.call_target(slot, args, *remote, *line, f)?;
+                self.tail_line = *line;
                 Ok(self.tail_call(Callee::Def(d), args))
             }
             Node::Apply { fun, args, line } => {
                 let fun = self.eval(fun, f)?;
                 let args = self.eval_all(args, f)?;
-                self.callee_of(fun, args).map_err(|e| at_line(e, *line))
+                let r = self.callee_of(fun, args).map_err(|e| at_line(e, *line))?;
+                if let Flow::Tail = r {
+                    self.tail_line = *line;
+                }
+                Ok(r)
             }
             Node::Dynamic {
                 module,
@@ -531,7 +543,11 @@ impl Proc {
             } => {
                 let m = self.eval(module, f)?;
                 let args = self.eval_all(args, f)?;
-                self.dynamic(m, *name, args, *parens).map_err(|e| at_line(e, *line))
+                let r = self.dynamic(m, *name, args, *parens).map_err(|e| at_line(e, *line))?;
+                if let Flow::Tail = r {
+                    self.tail_line = *line;
+                }
+                Ok(r)
             }
             Node::Case { subject, clauses, line } => {
                 let v = self.eval(subject, f)?;
@@ -1305,6 +1321,12 @@ fn no_clause(callee: Target, args: Vec<Term>) -> Box<Exc> {
             let name = Atom::new(&desc);
             (file, line, what, ex::function_clause::<()>(Atom::NIL, name, args))
         }
+    };
+    // OTP's code written in Elixir: Elixir's file and line where the
+    // function's head is marked.
+    let (file, line) = match crate::stdlib::otp::frame(&file, line) {
+        Some((f, l)) if crate::stdlib::otp::is_source(&file) => (Arc::from(f), l),
+        _ => (file, line),
     };
     let mut e = err.err().unwrap_or(Box::new(Exc::Cancelled));
     if let Exc::Error(_, st) = &mut *e {

@@ -35,8 +35,9 @@ pub struct Process {
     pub kill_reason: std::sync::Mutex<Option<Term>>,
     /// Linked processes.
     pub links: std::sync::Mutex<Vec<Pid>>,
-    /// Who monitors this process, and with which reference.
-    pub monitored_by: std::sync::Mutex<Vec<(Ref, Pid)>>,
+    /// Who monitors this process, with which reference, and by which
+    /// registered name when the monitor named it (`Process.monitor(:name)`).
+    pub monitored_by: std::sync::Mutex<Vec<(Ref, Pid, Option<Atom>)>>,
     /// `Process.flag(:trap_exit, true)`: exit signals arrive as `{:EXIT, pid, reason}`.
     pub trap_exit: AtomicBool,
     /// The last exit signal that told this process to die (not Ctrl+C); the
@@ -221,17 +222,8 @@ pub fn exit_with(p: &Process, reason: Term) {
         exit_signal(p.pid, l, reason.clone());
     }
     let monitors = std::mem::take(&mut *locked(&p.monitored_by));
-    for (r, watcher) in monitors {
-        send(
-            watcher,
-            Term::tuple(vec![
-                Term::Atom(Atom::DOWN),
-                Term::Ref(r),
-                Term::Atom(Atom::PROCESS),
-                Term::Pid(p.pid),
-                reason.clone(),
-            ]),
-        );
+    for (r, watcher, name) in monitors {
+        send(watcher, down(r, monitored(p.pid, name), reason.clone()));
     }
     RT.registry
         .write()
@@ -388,21 +380,42 @@ pub fn unlink(a: Pid, b: Pid) {
     }
 }
 
+/// `{:DOWN, ref, :process, what, reason}`.
+fn down(r: Ref, what: Term, reason: Term) -> Term {
+    Term::tuple(vec![
+        Term::Atom(Atom::DOWN),
+        Term::Ref(r),
+        Term::Atom(Atom::PROCESS),
+        what,
+        reason,
+    ])
+}
+
+/// What a monitor names: the pid, or `{name, :nonode@nohost}` when it was
+/// set up by registered name, as OTP names it.
+fn monitored(pid: Pid, name: Option<Atom>) -> Term {
+    match name {
+        Some(n) => Term::tuple(vec![Term::Atom(n), Term::atom("nonode@nohost")]),
+        None => Term::Pid(pid),
+    }
+}
+
 /// `watcher` monitors `target`; a dead target gives `:noproc` at once.
 pub fn monitor(watcher: &Process, target: Pid) -> Ref {
+    monitor_as(watcher, Some(target), None)
+}
+
+/// `watcher` monitors `target`, found by its registered `name` when that is
+/// given (`None` when no process has the name); one not alive gives
+/// `:noproc` at once.
+pub fn monitor_as(watcher: &Process, target: Option<Pid>, name: Option<Atom>) -> Ref {
     let r = make_ref_in(watcher);
     let watcher = watcher.pid;
-    match lookup(target) {
-        Some(t) if !t.dead.load(Ordering::SeqCst) => locked(&t.monitored_by).push((r, watcher)),
+    match target.and_then(lookup) {
+        Some(t) if !t.dead.load(Ordering::SeqCst) => locked(&t.monitored_by).push((r, watcher, name)),
         _ => send(
             watcher,
-            Term::tuple(vec![
-                Term::Atom(Atom::DOWN),
-                Term::Ref(r),
-                Term::Atom(Atom::PROCESS),
-                Term::Pid(target),
-                Term::Atom(Atom::NOPROC),
-            ]),
+            down(r, monitored(target.unwrap_or(Pid(0)), name), Term::Atom(Atom::NOPROC)),
         ),
     }
     r
@@ -412,7 +425,7 @@ pub fn monitor(watcher: &Process, target: Pid) -> Ref {
 pub fn demonitor(r: Ref) -> bool {
     for p in RT.procs.read().unwrap_or_else(|e| e.into_inner()).values() {
         let mut m = locked(&p.monitored_by);
-        if let Some(i) = m.iter().position(|(x, _)| *x == r) {
+        if let Some(i) = m.iter().position(|(x, ..)| *x == r) {
             m.remove(i);
             return true;
         }
@@ -424,7 +437,7 @@ pub fn demonitor(r: Ref) -> bool {
 /// monitored process, when known).
 pub fn monitor_active(r: Ref, target: Pid) -> bool {
     if let Some(t) = lookup(target)
-        && locked(&t.monitored_by).iter().any(|(x, _)| *x == r)
+        && locked(&t.monitored_by).iter().any(|(x, ..)| *x == r)
     {
         return true;
     }
@@ -432,7 +445,7 @@ pub fn monitor_active(r: Ref, target: Pid) -> bool {
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .values()
-        .any(|p| locked(&p.monitored_by).iter().any(|(x, _)| *x == r))
+        .any(|p| locked(&p.monitored_by).iter().any(|(x, ..)| *x == r))
 }
 
 /// The pids linked to a process.
@@ -440,12 +453,15 @@ pub fn links_of(pid: Pid) -> Vec<Pid> {
     lookup(pid).map(|p| locked(&p.links).clone()).unwrap_or_default()
 }
 
-/// The pids a process monitors.
-pub fn monitors_of(pid: Pid) -> Vec<Pid> {
+/// What a process monitors: pids, or `{name, node}` for a monitor set up
+/// by registered name.
+pub fn monitors_of(pid: Pid) -> Vec<Term> {
     let mut out = Vec::new();
     for p in RT.procs.read().unwrap_or_else(|e| e.into_inner()).values() {
-        if locked(&p.monitored_by).iter().any(|(_, w)| *w == pid) {
-            out.push(p.pid);
+        for (_, w, name) in locked(&p.monitored_by).iter() {
+            if *w == pid {
+                out.push(monitored(p.pid, *name));
+            }
         }
     }
     out

@@ -23,6 +23,7 @@ pub mod list;
 pub mod logger;
 pub mod map;
 pub mod mapset;
+pub mod names;
 pub mod numbers;
 pub mod otp;
 pub mod process;
@@ -102,6 +103,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     process::register(&mut r);
     ets::register(&mut r);
     otp::register(&mut r);
+    names::register(&mut r);
     iex::register(&mut r);
     logger::register(&mut r);
     enumerable::register(&mut r);

@@ -22,6 +22,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("agent.ex", include_str!("otp/agent.ex")),
     ("task.ex", include_str!("otp/task.ex")),
     ("supervisor.ex", include_str!("otp/supervisor.ex")),
+    ("registry.ex", include_str!("otp/registry.ex")),
     ("enumerable.ex", include_str!("otp/enumerable.ex")),
     ("access.ex", include_str!("otp/access.ex")),
 ];

@@ -4,7 +4,7 @@ use super::Registry;
 use crate::eval::exception::{self as ex, R};
 use crate::eval::exec::Proc;
 use crate::runtime;
-use crate::term::inspect::{Opts, inspect};
+use crate::term::inspect::{Opts, inspect, inspect_default};
 use crate::term::{Atom, Pid, Term};
 
 fn pid_of(t: &Term) -> R<Pid> {
@@ -20,6 +20,9 @@ fn pair(k: Atom, v: Term) -> Term {
 
 /// One item of `Process.info/2`, or `None` for a dead process.
 fn info_item(p: &Proc, pid: Pid, item: Atom) -> R<Option<Term>> {
+    if !INFO_ITEMS.contains(&&*item.name()) {
+        return invalid_item();
+    }
     let Some(proc_) = runtime::lookup(pid) else {
         return Ok(None);
     };
@@ -41,7 +44,7 @@ fn info_item(p: &Proc, pid: Pid, item: Atom) -> R<Option<Term>> {
         "monitors" => Term::list(
             runtime::monitors_of(pid)
                 .into_iter()
-                .map(|m| Term::tuple(vec![Term::Atom(Atom::PROCESS), Term::Pid(m)]))
+                .map(|m| Term::tuple(vec![Term::Atom(Atom::PROCESS), m]))
                 .collect::<Vec<_>>(),
         ),
         "dictionary" if pid == p.pid() => Term::list(
@@ -52,29 +55,64 @@ fn info_item(p: &Proc, pid: Pid, item: Atom) -> R<Option<Term>> {
         ),
         "dictionary" => Term::EmptyList,
         "trap_exit" => Term::bool(proc_.trap_exit.load(std::sync::atomic::Ordering::SeqCst)),
-        _ => return ex::badarg(),
+        _ => return invalid_item(),
     };
     Ok(Some(pair(item, v)))
 }
 
+/// The items `Process.info/2` answers.
+const INFO_ITEMS: &[&str] = &[
+    "messages",
+    "message_queue_len",
+    "status",
+    "registered_name",
+    "links",
+    "monitors",
+    "dictionary",
+    "trap_exit",
+];
+
+fn invalid_item<T>() -> R<T> {
+    ex::badarg_at(2, "invalid item or item list")
+}
+
+/// `:erlang.process_info/2`: `[pid, item or items]`.
+fn process_info(p: &Proc, a: &[Term]) -> R<Term> {
+    let Term::Pid(pid) = a[0] else {
+        return ex::badarg_at(1, "not a pid");
+    };
+    match &a[1] {
+        Term::Atom(item) => Ok(info_item(p, pid, *item)?.unwrap_or(Term::NIL)),
+        items => {
+            let mut wanted = Vec::new();
+            for i in items.iter_list() {
+                let Term::Atom(i) = i else { return invalid_item() };
+                if !INFO_ITEMS.contains(&&*i.name()) {
+                    return invalid_item();
+                }
+                wanted.push(*i);
+            }
+            let mut out = Vec::new();
+            for i in wanted {
+                match info_item(p, pid, i)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(Term::NIL),
+                }
+            }
+            Ok(Term::list(out))
+        }
+    }
+}
+
 pub fn register(r: &mut Registry) {
     r.add("Process", "info", 2, |p, a| {
-        let pid = pid_of(&a[0])?;
-        match &a[1] {
-            Term::Atom(item) => Ok(info_item(p, pid, *item)?.unwrap_or(Term::NIL)),
-            items if items.is_list() => {
-                let mut out = Vec::new();
-                for i in items.iter_list() {
-                    let Term::Atom(i) = i else { return ex::badarg() };
-                    match info_item(p, pid, *i)? {
-                        Some(v) => out.push(v),
-                        None => return Ok(Term::NIL),
-                    }
-                }
-                Ok(Term::list(out))
-            }
-            _ => ex::badarg(),
-        }
+        let r = match &a[1] {
+            Term::Atom(_) => process_info(p, a),
+            items if items.is_list() => process_info(p, a),
+            _ => return ex::function_clause(Atom::alias("Process"), Atom::new("info"), a.to_vec()),
+        };
+        let r = ex::in_bif(r, "process_info", || a.to_vec());
+        ex::under_elixir(r, "Process", "info", 2, "lib/process.ex", 773)
     });
     r.add("Process", "info", 1, |p, a| {
         let pid = pid_of(&a[0])?;
@@ -120,8 +158,19 @@ pub fn register(r: &mut Registry) {
         ))
     });
     r.add("Process", "register", 2, |_, a| match (&a[0], &a[1]) {
+        (_, Term::Atom(name)) if matches!(&*name.name(), "nil" | "false" | "true" | "undefined") => {
+            ex::function_clause(Atom::alias("Process"), Atom::new("register"), a.to_vec())
+        }
         (Term::Pid(pid), Term::Atom(name)) if runtime::register(*name, *pid) => Ok(Term::TRUE),
-        _ => ex::badarg(),
+        (_, Term::Atom(name)) => {
+            let r = ex::argument_error(format!(
+                "could not register {} with name {} because it is not alive, the name is already taken, or it has already been given another name",
+                inspect_default(&a[0]),
+                inspect_default(&Term::Atom(*name))
+            ));
+            ex::in_call(r, "Process", "register", Some(("lib/process.ex", 611)), || a.to_vec())
+        }
+        _ => ex::function_clause(Atom::alias("Process"), Atom::new("register"), a.to_vec()),
     });
     r.add("Process", "whereis", 1, |_, a| match &a[0] {
         Term::Atom(n) => Ok(runtime::whereis(*n).map(Term::Pid).unwrap_or(Term::NIL)),
@@ -162,14 +211,14 @@ pub fn register(r: &mut Registry) {
         Ok(Term::TRUE)
     });
     r.add("Process", "monitor", 1, |p, a| {
-        let target = match &a[0] {
-            Term::Atom(n) => match runtime::whereis(*n) {
-                Some(pid) => pid,
-                None => Pid(0),
-            },
-            t => pid_of(t)?,
-        };
-        Ok(Term::Ref(runtime::monitor(&p.me, target)))
+        Ok(Term::Ref(match &a[0] {
+            Term::Atom(n) => runtime::monitor_as(&p.me, runtime::whereis(*n), Some(*n)),
+            Term::Tuple(t) if matches!(&t[..], [Term::Atom(_), node] if *node == Term::atom("nonode@nohost")) => {
+                let Term::Atom(n) = t[0] else { return ex::badarg() };
+                runtime::monitor_as(&p.me, runtime::whereis(n), Some(n))
+            }
+            t => runtime::monitor(&p.me, pid_of(t)?),
+        }))
     });
     r.add("Process", "demonitor", 1, |_, a| match &a[0] {
         Term::Ref(r) => {

@@ -51,7 +51,13 @@ defmodule GenServer do
   end
 
   defp register_name(nil), do: :yes
-  defp register_name({:global, _}), do: :yes
+
+  defp register_name({:global, name}) do
+    case :global.register_name(name, self()) do
+      :yes -> :yes
+      :no -> {:no, :global.whereis_name(name)}
+    end
+  end
 
   defp register_name({:local, name}) do
     try do
@@ -71,6 +77,7 @@ defmodule GenServer do
 
   defp unregister_name({:local, name}), do: Process.unregister(name)
   defp unregister_name({:via, mod, name}), do: mod.unregister_name(name)
+  defp unregister_name({:global, name}), do: :global.unregister_name(name)
   defp unregister_name(_), do: :ok
 
   defp init_module(parent, starter, ref, name, module, init_arg) do
@@ -252,7 +259,7 @@ defmodule GenServer do
 
   def call(server, request, timeout \\ 5000)
       when (is_integer(timeout) and timeout >= 0) or timeout == :infinity do
-    case whereis(server) do
+    case whereis(server) do # elixir: lib/gen_server.ex:1025
       nil ->
         exit({:noproc, {GenServer, :call, [server, request, timeout]}}) # elixir: lib/gen_server.ex:1027
 
@@ -269,7 +276,13 @@ defmodule GenServer do
 
   def cast(server, request) do
     case server do
-      {:global, _} ->
+      {:global, name} ->
+        try do
+          :global.send(name, {:"$gen_cast", request})
+        catch
+          _, _ -> :ok
+        end
+
         :ok
 
       {:via, mod, name} ->
@@ -314,10 +327,15 @@ defmodule GenServer do
 
   def whereis(pid) when is_pid(pid), do: pid
   def whereis(name) when is_atom(name), do: Process.whereis(name)
-  def whereis({:global, _}), do: nil
+  def whereis({:global, name}) do
+    case :global.whereis_name(name) do
+      pid when is_pid(pid) -> pid
+      :undefined -> nil
+    end
+  end
 
   def whereis({:via, mod, name}) do
-    case apply(mod, :whereis_name, [name]) do
+    case apply(mod, :whereis_name, [name]) do # elixir: lib/gen_server.ex:1214
       pid when is_pid(pid) -> pid
       :undefined -> nil
     end

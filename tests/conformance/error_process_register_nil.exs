@@ -1,0 +1,1 @@
+Process.register(self(), nil)

@@ -1,0 +1,2 @@
+IO.puts("start")
+Registry.lookup(NoSuchRegistry, :key)
