@@ -110,13 +110,24 @@ impl Proc {
     }
 
     /// Blocks the process (not runnable) for `ms` milliseconds, or forever; Ctrl+C ends it.
+    ///
+    /// Past `ms` it waits, up to `ms` more, while other processes still have
+    /// work: what a sleep lets them do (a supervisor restarting a child) takes
+    /// microseconds on the BEAM, but a busy machine may not have run their
+    /// threads yet, and a sleep should not make the outcome depend on that.
     pub fn sleep(&mut self, ms: Option<u64>) -> R<()> {
         let deadline = ms.map(|ms| Instant::now() + Duration::from_millis(ms));
+        let grace = ms.map(|ms| Duration::from_millis(ms.min(1000)));
         self.release_held();
         let me = self.me.clone();
         loop {
             self.check_interrupt()?;
-            if deadline.is_some_and(|d| Instant::now() >= d) {
+            if let (Some(d), Some(grace)) = (deadline, grace)
+                && Instant::now() >= d
+            {
+                crate::runtime::runnable_dec();
+                crate::runtime::wait_idle(grace);
+                crate::runtime::runnable_inc();
                 return Ok(());
             }
             crate::runtime::runnable_dec();
