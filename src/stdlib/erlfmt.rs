@@ -152,12 +152,13 @@ pub fn format(fmt: &str, args: &[Term]) -> R<String> {
             },
             'e' => match next()? {
                 Term::Float(f) => {
-                    let p: usize = precision.parse().unwrap_or(6);
-                    let s = format!("{:.*e}", p.saturating_sub(1), f);
+                    // Erlang writes the exponent with no padding: `2.67e+0`.
+                    let s = c_exp(f, precision.parse::<usize>().unwrap_or(6).saturating_sub(1));
                     match s.split_once('e') {
                         Some((m, e)) => {
-                            let e: i32 = e.parse().unwrap_or(0);
-                            format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+                            let (sign, digits) = e.split_at(1);
+                            let digits = digits.trim_start_matches('0');
+                            format!("{m}e{sign}{}", if digits.is_empty() { "0" } else { digits })
                         }
                         None => s,
                     }
@@ -180,6 +181,37 @@ pub fn format(fmt: &str, args: &[Term]) -> R<String> {
     Ok(out)
 }
 
+/// C's `%.*e`: `d` decimals, a sign and at least two digits in the exponent.
+fn c_exp(f: f64, d: usize) -> String {
+    let s = format!("{f:.d$e}");
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
+    format!("{m}e{sign}{digits:0>2}")
+}
+
+/// `float_to_binary(f, decimals: d)` as the BEAM computes it: below 2^53
+/// and 19 decimals the fraction is scaled and rounded half away from zero
+/// as a double (so `0.045` gives `"0.05"` though it is below 0.045),
+/// else exactly, as C's `%.*f`.
+fn fixed(f: f64, d: usize) -> String {
+    let af = f.abs();
+    if af > (1u64 << 53) as f64 || d >= 19 {
+        return format!("{f:.d$}");
+    }
+    let sign = if f < 0.0 { "-" } else { "" };
+    if d == 0 {
+        return format!("{sign}{}", af.round() as u64);
+    }
+    let scale = 10f64.powi(d as i32);
+    let mut int = af.floor();
+    let mut frac = ((af - int) * scale).round();
+    if frac >= scale {
+        int += 1.0;
+        frac = 0.0;
+    }
+    format!("{sign}{}.{:0>d$}", int as u64, frac as u64)
+}
+
 pub fn register(r: &mut Registry) {
     r.add(":io_lib", "format", 2, |_, a| {
         let fmt = chars_of(&a[0])?;
@@ -190,13 +222,29 @@ pub fn register(r: &mut Registry) {
         Ok(Term::list(s.bytes().map(|b| Term::Int(b as i64)).collect::<Vec<_>>()))
     });
     r.add(":erlang", "float_to_binary", 1, |_, a| match a[0] {
-        Term::Float(f) => Ok(Term::str(&format!("{f:.20e}"))),
+        Term::Float(f) => Ok(Term::str(&c_exp(f, 20))),
         _ => ex::badarg_at(1, "not a float"),
     });
     r.add(":erlang", "float_to_binary", 2, |_, a| {
         let Term::Float(f) = a[0] else {
             return ex::badarg_at(1, "not a float");
         };
+        let valid = |o: &Term| match o {
+            Term::Atom(a) => matches!(&*a.name(), "compact" | "short"),
+            _ => match o.as_tuple() {
+                Some([Term::Atom(k), Term::Int(n)]) => match &*k.name() {
+                    "decimals" => (0..=253).contains(n),
+                    "scientific" => (0..=249).contains(n),
+                    _ => false,
+                },
+                _ => false,
+            },
+        };
+        if !a[1].is_list() || !a[1].iter_list().all(valid) {
+            return ex::in_bif(ex::badarg_at(2, "invalid option in list"), "float_to_binary", || {
+                a.to_vec()
+            });
+        }
         let decimals = a[1].iter_list().find_map(|kv| match kv.as_tuple() {
             Some([Term::Atom(k), Term::Int(n)]) if &*k.name() == "decimals" => Some(*n as usize),
             _ => None,
@@ -208,16 +256,19 @@ pub fn register(r: &mut Registry) {
             Some([Term::Atom(k), Term::Int(n)]) if &*k.name() == "scientific" => Some(*n as usize),
             _ => None,
         });
+        // The BEAM writes into 256 bytes: what does not fit is a bad option.
+        let fits = |s: String| match s.len() < 256 {
+            true => Ok(s),
+            false => ex::in_bif(ex::badarg_at(2, "invalid option in list"), "float_to_binary", || {
+                a.to_vec()
+            }),
+        };
         if let Some(d) = scientific {
-            // C's `%.*e`: a sign and at least two digits in the exponent.
-            let s = format!("{f:.d$e}");
-            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-            let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
-            return Ok(Term::str(&format!("{m}e{sign}{digits:0>2}")));
+            return Ok(Term::str(&fits(c_exp(f, d))?));
         }
         match decimals {
             Some(d) => {
-                let mut s = format!("{f:.d$}");
+                let mut s = fits(fixed(f, d))?;
                 if compact && s.contains('.') {
                     while s.ends_with('0') && !s.ends_with(".0") {
                         s.pop();
@@ -231,7 +282,7 @@ pub fn register(r: &mut Registry) {
             {
                 Ok(Term::str(&format_float(f)))
             }
-            None => Ok(Term::str(&format!("{f:.20e}"))),
+            None => Ok(Term::str(&c_exp(f, 20))),
         }
     });
 }

@@ -82,10 +82,14 @@ fn key_pos(t: &Term) -> R<usize> {
     }
 }
 
+/// Whether `x` is a tuple whose element at `pos` compares equal (`==`, so
+/// `1` and `1.0` are one key) to `key`, as `:lists.keyfind/3` compares.
+fn has_key(x: &Term, key: &Term, pos: usize) -> bool {
+    matches!(x, Term::Tuple(t) if t.get(pos).is_some_and(|k| crate::term::order::compare(k, key).is_eq()))
+}
+
 fn keyfind(list: &Term, key: &Term, pos: usize) -> Option<Term> {
-    list.iter_list()
-        .find(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(key)))
-        .cloned()
+    list.iter_list().find(|x| has_key(x, key, pos)).cloned()
 }
 
 fn fold(p: &mut Proc, v: impl Iterator<Item = Term>, acc: Term, f: &Term) -> R<Term> {
@@ -314,10 +318,7 @@ pub fn register(r: &mut Registry) {
         }
         let pos = key_pos(&a[2])?;
         let mut v = items(&a[0], "keytake", a)?;
-        match v
-            .iter()
-            .position(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(&a[1])))
-        {
+        match v.iter().position(|x| has_key(x, &a[1], pos)) {
             Some(i) => {
                 let found = v.remove(i);
                 Ok(Term::tuple(vec![found, Term::list(v)]))
@@ -610,10 +611,7 @@ pub fn register(r: &mut Registry) {
     r.add("List", "keydelete", 3, |_, a| {
         let pos = key_pos(&a[2])?;
         let mut v = items(&a[0], "keydelete", a)?;
-        if let Some(i) = v
-            .iter()
-            .position(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(&a[1])))
-        {
+        if let Some(i) = v.iter().position(|x| has_key(x, &a[1], pos)) {
             v.remove(i);
         }
         Ok(Term::list(v))
@@ -621,10 +619,7 @@ pub fn register(r: &mut Registry) {
     r.add("List", "keyreplace", 4, |_, a| {
         let pos = key_pos(&a[2])?;
         let mut v = items(&a[0], "keyreplace", a)?;
-        if let Some(i) = v
-            .iter()
-            .position(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(&a[1])))
-        {
+        if let Some(i) = v.iter().position(|x| has_key(x, &a[1], pos)) {
             v[i] = a[3].clone();
         }
         Ok(Term::list(v))
@@ -632,10 +627,7 @@ pub fn register(r: &mut Registry) {
     r.add("List", "keystore", 4, |_, a| {
         let pos = key_pos(&a[2])?;
         let mut v = items(&a[0], "keystore", a)?;
-        match v
-            .iter()
-            .position(|x| matches!(x, Term::Tuple(t) if t.get(pos) == Some(&a[1])))
-        {
+        match v.iter().position(|x| has_key(x, &a[1], pos)) {
             Some(i) => v[i] = a[3].clone(),
             None => v.push(a[3].clone()),
         }

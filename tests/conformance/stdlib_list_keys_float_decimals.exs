@@ -1,0 +1,43 @@
+IO.inspect List.keyfind([{1, :a}], 1.0, 0)
+IO.inspect List.keymember?([{1, :a}], 1.0, 0)
+IO.inspect List.keydelete([{1, :a}], 1.0, 0)
+IO.inspect List.keyreplace([{1, :a}], 1.0, 0, {2, :b})
+IO.inspect List.keystore([{1, :a}], 1.0, 0, {2, :b})
+IO.inspect List.keytake([{1, :a}], 1.0, 0)
+IO.inspect :lists.keyfind(1.0, 1, [{1, :a}])
+IO.inspect :lists.member(1.0, [1])
+IO.inspect Enum.member?([1], 1.0)
+IO.inspect 1.0 in [1]
+IO.inspect List.delete([1, 2], 1.0)
+IO.inspect [1, 2] -- [1.0]
+IO.inspect Keyword.get([a: 1], :a)
+IO.inspect :erlang.float_to_binary(0.125, decimals: 2)
+IO.inspect :erlang.float_to_binary(2.675, decimals: 2)
+IO.inspect :erlang.float_to_binary(1.005, decimals: 2)
+IO.inspect :erlang.float_to_binary(0.5, decimals: 0)
+IO.inspect :erlang.float_to_binary(1.5, decimals: 0)
+IO.inspect :erlang.float_to_binary(2.5, decimals: 0)
+IO.inspect :erlang.float_to_binary(0.045, decimals: 2)
+IO.inspect :erlang.float_to_binary(123.456, [:compact, decimals: 5])
+IO.inspect :erlang.float_to_binary(1.0e20, decimals: 2)
+IO.inspect Float.to_string(2.5)
+IO.inspect :erlang.float_to_binary(0.3, scientific: 3)
+IO.inspect :erlang.float_to_binary(2.675)
+IO.inspect :erlang.float_to_binary(-0.045, decimals: 2)
+IO.inspect :erlang.float_to_binary(9.995, decimals: 2)
+IO.inspect :erlang.float_to_binary(0.995, decimals: 2)
+IO.inspect :erlang.float_to_binary(1.25, [{:decimals, 1}, :compact])
+IO.inspect :erlang.float_to_binary(3.0, [:compact, decimals: 4])
+IO.inspect :erlang.float_to_binary(1.0e252, decimals: 1) |> byte_size()
+IO.inspect Float.round(2.675, 2)
+IO.inspect :io_lib.format("~.3e", [2.675]) |> IO.iodata_to_binary()
+IO.inspect List.keyfind([{:a, 1}, {1.0, :float}], 1, 0)
+IO.inspect List.keysort([{2, :b}, {1.0, :a}, {1, :c}], 0)
+for {f, d} <- [{1.0e22, 1}, {1.0e250, 1}, {1.0e252, 1}, {1.0e253, 1}, {1.0e254, 0}, {1.0e255, 0}, {-1.0e252, 1}, {1.0e200, 53}, {1.0e200, 54}, {1.0, 253}] do
+  try do
+    IO.puts("#{f} #{d} #{byte_size(:erlang.float_to_binary(f, decimals: d))}")
+  rescue
+    _ -> IO.puts("#{f} #{d} badarg")
+  end
+end
+IO.inspect :erlang.float_to_binary(1.25, [decimals: 1, compact: true])
