@@ -15,7 +15,7 @@ mod call;
 pub use call::kw as call_kw;
 pub(crate) use call::{for_each_child_mut, kw_pairs};
 mod forms;
-mod paths;
+mod macros;
 mod pattern;
 pub mod warn;
 
@@ -657,7 +657,10 @@ impl Compiler {
             BinOp::Gt => op2(self, Op2::Gt),
             BinOp::Le => op2(self, Op2::Le),
             BinOp::Ge => op2(self, Op2::Ge),
-            BinOp::Concat => op2(self, Op2::Concat),
+            BinOp::Concat => {
+                self.check_concat(a, b, line)?;
+                op2(self, Op2::Concat)
+            }
             BinOp::ListConcat => op2(self, Op2::ListConcat),
             BinOp::ListSub => op2(self, Op2::ListSub),
             BinOp::Pow => kernel(self, "**"),

@@ -1,9 +1,13 @@
-//! Kernel's path macros, `put_in/2`, `update_in/2`, `get_and_update_in/2`
-//! and `pop_in/1`, expanded as Elixir expands them: the path
-//! (`users["john"].age`) becomes nested calls of `Map.update!/3`,
-//! `Map.get_and_update!/3`, `Access.get_and_update/3` and `Access.pop/2`,
-//! each segment's update a `fn` of the next. The new value and the update
-//! function run inside the innermost `fn`, as in Elixir.
+//! Kernel's macros whose expansion the compiler does itself, as Elixir
+//! expands them, with the `ArgumentError`s the expansion raises:
+//!
+//! - the path macros `put_in/2`, `update_in/2`, `get_and_update_in/2` and
+//!   `pop_in/1`: the path (`users["john"].age`) becomes nested calls of
+//!   `Map.update!/3`, `Map.get_and_update!/3`, `Access.get_and_update/3` and
+//!   `Access.pop/2`, each segment's update a `fn` of the next; the new value
+//!   and the update function run inside the innermost `fn`, as in Elixir;
+//! - `<>`, which refuses a literal that is not a binary (`"Age: " <> 25`)
+//!   before the code runs.
 
 use super::{CResult, CompileError, Compiler, show};
 use crate::eval::ir::Node;
@@ -211,6 +215,46 @@ impl Compiler {
             }
         };
         self.expr(&expanded)
+    }
+
+    /// `a <> b`: Kernel's expansion refuses a literal number, atom or list
+    /// anywhere in the chain of `<>` (`"a" <> "b" <> :c`), the first from the left.
+    pub(super) fn check_concat(&mut self, a: &Expr, b: &Expr, line: u32) -> CResult<()> {
+        let mut chain = vec![a];
+        let mut rest = b;
+        while let ExprKind::Binary(crate::syntax::ast::BinOp::Concat, l, r) = &rest.kind {
+            chain.push(l);
+            rest = r;
+        }
+        chain.push(rest);
+        let last = chain.len() - 1;
+        for (i, e) in chain.into_iter().enumerate() {
+            let literal = matches!(
+                &e.kind,
+                ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::List { .. }
+            ) || matches!(&e.kind, ExprKind::Charlist(parts) if parts.iter().all(|p| matches!(p, crate::syntax::ast::StrPart::Lit(_))));
+            if !literal {
+                continue;
+            }
+            let shown = match self.literal(e) {
+                Ok(t) => crate::term::inspect::inspect_default(&t),
+                Err(_) => show(e),
+            };
+            // Kernel's `extract_concatenations/2` wraps a left operand at
+            // line 1921 and the last at 1925, under its recursion's frame.
+            let mut frames = vec![(1934, "wrap_concatenation/3")];
+            frames.push((if i == last { 1925 } else { 1921 }, "extract_concatenations/2"));
+            if i > 0 {
+                frames.push((1921, "extract_concatenations/2"));
+            }
+            return Err(self.macro_error(
+                "<>/2",
+                &frames,
+                format!("expected binary argument in <> operator but got: {shown}"),
+                line,
+            ));
+        }
+        Ok(())
     }
 
     /// Splits a path into where it starts and its segments, and says

@@ -1,0 +1,2 @@
+IO.puts "start"
+IO.puts "Age: " <> 25
