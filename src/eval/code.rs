@@ -97,6 +97,7 @@ fn write() -> std::sync::RwLockWriteGuard<'static, Table> {
 
 /// The slot for `module.name/arity`, created empty if needed.
 pub fn slot(module: Atom, name: Atom, arity: usize) -> Arc<FunSlot> {
+    crate::stdlib::otp::require(module, Some(name));
     if let Some(s) = read().slots.get(&(module, name, arity)) {
         return s.clone();
     }
@@ -108,16 +109,35 @@ pub fn slot(module: Atom, name: Atom, arity: usize) -> Arc<FunSlot> {
 }
 
 /// The definition of `module.name/arity`, if loaded.
+/// The definition of `module.name/arity`, if loaded (Elixir's own modules
+/// written in Elixir are loaded when first asked for, see `stdlib::otp`).
 pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<&'static FunDef> {
-    read().slots.get(&(module, name, arity)).and_then(|s| s.get())
+    let found = read().slots.get(&(module, name, arity)).and_then(|s| s.get());
+    found.or_else(|| {
+        crate::stdlib::otp::require(module, Some(name));
+        read().slots.get(&(module, name, arity)).and_then(|s| s.get())
+    })
 }
 
 pub fn module(name: Atom) -> Option<Arc<ModuleInfo>> {
-    read().modules.get(&name).cloned()
+    let found = read().modules.get(&name).cloned();
+    found.or_else(|| {
+        crate::stdlib::otp::require(name, None);
+        read().modules.get(&name).cloned()
+    })
 }
 
-/// Whether any function of `module` has the given name (to tell "undefined or private").
+/// Whether `module` is defined in code (loading Elixir's own modules
+/// written in Elixir when first asked for).
 pub fn module_loaded(name: Atom) -> bool {
+    read().modules.contains_key(&name) || {
+        crate::stdlib::otp::require(name, None);
+        read().modules.contains_key(&name)
+    }
+}
+
+/// Whether `module` is defined in code now, without loading anything.
+pub fn module_defined(name: Atom) -> bool {
     read().modules.contains_key(&name)
 }
 

@@ -26,9 +26,6 @@ pub struct Session {
 impl Session {
     /// `file` is what errors name (`iex`, `script.exs`); `context` is where `fn`s live.
     pub fn new(file: &str, context: &str) -> Session {
-        if context != "otp" {
-            crate::stdlib::otp::ensure_loaded();
-        }
         Session {
             compiler: Compiler::new(file, context),
             frame: Vec::new(),

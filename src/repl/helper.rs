@@ -27,6 +27,7 @@ fn module_names() -> Vec<String> {
     let mut names: Vec<String> = crate::stdlib::builtin_modules()
         .into_iter()
         .chain(crate::eval::code::modules())
+        .chain(crate::stdlib::otp::modules())
         .map(|m| m.alias_name().unwrap_or_else(|| format!(":{}", m.name())))
         .filter(|n| !n.starts_with(":iexr"))
         .collect();

@@ -419,9 +419,11 @@ pub fn register(r: &mut Registry) {
         if crate::script::run_file(&path) != 0 {
             return ex::with_message("CompileError", format!("could not compile {path}"));
         }
+        // Not Elixir's own modules the file's code loaded on first use.
         let mut new: Vec<Atom> = crate::eval::code::modules()
             .into_iter()
             .filter(|m| !before.contains(m))
+            .filter(|m| !crate::eval::code::module(*m).is_some_and(|i| super::otp::is_source(&i.file)))
             .collect();
         new.sort_by_key(|m| m.name());
         Ok(Term::list(new.into_iter().map(Term::Atom).collect::<Vec<_>>()))

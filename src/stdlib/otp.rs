@@ -1,11 +1,14 @@
-//! The OTP behaviours — GenServer, `:sys`, Agent, Task, Supervisor — written
-//! in Elixir (`otp/*.ex`) on the runtime's primitives, and loaded once into
-//! the code table before any user code runs; so are the functions of the
+//! The OTP behaviours — GenServer, `:sys`, Agent, Task, Supervisor,
+//! Registry — written in Elixir (`otp/*.ex`) on the runtime's primitives;
+//! so are `Access` with Kernel's path functions, and the functions of the
 //! `Enumerable` protocol that user code calls directly (`Enumerable.reduce/3`
-//! and the implementations for lists, maps and functions).
+//! and the implementations for lists, maps and functions). Each source is
+//! loaded into the code table the first time code needs one of its modules
+//! ([`require`], which the code table calls), so a script that needs none
+//! of them does not pay for compiling them.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Once};
+use std::sync::{Arc, LazyLock};
 
 use super::Registry;
 use crate::eval::Proc;
@@ -26,8 +29,6 @@ const SOURCES: &[(&str, &str)] = &[
     ("enumerable.ex", include_str!("otp/enumerable.ex")),
     ("access.ex", include_str!("otp/access.ex")),
 ];
-
-static LOADED: Once = Once::new();
 
 /// The prefix of the names the OTP sources are compiled under, which no
 /// user file has: a frame in them is OTP's own (see [`frame`]).
@@ -68,34 +69,148 @@ pub fn frame(file: &str, line: u32) -> Option<(String, u32)> {
         .map(|(path, l)| (format!("(elixir 1.14.0) {path}"), *l))
 }
 
-/// Defines the OTP modules (once per program).
-pub fn ensure_loaded() {
-    LOADED.call_once(|| {
-        let mut proc = Proc::new(runtime::detached_process());
-        for (file, src) in SOURCES {
-            // One module serves each type enumerated natively.
-            let src = match src.split_once("defmodule Enumerable.NATIVE do") {
-                Some((before, native)) => {
-                    let mut all = before.to_string();
-                    for t in ["Range", "MapSet", "Stream"] {
-                        all.push_str(&format!("defmodule Enumerable.{t} do{native}"));
-                    }
-                    all
+/// Which source defines each module (and, in `Kernel`, each function),
+/// read off the sources' top-level `defmodule`/`defimpl` lines.
+struct Index {
+    modules: HashMap<Atom, usize>,
+    kernel: HashMap<Atom, usize>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut ix = Index {
+        modules: HashMap::new(),
+        kernel: HashMap::new(),
+    };
+    for (i, (_, src)) in SOURCES.iter().enumerate() {
+        let mut current = String::new();
+        for line in src.lines() {
+            if let Some(rest) = line.strip_prefix("defmodule ") {
+                current = rest.trim_end_matches(" do").trim().to_string();
+                let names: Vec<String> = match current.strip_suffix(".NATIVE") {
+                    Some(p) => NATIVE_ENUMERABLES.iter().map(|t| format!("{p}.{t}")).collect(),
+                    None => vec![current.clone()],
+                };
+                for n in names.iter().filter(|n| *n != "Kernel") {
+                    let atom = match n.strip_prefix(':') {
+                        Some(erl) => Atom::new(erl),
+                        None => Atom::alias(n),
+                    };
+                    ix.modules.insert(atom, i);
                 }
-                None => src.to_string(),
-            };
-            let Ok(exprs) = syntax::parse_program(&src) else {
-                runtime::io::err(&format!("internal error: {file} does not parse\n"));
-                continue;
-            };
-            let mut session = Session::new(&format!("{PREFIX}{file}"), "otp");
-            for e in &exprs {
-                if let Err(f) = session.eval(&mut proc, e) {
-                    runtime::io::err(&format!("internal error: {file} does not load: {f:?}\n"));
+            } else if let Some(rest) = line.strip_prefix("defimpl ") {
+                if let Some((proto, t)) = rest.split_once(", for: ") {
+                    ix.modules
+                        .insert(Atom::alias(&format!("{proto}.{}", t.trim_end_matches(" do"))), i);
                 }
+                current.clear();
+            } else if current == "Kernel"
+                && let Some(rest) = line.trim_start().strip_prefix("def ")
+            {
+                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                ix.kernel.insert(Atom::new(&name), i);
             }
         }
-    });
+    }
+    ix
+});
+
+/// The modules the sources define, loaded or not.
+pub fn modules() -> Vec<Atom> {
+    INDEX.modules.keys().copied().collect()
+}
+
+/// The types whose `Enumerable` implementation one module serves.
+const NATIVE_ENUMERABLES: [&str; 3] = ["Range", "MapSet", "Stream"];
+
+const NOT_LOADED: u8 = 0;
+const LOADING: u8 = 1;
+const DONE: u8 = 2;
+
+/// Each source's state; a source is loaded the first time code needs one
+/// of its modules, so a script that uses none of them starts at once.
+static STATE: [std::sync::atomic::AtomicU8; SOURCES.len()] =
+    [const { std::sync::atomic::AtomicU8::new(NOT_LOADED) }; SOURCES.len()];
+
+/// One thread loads at a time (re-entrantly: a source may need another).
+struct Loader {
+    owner: Option<std::thread::ThreadId>,
+    depth: usize,
+}
+
+static LOADER: std::sync::Mutex<Loader> = std::sync::Mutex::new(Loader { owner: None, depth: 0 });
+static LOADER_DONE: std::sync::Condvar = std::sync::Condvar::new();
+
+/// Loads the source that defines `module` (with `function`, for Kernel's
+/// functions written in Elixir), unless it is loaded or a module of that
+/// name is defined already (a user's own).
+pub fn require(module: Atom, function: Option<Atom>) {
+    let ix = &*INDEX;
+    let i = match (module == Atom::ELIXIR_KERNEL, function) {
+        (true, Some(f)) => ix.kernel.get(&f),
+        (true, None) => None,
+        (false, _) => ix.modules.get(&module),
+    };
+    let Some(&i) = i else { return };
+    if STATE[i].load(std::sync::atomic::Ordering::Acquire) == DONE {
+        return;
+    }
+    if module != Atom::ELIXIR_KERNEL && crate::eval::code::module_defined(module) {
+        return;
+    }
+    load(i);
+}
+
+fn load(i: usize) {
+    use std::sync::atomic::Ordering;
+    let me = std::thread::current().id();
+    let mut g = LOADER.lock().unwrap_or_else(|e| e.into_inner());
+    while g.owner.is_some_and(|o| o != me) {
+        g = LOADER_DONE.wait(g).unwrap_or_else(|e| e.into_inner());
+    }
+    g.owner = Some(me);
+    if STATE[i].load(Ordering::Acquire) != NOT_LOADED {
+        if g.depth == 0 {
+            g.owner = None;
+            LOADER_DONE.notify_all();
+        }
+        return;
+    }
+    g.depth += 1;
+    STATE[i].store(LOADING, Ordering::Release);
+    drop(g);
+    load_source(SOURCES[i].0, SOURCES[i].1);
+    STATE[i].store(DONE, Ordering::Release);
+    let mut g = LOADER.lock().unwrap_or_else(|e| e.into_inner());
+    g.depth -= 1;
+    if g.depth == 0 {
+        g.owner = None;
+        LOADER_DONE.notify_all();
+    }
+}
+
+fn load_source(file: &str, src: &str) {
+    let mut proc = Proc::new(runtime::detached_process());
+    // One module serves each type enumerated natively.
+    let src = match src.split_once("defmodule Enumerable.NATIVE do") {
+        Some((before, native)) => {
+            let mut all = before.to_string();
+            for t in NATIVE_ENUMERABLES {
+                all.push_str(&format!("defmodule Enumerable.{t} do{native}"));
+            }
+            all
+        }
+        None => src.to_string(),
+    };
+    let Ok(exprs) = syntax::parse_program(&src) else {
+        runtime::io::err(&format!("internal error: {file} does not parse\n"));
+        return;
+    };
+    let mut session = Session::new(&format!("{PREFIX}{file}"), "otp");
+    for e in &exprs {
+        if let Err(f) = session.eval(&mut proc, e) {
+            runtime::io::err(&format!("internal error: {file} does not load: {f:?}\n"));
+        }
+    }
 }
 
 /// A frame of Erlang's own OTP code: `{module, function, arity, [file: 'f', line: n]}`.

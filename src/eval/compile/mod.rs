@@ -707,13 +707,20 @@ impl Compiler {
 
     /// `a |> f(b)` is `f(a, b)`.
     fn pipe(&mut self, a: &Expr, b: &Expr, line: u32) -> CResult<Node> {
+        // The call stands where it is written, on the `|>` line of a
+        // pipeline split over lines.
         match &b.kind {
             ExprKind::Call { target, args, .. } => {
                 let mut all = vec![a.clone()];
                 all.extend(args.iter().cloned());
-                self.call(target, &all, true, line)
+                self.call(target, &all, true, b.span.line)
             }
-            ExprKind::Var(name) => self.call(&CallTarget::Local(name.clone()), std::slice::from_ref(a), true, line),
+            ExprKind::Var(name) => self.call(
+                &CallTarget::Local(name.clone()),
+                std::slice::from_ref(a),
+                true,
+                b.span.line,
+            ),
             _ => err(
                 line,
                 format!(
