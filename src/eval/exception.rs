@@ -291,28 +291,6 @@ pub fn beneath<T>(r: R<T>, module: &str, name: &str, arity: usize, file: &str, l
     })
 }
 
-/// Adds to an error a builtin raised the frame of the function written in
-/// Elixir that called it, under the frames it has (`:erlang.process_info/2`
-/// raised in `(elixir 1.14.0) lib/process.ex:773: Process.info/2`).
-pub fn under_elixir<T>(r: R<T>, module: &str, name: &str, arity: usize, file: &str, line: u32) -> R<T> {
-    r.map_err(|mut e| {
-        if let Some(st) = e.stack_mut()
-            && !st.complete
-        {
-            let m = Atom::alias(module);
-            let n = Atom::new(name);
-            st.entries.push(Arc::new(StackEntry {
-                file: format!("{}{file}", app_prefix(m)).into(),
-                line,
-                what: format!("{module}.{}/{arity}", fun_name(n)),
-                mfa: Some((m, n, arity)),
-                args: None,
-            }));
-        }
-        e
-    })
-}
-
 /// Where a script's top-level code runs: the function Elixir compiles it to.
 pub const SCRIPT_CONTEXT: &str = ":elixir_compiler_0.__FILE__/1";
 

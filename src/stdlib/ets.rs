@@ -1793,41 +1793,35 @@ pub fn register(r: &mut Registry) {
         Ok(Term::Int(n as i64))
     });
     r.add(":ets", "match", 2, |p, a| {
-        let spec = Term::list(vec![Term::tuple(vec![
-            a[1].clone(),
-            Term::EmptyList,
-            Term::list(vec![Term::atom("$$")]),
-        ])]);
+        let spec = one_clause(a[1].clone(), Term::atom("$$"));
         Ok(Term::list(select_like(p, "match", a, &spec)?))
     });
     r.add(":ets", "match_object", 2, |p, a| {
-        let spec = Term::list(vec![Term::tuple(vec![
-            a[1].clone(),
-            Term::EmptyList,
-            Term::list(vec![Term::atom("$_")]),
-        ])]);
+        let spec = one_clause(a[1].clone(), Term::atom("$_"));
         Ok(Term::list(select_like(p, "match_object", a, &spec)?))
     });
     r.add(":ets", "select_delete", 2, |p, a| select_delete_entry(p, a));
     r.add(":ets", "match_delete", 2, |p, a| {
-        let spec = Term::list(vec![Term::tuple(vec![
-            a[1].clone(),
-            Term::EmptyList,
-            Term::list(vec![Term::TRUE]),
-        ])]);
+        let spec = one_clause(a[1].clone(), Term::TRUE);
         let args = [a[0].clone(), spec];
         let r = select_delete_entry(p, &args).map(|_| Term::TRUE);
         in_erlang(r, "match_delete", 2, 761)
     });
 }
 
+/// The match specification `[{pattern, [], [result]}]` that `match/2`,
+/// `match_object/2` and the deletes are written as.
+fn one_clause(pattern: Term, result: Term) -> Term {
+    Term::list(vec![Term::tuple(vec![
+        pattern,
+        Term::EmptyList,
+        Term::list(vec![result]),
+    ])])
+}
+
 /// `select_delete/2` as OTP writes it: deleting everything is `internal_delete_all/2`.
 fn select_delete_entry(p: &mut Proc, a: &[Term]) -> R<Term> {
-    let all = Term::list(vec![Term::tuple(vec![
-        Term::atom("_"),
-        Term::EmptyList,
-        Term::list(vec![Term::TRUE]),
-    ])]);
+    let all = one_clause(Term::atom("_"), Term::TRUE);
     if a[1] == all {
         let args = [a[0].clone(), Term::atom("undefined")];
         let r = with(p.pid(), "internal_delete_all", &args, true, |t| {

@@ -112,7 +112,7 @@ pub fn register(r: &mut Registry) {
             _ => return ex::function_clause(Atom::alias("Process"), Atom::new("info"), a.to_vec()),
         };
         let r = ex::in_bif(r, "process_info", || a.to_vec());
-        ex::under_elixir(r, "Process", "info", 2, "lib/process.ex", 773)
+        ex::beneath(r, "Process", "info", 2, "lib/process.ex", 773)
     });
     r.add("Process", "info", 1, |p, a| {
         let pid = pid_of(&a[0])?;
