@@ -77,7 +77,7 @@ pub fn ensure_loaded() {
             let src = match src.split_once("defmodule Enumerable.NATIVE do") {
                 Some((before, native)) => {
                     let mut all = before.to_string();
-                    for t in ["Range", "MapSet", "Stream"] {
+                    for t in ["Range", "MapSet", "Stream", "IO.Stream"] {
                         all.push_str(&format!("defmodule Enumerable.{t} do{native}"));
                     }
                     all
