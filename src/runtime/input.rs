@@ -43,6 +43,31 @@ fn state() -> std::sync::MutexGuard<'static, State> {
     INPUT.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Takes the input for one read. A process waits for the read before it
+/// (which may wait for a line to be typed) as it waits for input: not
+/// runnable, and an interrupt ends the wait.
+fn lock(wait: Option<&Waiter>) -> Result<std::sync::MutexGuard<'static, State>, Interrupted> {
+    let Some(w) = wait else { return Ok(state()) };
+    match INPUT.try_lock() {
+        Ok(g) => return Ok(g),
+        Err(std::sync::TryLockError::Poisoned(e)) => return Ok(e.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => {}
+    }
+    super::runnable_dec();
+    let r = loop {
+        if (w.interrupted)() {
+            break Err(Interrupted);
+        }
+        match INPUT.try_lock() {
+            Ok(g) => break Ok(g),
+            Err(std::sync::TryLockError::Poisoned(e)) => break Ok(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(2)),
+        }
+    };
+    super::runnable_inc();
+    r
+}
+
 /// A request to the line editor for one line, typed after `prompt`.
 pub struct LineRequest {
     pub prompt: String,
@@ -249,7 +274,7 @@ fn chars_len(b: &[u8], n: usize) -> (usize, usize) {
 /// line collection gives it. `wait` is the reading process's (`None` for
 /// the front end itself, which cannot be interrupted).
 pub fn read(prompt: &str, want: Want, wait: Option<&Waiter>) -> Result<Option<Vec<u8>>, Interrupted> {
-    let mut s = state();
+    let mut s = lock(wait)?;
     let mut prompt = Some(prompt.to_string());
     // The line editor shows the prompt when it is asked for a line; else it is written now.
     if (!matches!(s.source, Source::Editor(_)) || !s.pending.is_empty() || s.ended)
