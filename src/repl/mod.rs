@@ -254,6 +254,13 @@ fn run_piped(repl: &mut Repl) -> i32 {
             break;
         };
         io::out(&format!("{line}\n"));
+        if repl.pending().is_empty() && line.trim().is_empty() {
+            // iex reading a pipe evaluates a blank line, to `nil` (what a
+            // read such as `IO.getn` leaves of its line may be one).
+            io::out(&render::value(&crate::term::Term::NIL, repl.colors()));
+            repl.counter += 1;
+            continue;
+        }
         repl.feed(&line);
     }
     let _ = std::io::stdout().flush();
