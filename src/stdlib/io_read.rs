@@ -406,6 +406,36 @@ fn format_error(reason: &Term) -> String {
     }
 }
 
+/// `IO.binwrite(device, iodata)`: each byte written as the Latin-1
+/// character it is, as a `latin1` request to the (unicode) standard output does.
+fn binwrite(p: &mut Proc, a: &[Term]) -> R<Term> {
+    use crate::runtime::io::{Device, write};
+    if !(a[1].is_list() || matches!(a[1], Term::Bin(_))) {
+        return clause("binwrite", a);
+    }
+    let dev = match &a[0] {
+        Term::Atom(d) if *d == Atom::STDIO => Device::Stdout,
+        Term::Atom(d) if matches!(&*d.name(), "stderr" | "standard_error") => Device::Stderr,
+        Term::Atom(d) if matches!(&*d.name(), "standard_io" | "user") => Device::Stdout,
+        Term::Atom(_) => return Ok(error(Term::atom("arguments"))),
+        _ => Device::Stdout,
+    };
+    let mut w = crate::term::bits::BitWriter::default();
+    if !super::io::iodata(&a[1], &mut w, false) {
+        return Ok(error(Term::atom("badarg")));
+    }
+    let bytes = w.into_term();
+    let text: String = bytes
+        .as_bin()
+        .unwrap_or_default()
+        .iter()
+        .map(|&b| char::from(b))
+        .collect();
+    p.me.mailbox.fetch();
+    write(dev, &text);
+    Ok(Term::OK)
+}
+
 fn stdio() -> Term {
     Term::Atom(Atom::STDIO)
 }
@@ -439,6 +469,8 @@ pub fn register(r: &mut Registry) {
     });
     r.add("IO", "binstream", 1, |_, a| stream(&stdio(), &a[0], true, a));
     r.add("IO", "binstream", 2, |_, a| stream(&a[0], &a[1], true, a));
+    r.add("IO", "binwrite", 1, |p, a| binwrite(p, &[stdio(), a[0].clone()]));
+    r.add("IO", "binwrite", 2, |p, a| binwrite(p, a));
     r.add(":io", "get_line", 1, |p, a| {
         Ok(value(get_line(p, Dev::In, Enc::Unicode, &a[0])?))
     });
@@ -469,20 +501,26 @@ pub fn collect_into(p: &mut Proc, items: &Term, s: Term) -> R<Term> {
     };
     let raw = s.map_get(Atom::new("raw")) == Some(&Term::TRUE);
     super::enumerable::each(p, items, &mut |p, x| {
-        let mut out = Vec::new();
-        if raw {
+        let text = if raw {
+            // Bytes, each the Latin-1 character it is (as `IO.binwrite/2`).
             let mut w = crate::term::bits::BitWriter::default();
             if !super::io::iodata(&x, &mut w, false) {
                 return ex::badarg();
             }
-            if let Some(b) = w.into_term().as_bin() {
-                out.extend_from_slice(b);
-            }
+            let bytes = w.into_term();
+            bytes
+                .as_bin()
+                .unwrap_or_default()
+                .iter()
+                .map(|&b| char::from(b))
+                .collect()
         } else {
+            let mut out = Vec::new();
             to_chars(&x, &mut out)?;
-        }
+            String::from_utf8_lossy(&out).into_owned()
+        };
         p.me.mailbox.fetch();
-        write(dev, &String::from_utf8_lossy(&out));
+        write(dev, &text);
         Ok(true)
     })?;
     Ok(s)
