@@ -169,8 +169,9 @@ fn print_warnings(session: &Session, src: &str, exprs: &[syntax::ast::Expr], fil
     }
 }
 
-/// Runs a script file; returns the exit status.
+/// Runs a script file, which reads the process's stdin; returns the exit status.
 pub fn run_file(path: &str) -> i32 {
+    runtime::input::set_stdin();
     match std::fs::read_to_string(path) {
         Ok(src) => run_source(&src, &relative_to_cwd(path)),
         Err(_) => {

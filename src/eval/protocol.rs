@@ -795,7 +795,7 @@ fn elixir_impls(protocol: &str) -> &'static [&'static str] {
             "Version",
         ],
         "List.Chars" => &["Atom", "BitString", "List", "Integer", "Float"],
-        "Collectable" => &["List", "BitString", "Map", "MapSet"],
+        "Collectable" => &["List", "BitString", "Map", "MapSet", "IO.Stream"],
         "Inspect" => &[
             "Atom",
             "BitString",

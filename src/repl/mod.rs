@@ -9,7 +9,7 @@ pub mod helper;
 pub mod render;
 pub mod shell;
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::time::Duration;
 
 use crate::eval::compile::warn;
@@ -40,6 +40,15 @@ pub struct Repl {
     pub counter: usize,
     buffer: String,
     opts: Options,
+    /// With the line editor: the requests of processes reading a line of
+    /// input, and what reads one (served while an input is evaluated).
+    reader: Option<Reader>,
+}
+
+/// What serves the processes' reads of input at the line editor.
+pub struct Reader {
+    pub requests: crossbeam_channel::Receiver<runtime::input::LineRequest>,
+    pub read: Box<dyn FnMut(&runtime::input::LineRequest) -> runtime::input::Typed>,
 }
 
 impl Repl {
@@ -50,6 +59,7 @@ impl Repl {
             counter: 1,
             buffer: String::new(),
             opts,
+            reader: None,
         };
         for f in r.opts.files.clone() {
             r.load_file(&f)?;
@@ -134,7 +144,18 @@ impl Repl {
         // A shell killed while it waited for this input: say so, then go on in the new one.
         self.report_shell_exit();
         self.print_warnings(&src, &exprs);
-        let outcome = self.shell.eval(exprs);
+        let outcome = match &mut self.reader {
+            Some(r) => {
+                let read = &mut r.read;
+                let mut serve = |req: runtime::input::LineRequest| {
+                    if !req.abandoned.load(std::sync::atomic::Ordering::SeqCst) {
+                        let _ = req.reply.send(read(&req));
+                    }
+                };
+                self.shell.eval_serving(exprs, None, Some((&r.requests, &mut serve)))
+            }
+            None => self.shell.eval(exprs),
+        };
         runtime::wait_idle(self.opts.settle);
         if self.report_shell_exit() {
             return Step::Done;
@@ -223,13 +244,23 @@ pub fn run(opts: Options) -> i32 {
     }
 }
 
+/// Reads the input lines from stdin, through the same buffer as the
+/// processes' reads (`IO.gets` reads the line after the one that called it).
 fn run_piped(repl: &mut Repl) -> i32 {
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
+    runtime::input::set_stdin();
     loop {
         io::out(&repl.prompt());
-        let Some(Ok(line)) = lines.next() else { break };
+        let Some(line) = runtime::input::frontend_line() else {
+            break;
+        };
         io::out(&format!("{line}\n"));
+        if repl.pending().is_empty() && line.trim().is_empty() {
+            // iex reading a pipe evaluates a blank line, to `nil` (what a
+            // read such as `IO.getn` leaves of its line may be one).
+            io::out(&render::value(&crate::term::Term::NIL, repl.colors()));
+            repl.counter += 1;
+            continue;
+        }
         repl.feed(&line);
     }
     let _ = std::io::stdout().flush();

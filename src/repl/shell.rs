@@ -42,6 +42,12 @@ enum Reply {
     Restarted(Option<(crate::term::Pid, Term)>),
 }
 
+/// Where requests for lines of input come from, and what serves one.
+pub type Serve<'a> = (
+    &'a crossbeam_channel::Receiver<crate::runtime::input::LineRequest>,
+    &'a mut dyn FnMut(crate::runtime::input::LineRequest),
+);
+
 /// A handle on the shell process.
 pub struct Shell {
     tx: Sender<Request>,
@@ -90,6 +96,12 @@ impl Shell {
     /// Evaluates the expressions of a file (`iex FILE`): what they define
     /// names that file in warnings and stack traces.
     pub fn eval_from(&self, exprs: Vec<Expr>, file: Option<&str>) -> Outcome {
+        self.eval_serving(exprs, file, None)
+    }
+
+    /// Evaluates an input while serving the processes' requests for lines
+    /// of input (`IO.gets` at the prompt) with `serve`, as they come.
+    pub fn eval_serving(&self, exprs: Vec<Expr>, file: Option<&str>, mut serve: Option<Serve<'_>>) -> Outcome {
         if self
             .tx
             .send(Request::Eval(exprs, file.map(std::sync::Arc::from)))
@@ -98,7 +110,19 @@ impl Shell {
             return Outcome::Error("** (EXIT) the shell process is gone".into());
         }
         loop {
-            match self.rx.recv() {
+            let reply = match &mut serve {
+                None => self.rx.recv(),
+                Some((requests, f)) => crossbeam_channel::select! {
+                    recv(self.rx) -> r => r,
+                    recv(requests) -> req => {
+                        if let Ok(req) = req {
+                            f(req);
+                        }
+                        continue;
+                    }
+                },
+            };
+            match reply {
                 Ok(Reply::Done(o)) => return o,
                 Ok(Reply::Bindings(_) | Reply::Restarted(_)) => continue,
                 Err(_) => return Outcome::Error("** (EXIT) the shell process is gone".into()),

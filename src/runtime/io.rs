@@ -52,9 +52,28 @@ pub fn set_sink(sink: Sink) {
     *SINK.lock().unwrap_or_else(|e| e.into_inner()) = sink;
 }
 
+/// What was written to stdout since its last newline.
+static PARTIAL: Mutex<String> = Mutex::new(String::new());
+
+/// Takes what was written to stdout since its last newline: a line editor
+/// that reads input after it shows it again before its own prompt.
+pub fn take_partial_line() -> String {
+    std::mem::take(&mut *PARTIAL.lock().unwrap_or_else(|e| e.into_inner()))
+}
+
 /// Writes `text` to a device.
 pub fn write(device: Device, text: &str) {
     let mut s = SINK.lock().unwrap_or_else(|e| e.into_inner());
+    if device == Device::Stdout && !text.is_empty() {
+        let mut partial = PARTIAL.lock().unwrap_or_else(|e| e.into_inner());
+        match text.rfind('\n') {
+            Some(i) => *partial = text[i + 1..].to_string(),
+            None => partial.push_str(text),
+        }
+        if partial.len() > 4096 {
+            partial.clear();
+        }
+    }
     match &mut *s {
         Sink::Std => {
             let _ = match device {

@@ -207,6 +207,12 @@ impl Mailbox {
         }
     }
 
+    /// The doorbell itself, for a wait that selects on it with something
+    /// else (a read of input that an interrupt or exit signal can end).
+    pub fn bell(&self) -> &Receiver<()> {
+        &self.bell_rx
+    }
+
     /// Waits for the doorbell only (a sleep that an interrupt can end).
     pub fn wait_bell_only(&self, deadline: Option<Instant>) {
         self.wait(deadline);

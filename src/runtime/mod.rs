@@ -11,6 +11,7 @@
 //! by the sender that wakes it, so [`wait_idle`] never sees a false zero.
 //! Only terms cross threads.
 
+pub mod input;
 pub mod io;
 pub mod mailbox;
 mod pool;

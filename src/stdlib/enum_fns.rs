@@ -826,8 +826,18 @@ pub fn register(r: &mut Registry) {
         let v = if n == 1 { to_vec(p, &a[0])? } else { fold_vec(p, &a[0])? };
         Ok(Term::list(v.into_iter().step_by(n as usize).collect::<Vec<_>>()))
     });
+    // Stops at the first element that fails, so that it ends on an
+    // infinite stream and reads no further from `IO.stream()`.
     r.add("Enum", "take_while", 2, |p, a| {
-        Ok(Term::list(split_while(p, &a[0], &a[1], false)?.0))
+        let mut taken = Vec::new();
+        each(p, &a[0], &mut |p, x| {
+            if !test1(p, &a[1], &x)? {
+                return Ok(false);
+            }
+            taken.push(x);
+            Ok(true)
+        })?;
+        Ok(Term::list(taken))
     });
     r.add("Enum", "drop_while", 2, |p, a| {
         Ok(Term::list(split_while(p, &a[0], &a[1], true)?.1))

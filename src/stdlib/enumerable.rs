@@ -116,6 +116,14 @@ fn walk(p: &mut Proc, t: &Term, folding: bool, f: &mut dyn FnMut(&mut Proc, Term
             if t.struct_name() == Some(Atom::new("Elixir.Stream")) {
                 return stream::run(p, t, f);
             }
+            if super::io_read::is_io_stream(t) {
+                while let Some(x) = super::io_read::stream_next(p, t)? {
+                    if !f(p, x)? {
+                        break;
+                    }
+                }
+                return Ok(());
+            }
             if t.struct_name().is_some() {
                 if let Some(m) = user_impl(t) {
                     return crate::eval::protocol::reduce(p, m, t, f);
@@ -146,6 +154,7 @@ pub fn is_enumerable(t: &Term) -> bool {
             s == Atom::ELIXIR_RANGE
                 || s == Atom::new("Elixir.MapSet")
                 || s == Atom::new("Elixir.Stream")
+                || super::io_read::is_io_stream(t)
                 || user_impl(t).is_some()
         }),
         _ => false,
@@ -209,6 +218,9 @@ pub fn count(p: &mut Proc, t: &Term) -> R<i64> {
 pub fn into(p: &mut Proc, items: Term, into: Term) -> R<Term> {
     if let Some(m) = crate::eval::protocol::struct_impl(Atom::alias("Collectable"), &into) {
         return crate::eval::protocol::collect_into(p, m, &items, &into);
+    }
+    if super::io_read::is_io_stream(&into) {
+        return super::io_read::collect_into(p, &items, into);
     }
     if let Some(existing) = mapset_items(&into) {
         let mut set: MapT = existing.into_iter().map(|k| (k, Term::EmptyList)).collect();

@@ -17,6 +17,7 @@ pub mod frames;
 pub mod function;
 pub mod iex;
 pub mod io;
+pub mod io_read;
 pub mod kernel;
 pub mod keyword;
 pub mod list;
@@ -100,6 +101,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     kernel::register(&mut r);
     atom::register(&mut r);
     io::register(&mut r);
+    io_read::register(&mut r);
     process::register(&mut r);
     ets::register(&mut r);
     otp::register(&mut r);

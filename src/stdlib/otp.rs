@@ -120,7 +120,7 @@ pub fn modules() -> Vec<Atom> {
 }
 
 /// The types whose `Enumerable` implementation one module serves.
-const NATIVE_ENUMERABLES: [&str; 3] = ["Range", "MapSet", "Stream"];
+const NATIVE_ENUMERABLES: [&str; 4] = ["Range", "MapSet", "Stream", "IO.Stream"];
 
 const NOT_LOADED: u8 = 0;
 const LOADING: u8 = 1;

@@ -198,6 +198,9 @@ pub fn open(p: &mut Proc, t: &Term) -> R<Cursor> {
     if is_stream(t) {
         return open_stream(p, t);
     }
+    if super::io_read::is_io_stream(t) {
+        return Ok(Box::new(IoStreamPull(t.clone())));
+    }
     if let Some(items) = mapset_items(t) {
         return Ok(Box::new(VecPull(items.into_iter())));
     }
@@ -295,6 +298,15 @@ fn open_stream(p: &mut Proc, t: &Term) -> R<Cursor> {
         });
     }
     Ok(c)
+}
+
+/// An `%IO.Stream{}`: one read of input per element.
+struct IoStreamPull(Term);
+
+impl Pull for IoStreamPull {
+    fn next(&mut self, p: &mut Proc) -> R<Option<Term>> {
+        super::io_read::stream_next(p, &self.0)
+    }
 }
 
 struct ListPull {

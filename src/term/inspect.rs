@@ -642,6 +642,8 @@ static STRUCT_FIELDS: LazyLock<RwLock<HashMap<Atom, Vec<Atom>>>> = LazyLock::new
         ("Enum.OutOfBoundsError", &["message"]),
         ("UnicodeConversionError", &["encoded", "message"]),
         ("URI.Error", &["action", "reason", "part"]),
+        ("IO.Stream", &["device", "raw", "line_or_bytes"]),
+        ("IO.StreamError", &["reason", "message"]),
     ];
     let map = known
         .iter()

@@ -8,6 +8,7 @@ defmodule Enumerable do
   def impl_for(%{__struct__: Range}), do: Enumerable.Range
   def impl_for(%{__struct__: MapSet}), do: Enumerable.MapSet
   def impl_for(%{__struct__: Stream}), do: Enumerable.Stream
+  def impl_for(%{__struct__: IO.Stream}), do: Enumerable.IO.Stream
   def impl_for(data), do: Protocol.__impl_for__(Enumerable, data, false)
 
   def impl_for!(data) do
@@ -63,7 +64,8 @@ end
 
 # Ranges, MapSets and streams are enumerated natively; called through the
 # protocol, they reduce as the list of their elements. `otp.rs` defines
-# `Enumerable.Range`, `Enumerable.MapSet` and `Enumerable.Stream` from this
+# `Enumerable.Range`, `Enumerable.MapSet`, `Enumerable.Stream` and
+# `Enumerable.IO.Stream` from this
 # one, named `Enumerable.NATIVE`, which must stay the file's last module.
 defmodule Enumerable.NATIVE do
   @moduledoc false

@@ -1,0 +1,10 @@
+# IO.binwrite writes each byte as the Latin-1 character it is.
+IO.inspect(IO.binwrite(<<233, 10>>))
+IO.binwrite("é\n")
+IO.inspect(IO.binwrite(:stdio, ["a", ?b, "c", "\n"]))
+IO.inspect(IO.binwrite(:nodevice, "x"))
+IO.inspect(IO.binwrite(:stdio, [1000]))
+IO.inspect(IO.binwrite(:stdio, [:a]))
+Enum.into([<<104, 233>>, "\n"], IO.binstream())
+Enum.into(["é", "\n"], IO.stream())
+IO.binwrite(:x)

@@ -1,0 +1,2 @@
+IO.puts("before")
+IO.getn("p", 0)

@@ -1,0 +1,1 @@
+IO.gets(:stdio, %{a: 1})

@@ -1,0 +1,11 @@
+# Reading bytes.
+IO.inspect(IO.binread(:stdio, :line))
+IO.inspect(IO.binread(3))
+IO.inspect(IO.binread(:line))
+IO.inspect(IO.binread(:stdio, 2))
+IO.inspect(IO.binread(:line))
+IO.inspect(IO.binstream(:stdio, :line) |> Enum.take(1))
+IO.inspect(IO.binstream(:stdio, 4) |> Enum.take(2))
+IO.inspect(IO.binread(:stdio, :eof))
+IO.inspect(IO.binread(:stdio, :eof))
+IO.inspect(IO.binread(:all))
