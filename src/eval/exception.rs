@@ -282,7 +282,7 @@ pub fn beneath<T>(r: R<T>, module: &str, name: &str, arity: usize, file: &str, l
             st.entries.push(Arc::new(StackEntry {
                 file: format!("{}{file}", app_prefix(m)).into(),
                 line,
-                what: format!("{module}.{}/{arity}", fun_name(n)),
+                what: format_mfa(m, n, arity),
                 mfa: Some((m, n, arity)),
                 args: None,
             }));
@@ -1175,13 +1175,16 @@ pub fn blamed_stack_lines(e: &Exc) -> Vec<String> {
         // The frame of the function no clause accepted (a builtin has none).
         && open > 0
     {
-        *first = format!(
-            "    {}:{}: {}/{}",
-            entry.file,
-            entry.line,
-            &entry.what[..open],
-            args.len()
-        );
+        let head = &entry.what[..open];
+        // A closure's name already ends with its arity (`anonymous fn/1 in M.f/1`).
+        let named = head
+            .rsplit_once('/')
+            .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        *first = if named {
+            format!("    {}:{}: {head}", entry.file, entry.line)
+        } else {
+            format!("    {}:{}: {head}/{}", entry.file, entry.line, args.len())
+        };
     }
     lines
 }

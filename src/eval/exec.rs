@@ -290,7 +290,14 @@ impl Proc {
                 let v = self.eval_all(items, f)?;
                 Ok(Term::list_with_tail(v, tail))
             }
-            Node::Map { base, pairs, update } => self.eval_map(base.as_deref(), pairs, *update, f),
+            Node::Map {
+                base,
+                pairs,
+                update,
+                line,
+            } => self
+                .eval_map(base.as_deref(), pairs, *update, f)
+                .map_err(|e| at_line(e, *line)),
             Node::Struct { module, base, pairs } => self.eval_struct(*module, base.as_deref(), pairs, f),
             Node::Match(p, rhs, line) => {
                 let v = self.eval(rhs, f)?;

@@ -150,14 +150,15 @@ impl Proc {
                 other => return ex::badmap(other),
             },
         };
-        let orig = if update { Some(Term::map(m.clone())) } else { None };
+        let keys = update.then(|| m.clone());
         for (k, v) in pairs {
             let k = self.eval(k, f)?;
             let v = self.eval(v, f)?;
-            if let Some(o) = &orig
-                && !m.contains_key(&k)
+            if let Some(keys) = &keys
+                && !keys.contains_key(&k)
             {
-                return ex::badkey(k, o.clone());
+                // The BEAM's `{badkey, key}` does not tell the map.
+                return ex::badkey(k, Term::NIL);
             }
             m.insert(k, v);
         }
@@ -309,7 +310,8 @@ impl Proc {
             } => {
                 let src = self.eval(source, f)?;
                 // Elixir runs a generator with `Enum.reduce/3`.
-                for x in enumerable::fold_vec(self, &src)? {
+                let xs = enumerable::fold_vec(self, &src).map_err(crate::stdlib::frames::reduce_not_enumerable)?;
+                for x in xs {
                     if self.match_pat(pat, &x, f) && self.guard_ok(guard.as_ref(), f) {
                         self.for_steps(fo, i + 1, f, out, acc)
                             .map_err(|e| generator_frames(e, fo, i == 0, *captured, *index, &src))?;

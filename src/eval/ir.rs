@@ -27,6 +27,7 @@ pub enum Node {
         base: Option<Box<Node>>,
         pairs: Vec<(Node, Node)>,
         update: bool,
+        line: u32,
     },
     /// `%Name{...}`: fields are checked against the struct definition at run time.
     Struct {

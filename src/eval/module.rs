@@ -11,7 +11,7 @@ use super::exception::{self as ex, R};
 use super::exec::Proc;
 use crate::syntax::ast::{BinOp, CallTarget, Expr, ExprKind, StabClause, UnaryOp};
 use crate::term::{Atom, Term};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A `defmodule` waiting to run.
 #[derive(Debug)]
@@ -118,6 +118,170 @@ struct DefClause {
     guard: Option<Expr>,
     body: Expr,
     line: u32,
+}
+
+/// The local calls between a module's functions, for the warnings Elixir's
+/// locals tracker gives about private functions no public function reaches
+/// (`function helper/1 is unused`, `default values for the optional
+/// arguments in f/2 are never used`). *Invariant:* a reference is counted
+/// generously (a call also at the arity a pipe would give it, a bare name
+/// as a call of arity 0), so it warns less, never more.
+#[derive(Default)]
+struct Locals {
+    defs: Vec<LocalDef>,
+    calls: HashMap<(String, usize), HashSet<(String, usize)>>,
+}
+
+/// A function's first clause: name and arity, public, a plain `defp`, line,
+/// number of default arguments.
+type LocalDef = ((String, usize), bool, bool, u32, usize);
+
+impl Locals {
+    fn clause(
+        &mut self,
+        key: &(String, usize),
+        public: bool,
+        plain_defp: bool,
+        line: u32,
+        defaults: usize,
+        dc: &DefClause,
+    ) {
+        if !self.defs.iter().any(|d| d.0 == *key) {
+            self.defs.push((key.clone(), public, plain_defp, line, defaults));
+        }
+        let out = self.calls.entry(key.clone()).or_default();
+        for e in dc
+            .params
+            .iter()
+            .chain(dc.guard.as_ref())
+            .chain(std::iter::once(&dc.body))
+        {
+            local_refs(e, out);
+        }
+    }
+
+    fn unused(&self) -> Vec<warn::Warning> {
+        let mut reachable: HashSet<(String, usize)> = HashSet::new();
+        let mut todo: Vec<(String, usize)> = self.defs.iter().filter(|d| d.1).map(|d| d.0.clone()).collect();
+        while let Some(k) = todo.pop() {
+            if reachable.insert(k.clone())
+                && let Some(next) = self.calls.get(&k)
+            {
+                todo.extend(next.iter().filter(|n| !reachable.contains(*n)).cloned());
+            }
+        }
+        let mut out: Vec<((String, usize), warn::Warning)> = Vec::new();
+        for ((name, arity), _, _, line, defaults) in self.defs.iter().filter(|d| !d.1 && d.2) {
+            let min = arity.saturating_sub(*defaults);
+            let lowest = (min..=*arity).find(|a| reachable.contains(&(name.clone(), *a)));
+            let message = match lowest {
+                None => format!("function {name}/{arity} is unused"),
+                Some(a) if a == min => continue,
+                Some(a) if a == *arity => {
+                    format!("default values for the optional arguments in {name}/{arity} are never used")
+                }
+                Some(1) => format!("the default value for the first optional argument in {name}/{arity} is never used"),
+                Some(a) => {
+                    format!("the default values for the first {a} optional arguments in {name}/{arity} are never used")
+                }
+            };
+            let w = warn::Warning {
+                line: *line,
+                col: None,
+                context: None,
+                message,
+            };
+            out.push(((name.clone(), *arity), w));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.into_iter().map(|(_, w)| w).collect()
+    }
+}
+
+/// The local functions `e` may call (see [`Locals`]).
+fn local_refs(e: &Expr, out: &mut HashSet<(String, usize)>) {
+    let parts = |ps: &[crate::syntax::ast::StrPart], out: &mut HashSet<(String, usize)>| {
+        for p in ps {
+            if let crate::syntax::ast::StrPart::Interp(x) = p {
+                local_refs(x, out);
+            }
+        }
+    };
+    let stab = |cs: &[crate::syntax::ast::StabClause], out: &mut HashSet<(String, usize)>| {
+        for c in cs {
+            for x in c.params.iter().chain(c.guard.as_ref()).chain(std::iter::once(&c.body)) {
+                local_refs(x, out);
+            }
+        }
+    };
+    match &e.kind {
+        ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Atom(_)
+        | ExprKind::Alias(_)
+        | ExprKind::CaptureArg(_) => {}
+        ExprKind::Var(v) => {
+            out.insert((v.clone(), 0));
+        }
+        ExprKind::Str(ps) | ExprKind::Charlist(ps) | ExprKind::Sigil { parts: ps, .. } => parts(ps, out),
+        ExprKind::Tuple(xs) | ExprKind::Block(xs) | ExprKind::Bitstring(xs) => {
+            xs.iter().for_each(|x| local_refs(x, out))
+        }
+        ExprKind::List { items, tail } => items.iter().chain(tail.as_deref()).for_each(|x| local_refs(x, out)),
+        ExprKind::Map { base, pairs } => {
+            base.iter().for_each(|x| local_refs(x, out));
+            pairs.iter().for_each(|(k, v)| {
+                local_refs(k, out);
+                local_refs(v, out);
+            });
+        }
+        ExprKind::Struct { name, base, pairs } => {
+            local_refs(name, out);
+            base.iter().for_each(|x| local_refs(x, out));
+            pairs.iter().for_each(|(k, v)| {
+                local_refs(k, out);
+                local_refs(v, out);
+            });
+        }
+        ExprKind::Unary(_, x) => local_refs(x, out),
+        ExprKind::Binary(op, a, b) => {
+            // `&helper/2`
+            if *op == BinOp::Div
+                && let ExprKind::Int(n) = b.kind
+            {
+                match &a.kind {
+                    ExprKind::Var(name) => {
+                        out.insert((name.clone(), n.max(0) as usize));
+                    }
+                    ExprKind::Call {
+                        target: CallTarget::Local(name),
+                        ..
+                    } => {
+                        out.insert((name.clone(), n.max(0) as usize));
+                    }
+                    _ => {}
+                }
+            }
+            local_refs(a, out);
+            local_refs(b, out);
+        }
+        ExprKind::Call { target, args, .. } => {
+            match target {
+                CallTarget::Local(name) => {
+                    out.insert((name.clone(), args.len()));
+                    out.insert((name.clone(), args.len() + 1));
+                }
+                CallTarget::Remote(x, _) | CallTarget::Anon(x) => local_refs(x, out),
+            }
+            args.iter().for_each(|x| local_refs(x, out));
+        }
+        ExprKind::Access(a, b) => {
+            local_refs(a, out);
+            local_refs(b, out);
+        }
+        ExprKind::Fn(cs) | ExprKind::Stab(cs) => stab(cs, out),
+    }
 }
 
 fn body_items(e: &Expr) -> Vec<&Expr> {
@@ -336,6 +500,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let mut frame: Vec<Term> = Vec::new();
     let mut erl_warnings = Vec::new();
     let mut deprecated_calls = Vec::new();
+    let mut locals = Locals::default();
     for (idx, it) in items.into_iter().enumerate() {
         if Some(idx) == keep_last {
             user_last = Some(last.clone());
@@ -347,6 +512,8 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             };
             let key = (dc.name.clone(), dc.params.len());
             last = Term::tuple(vec![Term::atom(&dc.name), Term::Int(key.1 as i64)]);
+            let plain_defp = matches!(&it.kind, ExprKind::Call { target: CallTarget::Local(k), .. } if k == "defp");
+            locals.clause(&key, dc.public, plain_defp, dc.line, defaults(&dc.params), &dc);
             if let Some((_, file)) = idx.checked_sub(injected_from).and_then(|i| injected.get(i)) {
                 if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key.clone(), dc) {
                     return compile_err(e);
@@ -516,6 +683,56 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             return compile_err(e);
         }
     }
+    // `__info__/1`, for what it tells of functions and the module's name.
+    if !funs.contains_key(&("__info__".to_string(), 1)) {
+        let span = def.body.span;
+        let mut public: Vec<(String, usize)> = funs.iter().filter(|(_, f)| f.public).map(|(k, _)| k.clone()).collect();
+        public.sort();
+        let lit = |k: ExprKind| Expr::new(k, span);
+        let functions = public
+            .into_iter()
+            .map(|(n, a)| {
+                lit(ExprKind::Tuple(vec![
+                    lit(ExprKind::Atom(n)),
+                    lit(ExprKind::Int(a as i64)),
+                ]))
+            })
+            .collect();
+        let answers = [
+            (
+                "functions",
+                ExprKind::List {
+                    items: functions,
+                    tail: None,
+                },
+            ),
+            (
+                "macros",
+                ExprKind::List {
+                    items: vec![],
+                    tail: None,
+                },
+            ),
+            ("module", ExprKind::Atom(def.name.name().to_string())),
+        ];
+        for (kind, answer) in answers {
+            let dc = DefClause {
+                name: "__info__".into(),
+                public: true,
+                params: vec![lit(ExprKind::Atom(kind.into()))],
+                guard: None,
+                body: lit(answer),
+                line: def.line,
+            };
+            if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, ("__info__".into(), 1), dc) {
+                return compile_err(e);
+            }
+        }
+    }
+    // Elixir's warnings for private functions no public one reaches.
+    for w in locals.unused() {
+        crate::runtime::io::err(&w.render(&def.outer.file));
+    }
     // The Erlang compiler's warnings come once the whole module is compiled.
     for w in warn::sort_erlang(erl_warnings) {
         crate::runtime::io::err(&w.render(&def.outer.file));
@@ -534,7 +751,11 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             line: f.line,
         });
     }
-    let mut exports: Vec<(Atom, usize)> = defs.iter().filter(|d| d.public).map(|d| (d.name, d.arity)).collect();
+    let mut exports: Vec<(Atom, usize)> = defs
+        .iter()
+        .filter(|d| d.public && &*d.name.name() != "__info__")
+        .map(|d| (d.name, d.arity))
+        .collect();
     exports.sort_by(|a, b| a.0.name().cmp(&b.0.name()).then(a.1.cmp(&b.1)));
     info.exports = exports;
     let exports = info.exports.clone();

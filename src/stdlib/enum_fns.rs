@@ -34,6 +34,32 @@ fn empty_error<T>() -> R<T> {
     ex::with_message("Enum.EmptyError", "empty error")
 }
 
+/// An `Enum.EmptyError` the builtin raised itself gains the frame of the
+/// Elixir function (or of the default `empty_fallback` closure, named
+/// `-max/1-fun-0-`) whose `raise Enum.EmptyError` raises it in Elixir.
+fn empty_frame<T>(r: R<T>, name: &str, arity: usize, line: u32) -> R<T> {
+    match &r {
+        Err(e) if matches!(&**e, ex::Exc::Error(t, _) if ex::exception_name(t) == "Enum.EmptyError") => {
+            raised_in_enum(r, name, arity, line)
+        }
+        _ => r,
+    }
+}
+
+/// The frame of Enum's `raise Alias` (which names `Exception` as the
+/// module explaining the error) under an error the builtin raised itself.
+fn raised_in_enum<T>(r: R<T>, name: &str, arity: usize, line: u32) -> R<T> {
+    let fresh = matches!(&r, Err(e) if matches!(&**e, ex::Exc::Error(_, st) if st.entries.is_empty()));
+    let mut r = ex::in_elixir(r, "Enum", name, arity, "lib/enum.ex", line);
+    if fresh
+        && let Err(e) = &mut r
+        && let Some(st) = e.stack_mut()
+    {
+        st.error_info = true;
+    }
+    r
+}
+
 fn out_of_bounds<T>() -> R<T> {
     ex::with_message("Enum.OutOfBoundsError", "out of bounds error")
 }
@@ -328,7 +354,9 @@ fn sum(p: &mut Proc, t: &Term, op: Op2, init: i64) -> R<Term> {
         }
     }
     let mut acc = Term::Int(init);
-    fold(p, t, &mut |_, x| {
+    // Elixir folds with `x + acc` (`:lists.foldl/3` over a list).
+    let list = t.is_list();
+    let r = fold(p, t, &mut |_, x| {
         let fast = match (&acc, &x, op) {
             (Term::Int(a), Term::Int(b), Op2::Add) => a.checked_add(*b),
             (Term::Int(a), Term::Int(b), Op2::Mul) => a.checked_mul(*b),
@@ -336,10 +364,19 @@ fn sum(p: &mut Proc, t: &Term, op: Op2, init: i64) -> R<Term> {
         };
         acc = match fast {
             Some(v) => Term::Int(v),
-            None => op2(op, &acc, &x)?,
+            None => op2(op, &x, &acc)?,
         };
         Ok(true)
-    })?;
+    });
+    let name = if op == Op2::Mul {
+        "-product/1-lists^foldl/2-0-"
+    } else {
+        "-sum/1-lists^foldl/2-0-"
+    };
+    match r {
+        Err(_) if list => ex::beneath(r, "Enum", name, 2, "lib/enum.ex", 2468)?,
+        r => r?,
+    };
     Ok(acc)
 }
 
@@ -660,7 +697,8 @@ pub fn register(r: &mut Registry) {
             });
             Ok(true)
         })?;
-        acc.map_or_else(empty_error, Ok)
+        let line = if matches!(a[0], Term::EmptyList) { 2414 } else { 2424 };
+        empty_frame(acc.map_or_else(empty_error, Ok), "reduce", 2, line)
     });
     r.add("Enum", "reduce_while", 3, |p, a| {
         reduce_while(p, &a[0], a[1].clone(), &a[2])
@@ -889,7 +927,8 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Enum", "fetch!", 2, |p, a| {
         let i = int_arg(&a[1], "fetch!", a)?;
-        at_index(p, &a[0], i)?.map_or_else(out_of_bounds, Ok)
+        let r = at_index(p, &a[0], i)?.map_or_else(out_of_bounds, Ok);
+        raised_in_enum(r, "fetch!", 2, 1072)
     });
     r.add("Enum", "slice", 2, |p, a| {
         let Some((first, last, step)) = range_parts(&a[1]) else {
@@ -956,13 +995,21 @@ pub fn register(r: &mut Registry) {
         super::stream::chunk_list(p, &a[0], "chunk_by", &a[1..])
     });
     for arity in 1..=3 {
-        r.add("Enum", "max", arity, |p, a| extreme_with(p, a, None, Ordering::Greater));
-        r.add("Enum", "min", arity, |p, a| extreme_with(p, a, None, Ordering::Less));
+        r.add("Enum", "max", arity, |p, a| {
+            let r = extreme_with(p, a, None, Ordering::Greater);
+            empty_frame(r, &format!("-max/{}-fun-0-", a.len()), 0, 1855)
+        });
+        r.add("Enum", "min", arity, |p, a| {
+            let r = extreme_with(p, a, None, Ordering::Less);
+            empty_frame(r, &format!("-min/{}-fun-0-", a.len()), 0, 2035)
+        });
         r.add("Enum", "max_by", arity + 1, |p, a| {
-            extreme_with(p, a, Some(&a[1].clone()), Ordering::Greater)
+            let r = extreme_with(p, a, Some(&a[1].clone()), Ordering::Greater);
+            empty_frame(r, &format!("-max_by/{}-fun-0-", a.len()), 0, 1925)
         });
         r.add("Enum", "min_by", arity + 1, |p, a| {
-            extreme_with(p, a, Some(&a[1].clone()), Ordering::Less)
+            let r = extreme_with(p, a, Some(&a[1].clone()), Ordering::Less);
+            empty_frame(r, &format!("-min_by/{}-fun-0-", a.len()), 0, 2105)
         });
     }
     for arity in 1..=2 {
@@ -972,7 +1019,8 @@ pub fn register(r: &mut Registry) {
             {
                 return p.apply(f, vec![]);
             }
-            let lo = extreme(p, &a[0], None, &mut keeper(None, Ordering::Less), None)?;
+            let lo = extreme(p, &a[0], None, &mut keeper(None, Ordering::Less), None);
+            let lo = empty_frame(lo, &format!("-min_max/{}-fun-0-", a.len()), 0, 2131)?;
             let hi = extreme(p, &a[0], None, &mut keeper(None, Ordering::Greater), None)?;
             Ok(Term::tuple(vec![lo, hi]))
         });
@@ -1006,7 +1054,8 @@ pub fn register(r: &mut Registry) {
                     other => keeper(other.as_ref(), want),
                 }
             };
-            let lo = extreme(p, &a[0], Some(&a[1]), &mut strict(Ordering::Less), None)?;
+            let lo = extreme(p, &a[0], Some(&a[1]), &mut strict(Ordering::Less), None);
+            let lo = empty_frame(lo, &format!("-min_max_by/{}-fun-0-", a.len()), 0, 2223)?;
             let hi = extreme(p, &a[0], Some(&a[1]), &mut strict(Ordering::Greater), None)?;
             Ok(Term::tuple(vec![lo, hi]))
         });
@@ -1189,7 +1238,12 @@ pub fn register(r: &mut Registry) {
     r.add("Enum", "random", 1, |p, a| {
         let v = to_vec(p, &a[0])?;
         if v.is_empty() {
-            return empty_error();
+            let r = empty_error();
+            return if a[0].is_list() {
+                empty_frame(r, "random", 1, 2349)
+            } else {
+                r
+            };
         }
         Ok(v[random_index(v.len())].clone())
     });

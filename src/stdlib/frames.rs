@@ -227,6 +227,26 @@ pub fn reduce_frames(enumerable: &Term) -> &'static [Arc<StackEntry>] {
         .map_or(&[], Vec::as_slice)
 }
 
+/// The frames `Enum.reduce/3` leaves under the Protocol.UndefinedError it
+/// raises for what is not enumerable (a `for` generator over an atom).
+pub fn reduce_not_enumerable(mut e: Box<ex::Exc>) -> Box<ex::Exc> {
+    let fresh = matches!(&*e, ex::Exc::Error(t, st)
+        if st.entries.is_empty() && ex::exception_name(t) == "Protocol.UndefinedError");
+    let key = (Atom::alias("Enum"), Atom::new("reduce"), 3);
+    let t = &*TABLE;
+    if fresh
+        && let Some(st) = e.stack_mut()
+        && let Some(frames) = t
+            .keys
+            .iter()
+            .position(|k| *k == key)
+            .and_then(|i| t.frames.get(&(i, Kind::None, false)))
+    {
+        extend(st, frames);
+    }
+    e
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -521,8 +521,12 @@ pub fn register(r: &mut Registry) {
     r.add("Exception", "format_stacktrace", 1, |_, a| {
         Ok(Term::str(&format_stacktrace(&a[0])))
     });
-    r.add("Range", "new", 2, |_, a| range(&a[0], &a[1], None));
-    r.add("Range", "new", 3, |_, a| range(&a[0], &a[1], Some(&a[2])));
+    r.add("Range", "new", 2, |_, a| {
+        ex::in_elixir(range(&a[0], &a[1], None), "Range", "new", 2, "lib/range.ex", 193)
+    });
+    r.add("Range", "new", 3, |_, a| {
+        ex::in_elixir(range(&a[0], &a[1], Some(&a[2])), "Range", "new", 3, "lib/range.ex", 215)
+    });
     for (name, arity) in KERNEL_BIFS {
         if let Some(f) = r.get("Kernel", name, *arity) {
             r.add(":erlang", name, *arity, f);
@@ -660,7 +664,15 @@ fn int_div(a: &Term, b: &Term, rem: bool) -> R<Term> {
 
 /// `first..last` / `first..last//step` as a `Range` struct.
 pub fn range(first: &Term, last: &Term, step: Option<&Term>) -> R<Term> {
-    let (Term::Int(f), Term::Int(l)) = (first, last) else {
+    let (Term::Int(f), Term::Int(l), Some(Term::Int(..=-1 | 1..)) | None) = (first, last, step) else {
+        if let Some(step) = step {
+            return ex::argument_error(format!(
+                "ranges (first..last//step) expect both sides to be integers and the step to be a non-zero integer, got: {}..{}//{}",
+                inspect_default(first),
+                inspect_default(last),
+                inspect_default(step)
+            ));
+        }
         return ex::argument_error(format!(
             "ranges (first..last) expect both sides to be integers, got: {}..{}",
             inspect_default(first),
@@ -668,7 +680,7 @@ pub fn range(first: &Term, last: &Term, step: Option<&Term>) -> R<Term> {
         ));
     };
     let s = match step {
-        Some(Term::Int(s)) if *s != 0 => *s,
+        Some(Term::Int(s)) => *s,
         Some(_) => return ex::badarg(),
         None => {
             if l >= f {

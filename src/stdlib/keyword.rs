@@ -78,7 +78,10 @@ fn update(p: &mut Proc, a: &[Term], default: Option<&Term>, f: &Term) -> R<Term>
     if !done {
         match default {
             Some(d) => out.push((a[1].clone(), d.clone())),
-            None => return ex::badkey(a[1].clone(), a[0].clone()),
+            None => {
+                let e = ex::badkey(a[1].clone(), a[0].clone());
+                return ex::in_elixir(e, "Keyword", "update!", 4, "lib/keyword.ex", 1115);
+            }
         }
     }
     Ok(build(out))
@@ -107,7 +110,14 @@ fn replace(a: &[Term], name: &str) -> R<Term> {
     }
     if !ps.iter().any(|(k, _)| *k == a[1]) {
         return if name == "replace!" {
-            ex::badkey(a[1].clone(), a[0].clone())
+            ex::in_elixir(
+                ex::badkey(a[1].clone(), a[0].clone()),
+                "Keyword",
+                "replace!",
+                4,
+                "lib/keyword.ex",
+                889,
+            )
         } else {
             Ok(a[0].clone())
         };
@@ -241,7 +251,8 @@ fn get_and_update(p: &mut Proc, a: &[Term], strict: bool) -> R<Term> {
         }
         // Elixir reports the entries it passed over, in the order it gathered them.
         let seen: Vec<Term> = items.into_iter().rev().collect();
-        return ex::badkey(a[1].clone(), Term::list(seen));
+        let e = ex::badkey(a[1].clone(), Term::list(seen));
+        return ex::in_elixir(e, "Keyword", "get_and_update!", 4, "lib/keyword.ex", 554);
     }
     let r = p.callback(&a[2], [Term::NIL])?;
     match r.as_tuple() {
@@ -377,7 +388,14 @@ pub fn register(r: &mut Registry) {
         pairs(&a[0], "fetch!", a)?;
         match first(&a[0], &a[1]) {
             Some(v) => Ok(v),
-            None => ex::badkey(a[1].clone(), a[0].clone()),
+            None => ex::in_elixir(
+                ex::badkey(a[1].clone(), a[0].clone()),
+                "Keyword",
+                "fetch!",
+                2,
+                "lib/keyword.ex",
+                595,
+            ),
         }
     });
     r.add("Keyword", "get_values", 2, |_, a| {
@@ -493,7 +511,14 @@ pub fn register(r: &mut Registry) {
         let ps = pairs(&a[0], "pop!", a)?;
         match first(&a[0], &a[1]) {
             Some(v) => Ok(Term::tuple(vec![v, build(ps.into_iter().filter(|(k, _)| *k != a[1]))])),
-            None => ex::badkey(a[1].clone(), a[0].clone()),
+            None => ex::in_elixir(
+                ex::badkey(a[1].clone(), a[0].clone()),
+                "Keyword",
+                "pop!",
+                2,
+                "lib/keyword.ex",
+                1279,
+            ),
         }
     });
     r.add("Keyword", "pop_lazy", 3, |p, a| {

@@ -257,6 +257,42 @@ impl Compiler {
         Ok(())
     }
 
+    /// `first..last` and `first..last//step`: Kernel's expansion refuses a
+    /// literal float, atom, binary or list on either side, and such a step
+    /// or a step of 0, before the script runs.
+    pub(super) fn check_range(&mut self, first: &Expr, last: &Expr, step: Option<&Expr>, line: u32) -> CResult<()> {
+        let lit = |e: &Expr| match &e.kind {
+            ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::List { .. } => true,
+            ExprKind::Str(parts) | ExprKind::Charlist(parts) => {
+                parts.iter().all(|p| matches!(p, crate::syntax::ast::StrPart::Lit(_)))
+            }
+            _ => false,
+        };
+        let shown = |c: &mut Self, e: &Expr| match c.literal(e) {
+            Ok(t) => crate::term::inspect::inspect_default(&t),
+            Err(_) => show(e),
+        };
+        let kind = if step.is_some() { "\"..//\"/3" } else { "\"..\"/2" };
+        if lit(first) || lit(last) {
+            let message = format!(
+                "ranges (first..last//step) expect both sides to be integers, got: {}..{}",
+                shown(self, first),
+                shown(self, last)
+            );
+            return Err(self.macro_error(kind, &[(3938, "validate_range!/2")], message, line));
+        }
+        if let Some(s) = step
+            && (lit(s) || matches!(s.kind, ExprKind::Int(0)))
+        {
+            let message = format!(
+                "ranges (first..last//step) expect the step to be a non-zero integer, got: {}",
+                shown(self, s)
+            );
+            return Err(self.macro_error(kind, &[(3947, "validate_step!/1")], message, line));
+        }
+        Ok(())
+    }
+
     /// Splits a path into where it starts and its segments, and says
     /// whether they are all `.field`s.
     fn unnest(&self, e: &Expr, kind: &str, line: u32) -> CResult<(Expr, Vec<Seg>, bool)> {

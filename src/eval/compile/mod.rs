@@ -278,7 +278,12 @@ impl Compiler {
                     .iter()
                     .map(|(k, v)| Ok((self.expr(k)?, self.expr(v)?)))
                     .collect::<CResult<_>>()?;
-                Node::Map { base, pairs, update }
+                Node::Map {
+                    base,
+                    pairs,
+                    update,
+                    line: e.span.line,
+                }
             }
             ExprKind::Struct { name, base, pairs } => {
                 let module = self.struct_name(name)?;
@@ -680,6 +685,7 @@ impl Compiler {
                 }
             }
             BinOp::Range => {
+                self.check_range(a, b, None, line)?;
                 let x = self.expr(a)?;
                 let y = self.expr(b)?;
                 stdlib::native_call("Elixir.Range", "new", vec![x, y], line)
@@ -688,6 +694,7 @@ impl Compiler {
                 let ExprKind::Binary(BinOp::Range, first, last) = &a.kind else {
                     return err(line, "the step operator // must follow a range");
                 };
+                self.check_range(first, last, Some(b), line)?;
                 let x = self.expr(first)?;
                 let y = self.expr(last)?;
                 let s = self.expr(b)?;
