@@ -761,7 +761,7 @@ fn with<T>(me: Pid, name: &str, args: &[Term], write: bool, f: impl FnOnce(&mut 
 // ---------------------------------------------------------------------------
 // Match specifications
 
-struct Clause {
+pub(crate) struct Clause {
     pattern: Term,
     guards: Vec<Term>,
     body: Vec<Term>,
@@ -891,7 +891,7 @@ fn valid_expr(e: &Term, bound: &[u32]) -> bool {
 }
 
 /// Checks and splits a match specification; `None` when it is not one.
-fn compile(ms: &Term) -> Option<Vec<Clause>> {
+pub(crate) fn compile(ms: &Term) -> Option<Vec<Clause>> {
     let clauses = ms.list_to_vec()?;
     clauses
         .iter()
@@ -1144,7 +1144,8 @@ fn run_clause(p: &mut Proc, c: &Clause, obj: &Term) -> Option<Term> {
     Some(result)
 }
 
-fn run_spec(p: &mut Proc, spec: &[Clause], obj: &Term) -> Option<Term> {
+/// What the first clause of `spec` that matches `obj` makes of it.
+pub(crate) fn run_spec(p: &mut Proc, spec: &[Clause], obj: &Term) -> Option<Term> {
     spec.iter().find_map(|c| run_clause(p, c, obj))
 }
 

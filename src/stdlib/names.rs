@@ -13,14 +13,13 @@
 //!
 //! A `:global` name is dropped when its process is found dead.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex, MutexGuard};
 
 use super::Registry as Natives;
+use super::ets::{Clause, compile, run_spec};
 use crate::eval::exception::{self as ex, R};
 use crate::runtime;
-use crate::term::order::compare;
 use crate::term::{Atom, Pid, Term};
 
 /// One registration: a key, the process, its value.
@@ -79,198 +78,19 @@ fn pair(a: Term, b: Term) -> Term {
     Term::tuple(vec![a, b])
 }
 
-// ---- match specifications -------------------------------------------------
+// ---- match specifications (`:ets`'s) ---------------------------------------
 
-/// A clause of a match specification: head, guards, body.
-type Clause = (Term, Vec<Term>, Vec<Term>);
-
-/// The variable number of `:"$N"`.
-fn var(t: &Term) -> Option<usize> {
-    let Term::Atom(a) = t else { return None };
-    a.name().strip_prefix('$').and_then(|n| n.parse().ok())
-}
-
-/// Matches `pat` (a match head, with `:_` and `:"$N"`) against `t`.
-fn ms_match(pat: &Term, t: &Term, b: &mut HashMap<usize, Term>) -> bool {
-    if *pat == Term::atom("_") {
-        return true;
-    }
-    if let Some(n) = var(pat) {
-        return match b.get(&n) {
-            Some(v) => v == t,
-            None => {
-                b.insert(n, t.clone());
-                true
-            }
-        };
-    }
-    match (pat, t) {
-        (Term::Tuple(p), Term::Tuple(x)) => {
-            p.len() == x.len() && p.iter().zip(x.iter()).all(|(p, x)| ms_match(p, x, b))
-        }
-        (Term::Cons(p), Term::Cons(x)) => ms_match(&p.head, &x.head, b) && ms_match(&p.tail, &x.tail, b),
-        (Term::Map(p), Term::Map(x)) => p.iter().all(|(k, v)| x.get(k).is_some_and(|xv| ms_match(v, xv, b))),
-        _ => pat == t,
-    }
-}
-
-/// Evaluates a guard or body expression of a match specification.
-fn ms_eval(e: &Term, b: &HashMap<usize, Term>, whole: &Term) -> Option<Term> {
-    match e {
-        Term::Atom(a) => {
-            let name = a.name();
-            if &*name == "$_" {
-                return Some(whole.clone());
-            }
-            if &*name == "$$" {
-                let mut ks: Vec<_> = b.keys().copied().collect();
-                ks.sort();
-                return Some(Term::list(ks.into_iter().map(|k| b[&k].clone()).collect::<Vec<_>>()));
-            }
-            match var(e) {
-                Some(n) => b.get(&n).cloned(),
-                None => Some(e.clone()),
-            }
-        }
-        Term::Tuple(t) if t.len() == 1 => match t[0].as_tuple() {
-            Some(inner) => {
-                let items: Option<Vec<Term>> = inner.iter().map(|x| ms_eval(x, b, whole)).collect();
-                Some(Term::tuple(items?))
-            }
-            None => ms_call(&t[0], &[], b, whole),
-        },
-        Term::Tuple(t) if t.len() == 2 && t[0] == Term::atom("const") => Some(t[1].clone()),
-        Term::Tuple(t) if !t.is_empty() => ms_call(&t[0], &t[1..], b, whole),
-        Term::Cons(_) => {
-            let mut items = Vec::new();
-            for x in e.iter_list() {
-                items.push(ms_eval(x, b, whole)?);
-            }
-            Some(Term::list(items))
-        }
-        Term::Map(m) => {
-            let mut out = crate::term::MapT::new();
-            for (k, v) in m.iter() {
-                out.insert(ms_eval(k, b, whole)?, ms_eval(v, b, whole)?);
-            }
-            Some(Term::map(out))
-        }
-        _ => Some(e.clone()),
-    }
-}
-
-/// A function call in a match specification: `{:>, :"$1", 1}`.
-fn ms_call(f: &Term, args: &[Term], b: &HashMap<usize, Term>, whole: &Term) -> Option<Term> {
-    let Term::Atom(f) = f else { return None };
-    let name = f.name();
-    // The short-circuiting ones evaluate their arguments lazily.
-    match (&*name, args.len()) {
-        ("andalso", _) => {
-            for a in args {
-                if ms_eval(a, b, whole)? != Term::TRUE {
-                    return Some(Term::FALSE);
-                }
-            }
-            return Some(Term::TRUE);
-        }
-        ("orelse", _) => {
-            for a in args {
-                if ms_eval(a, b, whole)? == Term::TRUE {
-                    return Some(Term::TRUE);
-                }
-            }
-            return Some(Term::FALSE);
-        }
-        _ => {}
-    }
-    let v: Vec<Term> = args.iter().map(|a| ms_eval(a, b, whole)).collect::<Option<_>>()?;
-    let boolean = |t: &Term| match t {
-        Term::Atom(Atom::TRUE) => Some(true),
-        Term::Atom(Atom::FALSE) => Some(false),
-        _ => None,
-    };
-    let num = |t: &Term| matches!(t, Term::Int(_) | Term::Float(_) | Term::BigInt(_));
-    Some(match (&*name, v.as_slice()) {
-        (">", [x, y]) => Term::bool(compare(x, y) == Ordering::Greater),
-        ("<", [x, y]) => Term::bool(compare(x, y) == Ordering::Less),
-        (">=", [x, y]) => Term::bool(compare(x, y) != Ordering::Less),
-        ("=<", [x, y]) => Term::bool(compare(x, y) != Ordering::Greater),
-        ("==", [x, y]) => Term::bool(compare(x, y) == Ordering::Equal),
-        ("/=", [x, y]) => Term::bool(compare(x, y) != Ordering::Equal),
-        ("=:=", [x, y]) => Term::bool(x == y),
-        ("=/=", [x, y]) => Term::bool(x != y),
-        ("and", [x, y]) => Term::bool(boolean(x)? && boolean(y)?),
-        ("or", [x, y]) => Term::bool(boolean(x)? || boolean(y)?),
-        ("xor", [x, y]) => Term::bool(boolean(x)? ^ boolean(y)?),
-        ("not", [x]) => Term::bool(!boolean(x)?),
-        ("is_atom", [x]) => Term::bool(matches!(x, Term::Atom(_))),
-        ("is_integer", [x]) => Term::bool(matches!(x, Term::Int(_) | Term::BigInt(_))),
-        ("is_float", [x]) => Term::bool(matches!(x, Term::Float(_))),
-        ("is_number", [x]) => Term::bool(num(x)),
-        ("is_binary", [x]) => Term::bool(matches!(x, Term::Bin(_))),
-        ("is_bitstring", [x]) => Term::bool(matches!(x, Term::Bin(_) | Term::Bits(_))),
-        ("is_tuple", [x]) => Term::bool(matches!(x, Term::Tuple(_))),
-        ("is_list", [x]) => Term::bool(x.is_list()),
-        ("is_map", [x]) => Term::bool(matches!(x, Term::Map(_))),
-        ("is_pid", [x]) => Term::bool(matches!(x, Term::Pid(_))),
-        ("is_reference", [x]) => Term::bool(matches!(x, Term::Ref(_))),
-        ("is_function", [x]) => Term::bool(matches!(x, Term::Fun(_))),
-        ("is_boolean", [x]) => Term::bool(boolean(x).is_some()),
-        ("element", [Term::Int(i), Term::Tuple(t)]) if *i >= 1 => t.get(*i as usize - 1)?.clone(),
-        ("hd", [Term::Cons(c)]) => c.head.clone(),
-        ("tl", [Term::Cons(c)]) => c.tail.clone(),
-        ("tuple_size" | "size", [Term::Tuple(t)]) => Term::Int(t.len() as i64),
-        ("byte_size" | "size", [Term::Bin(x)]) => Term::Int(x.len() as i64),
-        ("map_size", [Term::Map(m)]) => Term::Int(m.len() as i64),
-        ("map_get", [k, Term::Map(m)]) => m.get(k)?.clone(),
-        ("is_map_key", [k, Term::Map(m)]) => Term::bool(m.contains_key(k)),
-        ("length", [l]) => Term::Int(l.list_to_vec()?.len() as i64),
-        ("abs", [Term::Int(i)]) => Term::Int(i.checked_abs()?),
-        ("abs", [Term::Float(x)]) => Term::Float(x.abs()),
-        ("+", [Term::Int(x), Term::Int(y)]) => Term::Int(x.checked_add(*y)?),
-        ("-", [Term::Int(x), Term::Int(y)]) => Term::Int(x.checked_sub(*y)?),
-        ("*", [Term::Int(x), Term::Int(y)]) => Term::Int(x.checked_mul(*y)?),
-        ("div", [Term::Int(x), Term::Int(y)]) if *y != 0 => Term::Int(x.checked_div(*y)?),
-        ("rem", [Term::Int(x), Term::Int(y)]) if *y != 0 => Term::Int(x.checked_rem(*y)?),
-        ("-", [Term::Int(x)]) => Term::Int(x.checked_neg()?),
-        _ => return None,
-    })
-}
-
-/// Runs a match specification on one object: the body's last value when a
-/// clause's head matches and its guards are all `true`.
-fn ms_run(spec: &[Clause], object: &Term) -> Option<Term> {
-    for (head, guards, body) in spec {
-        let mut b = HashMap::new();
-        if !ms_match(head, object, &mut b) {
-            continue;
-        }
-        if !guards.iter().all(|g| ms_eval(g, &b, object) == Some(Term::TRUE)) {
-            continue;
-        }
-        let mut result = Some(Term::TRUE);
-        for e in body {
-            result = ms_eval(e, &b, object);
-        }
-        // A body that fails drops the object, as ETS does.
-        return result;
-    }
-    None
-}
-
-/// A match specification's clauses, `[{head, guards, body}]`.
-fn ms_parse(spec: &Term) -> R<Vec<Clause>> {
-    let mut out = Vec::new();
-    for clause in spec.iter_list() {
-        match clause.as_tuple() {
-            Some([head, guards, body]) => match (guards.list_to_vec(), body.list_to_vec()) {
-                (Some(g), Some(b)) => out.push((head.clone(), g, b)),
-                _ => return ex::badarg(),
-            },
-            _ => return ex::badarg(),
-        }
-    }
-    Ok(out)
+/// A match specification `[{head, guards, [true]}]` whose head matches an
+/// entry's value against `pattern` under `guards`, as `Registry.match/4`
+/// builds it; a bad one is a bad argument, as to `:ets.select/2`.
+fn value_spec(pattern: &Term, guards: &Term) -> R<Vec<Clause>> {
+    let head = pair(Term::atom("_"), pair(Term::atom("_"), pattern.clone()));
+    let spec = Term::list(vec![Term::tuple(vec![
+        head,
+        guards.clone(),
+        Term::list(vec![Term::TRUE]),
+    ])]);
+    compile(&spec).map_or_else(ex::badarg, Ok)
 }
 
 /// `{key, {pid, value}}`, an entry as Elixir's key table holds it.
@@ -425,18 +245,13 @@ pub fn register(r: &mut Natives) {
         .unwrap_or(Term::EmptyList))
     });
     // `[name, key, pattern, guards]`: `[{pid, value}]` under `key` whose value matches.
-    r.add(":iexr", "registry_match", 4, |_, a| {
-        let guards = a[3].list_to_vec().unwrap_or_default();
-        let spec = vec![(
-            pair(Term::atom("_"), pair(Term::atom("_"), a[2].clone())),
-            guards,
-            vec![],
-        )];
+    r.add(":iexr", "registry_match", 4, |p, a| {
+        let spec = value_spec(&a[2], &a[3])?;
         Ok(with(&a[0], |t| {
             Term::list(
                 t.entries
                     .iter()
-                    .filter(|e| e.key == a[1] && ms_run(&spec, &object(e)).is_some())
+                    .filter(|e| e.key == a[1] && run_spec(p, &spec, &object(e)).is_some())
                     .map(|e| pair(Term::Pid(e.pid), e.value.clone()))
                     .collect::<Vec<_>>(),
             )
@@ -444,13 +259,13 @@ pub fn register(r: &mut Natives) {
         .unwrap_or(Term::EmptyList))
     });
     // `[name, spec]` with heads over `{key, {pid, value}}`: the bodies' values.
-    r.add(":iexr", "registry_select", 2, |_, a| {
-        let spec = ms_parse(&a[1])?;
+    r.add(":iexr", "registry_select", 2, |p, a| {
+        let spec = compile(&a[1]).map_or_else(ex::badarg, Ok)?;
         Ok(with(&a[0], |t| {
             Term::list(
                 t.entries
                     .iter()
-                    .filter_map(|e| ms_run(&spec, &object(e)))
+                    .filter_map(|e| run_spec(p, &spec, &object(e)))
                     .collect::<Vec<_>>(),
             )
         })
@@ -481,19 +296,15 @@ pub fn register(r: &mut Natives) {
     // `[name, key, pid, pattern, guards]`: drops `pid`'s entries under `key`
     // whose value matches; `:all`, `:none` or `:some` were dropped, and
     // whether `pid` has any left.
-    r.add(":iexr", "registry_delete_match", 5, |_, a| {
+    r.add(":iexr", "registry_delete_match", 5, |p, a| {
         let pid = pid_of(&a[2])?;
-        let guards = a[4].list_to_vec().unwrap_or_default();
-        let spec = vec![(
-            pair(Term::atom("_"), pair(Term::atom("_"), a[3].clone())),
-            guards,
-            vec![],
-        )];
+        let spec = value_spec(&a[3], &a[4])?;
         Ok(with(&a[0], |t| {
             let mine = |e: &Entry| e.key == a[1] && e.pid == pid;
             let total = t.entries.iter().filter(|e| mine(e)).count();
             let before = t.entries.len();
-            t.entries.retain(|e| !(mine(e) && ms_run(&spec, &object(e)).is_some()));
+            t.entries
+                .retain(|e| !(mine(e) && run_spec(p, &spec, &object(e)).is_some()));
             let deleted = before - t.entries.len();
             let what = if deleted == 0 {
                 "none"
