@@ -108,7 +108,6 @@ pub fn slot(module: Atom, name: Atom, arity: usize) -> Arc<FunSlot> {
         .clone()
 }
 
-/// The definition of `module.name/arity`, if loaded.
 /// The definition of `module.name/arity`, if loaded (Elixir's own modules
 /// written in Elixir are loaded when first asked for, see `stdlib::otp`).
 pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<&'static FunDef> {

@@ -151,18 +151,8 @@ pub fn format(fmt: &str, args: &[Term]) -> R<String> {
                 _ => return ex::badarg(),
             },
             'e' => match next()? {
-                Term::Float(f) => {
-                    // Erlang writes the exponent with no padding: `2.67e+0`.
-                    let s = c_exp(f, precision.parse::<usize>().unwrap_or(6).saturating_sub(1));
-                    match s.split_once('e') {
-                        Some((m, e)) => {
-                            let (sign, digits) = e.split_at(1);
-                            let digits = digits.trim_start_matches('0');
-                            format!("{m}e{sign}{}", if digits.is_empty() { "0" } else { digits })
-                        }
-                        None => s,
-                    }
-                }
+                // Erlang writes the exponent with no padding: `2.67e+0`.
+                Term::Float(f) => exp(f, precision.parse::<usize>().unwrap_or(6).saturating_sub(1), 1),
                 _ => return ex::badarg(),
             },
             _ => return ex::badarg(),
@@ -181,12 +171,13 @@ pub fn format(fmt: &str, args: &[Term]) -> R<String> {
     Ok(out)
 }
 
-/// C's `%.*e`: `d` decimals, a sign and at least two digits in the exponent.
-fn c_exp(f: f64, d: usize) -> String {
+/// `f` in exponent notation with `d` decimals, the exponent signed and of
+/// at least `width` digits (C's `%.*e` has 2, Erlang's `~e` 1).
+fn exp(f: f64, d: usize, width: usize) -> String {
     let s = format!("{f:.d$e}");
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
-    format!("{m}e{sign}{digits:0>2}")
+    format!("{m}e{sign}{digits:0>width$}")
 }
 
 /// `float_to_binary(f, decimals: d)` as the BEAM computes it: below 2^53
@@ -222,7 +213,7 @@ pub fn register(r: &mut Registry) {
         Ok(Term::list(s.bytes().map(|b| Term::Int(b as i64)).collect::<Vec<_>>()))
     });
     r.add(":erlang", "float_to_binary", 1, |_, a| match a[0] {
-        Term::Float(f) => Ok(Term::str(&c_exp(f, 20))),
+        Term::Float(f) => Ok(Term::str(&exp(f, 20, 2))),
         _ => ex::badarg_at(1, "not a float"),
     });
     r.add(":erlang", "float_to_binary", 2, |_, a| {
@@ -240,10 +231,13 @@ pub fn register(r: &mut Registry) {
                 _ => false,
             },
         };
-        if !a[1].is_list() || !a[1].iter_list().all(valid) {
-            return ex::in_bif(ex::badarg_at(2, "invalid option in list"), "float_to_binary", || {
+        fn bad_option<T>(a: &[Term]) -> R<T> {
+            ex::in_bif(ex::badarg_at(2, "invalid option in list"), "float_to_binary", || {
                 a.to_vec()
-            });
+            })
+        }
+        if !a[1].is_list() || !a[1].iter_list().all(valid) {
+            return bad_option(a);
         }
         let decimals = a[1].iter_list().find_map(|kv| match kv.as_tuple() {
             Some([Term::Atom(k), Term::Int(n)]) if &*k.name() == "decimals" => Some(*n as usize),
@@ -257,14 +251,9 @@ pub fn register(r: &mut Registry) {
             _ => None,
         });
         // The BEAM writes into 256 bytes: what does not fit is a bad option.
-        let fits = |s: String| match s.len() < 256 {
-            true => Ok(s),
-            false => ex::in_bif(ex::badarg_at(2, "invalid option in list"), "float_to_binary", || {
-                a.to_vec()
-            }),
-        };
+        let fits = |s: String| if s.len() < 256 { Ok(s) } else { bad_option(a) };
         if let Some(d) = scientific {
-            return Ok(Term::str(&fits(c_exp(f, d))?));
+            return Ok(Term::str(&fits(exp(f, d, 2))?));
         }
         match decimals {
             Some(d) => {
@@ -282,7 +271,7 @@ pub fn register(r: &mut Registry) {
             {
                 Ok(Term::str(&format_float(f)))
             }
-            None => Ok(Term::str(&c_exp(f, 20))),
+            None => Ok(Term::str(&exp(f, 20, 2))),
         }
     });
 }

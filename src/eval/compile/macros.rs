@@ -143,6 +143,11 @@ impl Build {
     }
 }
 
+/// Whether a string or charlist has no interpolation.
+fn plain(parts: &[crate::syntax::ast::StrPart]) -> bool {
+    parts.iter().all(|p| matches!(p, crate::syntax::ast::StrPart::Lit(_)))
+}
+
 /// How a segment updates: with `Map.update!/3` (a path of fields only, for
 /// `put_in`/`update_in`) or with the `get_and_update` functions.
 #[derive(Clone, Copy)]
@@ -229,17 +234,19 @@ impl Compiler {
         chain.push(rest);
         let last = chain.len() - 1;
         for (i, e) in chain.into_iter().enumerate() {
-            let literal = matches!(
-                &e.kind,
-                ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::List { .. }
-            ) || matches!(&e.kind, ExprKind::Charlist(parts) if parts.iter().all(|p| matches!(p, crate::syntax::ast::StrPart::Lit(_))));
+            let literal = match &e.kind {
+                ExprKind::Int(_)
+                | ExprKind::BigInt(_)
+                | ExprKind::Float(_)
+                | ExprKind::Atom(_)
+                | ExprKind::List { .. } => true,
+                ExprKind::Charlist(parts) => plain(parts),
+                _ => false,
+            };
             if !literal {
                 continue;
             }
-            let shown = match self.literal(e) {
-                Ok(t) => crate::term::inspect::inspect_default(&t),
-                Err(_) => show(e),
-            };
+            let shown = self.literal_text(e);
             // Kernel's `extract_concatenations/2` wraps a left operand at
             // line 1921 and the last at 1925, under its recursion's frame.
             let mut frames = vec![(1934, "wrap_concatenation/3")];
@@ -263,21 +270,15 @@ impl Compiler {
     pub(super) fn check_range(&mut self, first: &Expr, last: &Expr, step: Option<&Expr>, line: u32) -> CResult<()> {
         let lit = |e: &Expr| match &e.kind {
             ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::List { .. } => true,
-            ExprKind::Str(parts) | ExprKind::Charlist(parts) => {
-                parts.iter().all(|p| matches!(p, crate::syntax::ast::StrPart::Lit(_)))
-            }
+            ExprKind::Str(parts) | ExprKind::Charlist(parts) => plain(parts),
             _ => false,
-        };
-        let shown = |c: &mut Self, e: &Expr| match c.literal(e) {
-            Ok(t) => crate::term::inspect::inspect_default(&t),
-            Err(_) => show(e),
         };
         let kind = if step.is_some() { "\"..//\"/3" } else { "\"..\"/2" };
         if lit(first) || lit(last) {
             let message = format!(
                 "ranges (first..last//step) expect both sides to be integers, got: {}..{}",
-                shown(self, first),
-                shown(self, last)
+                self.literal_text(first),
+                self.literal_text(last)
             );
             return Err(self.macro_error(kind, &[(3938, "validate_range!/2")], message, line));
         }
@@ -286,11 +287,19 @@ impl Compiler {
         {
             let message = format!(
                 "ranges (first..last//step) expect the step to be a non-zero integer, got: {}",
-                shown(self, s)
+                self.literal_text(s)
             );
             return Err(self.macro_error(kind, &[(3947, "validate_step!/1")], message, line));
         }
         Ok(())
+    }
+
+    /// A literal as Kernel's messages show it (`Macro.to_string/1`).
+    fn literal_text(&mut self, e: &Expr) -> String {
+        match self.literal(e) {
+            Ok(t) => crate::term::inspect::inspect_default(&t),
+            Err(_) => show(e),
+        }
     }
 
     /// Splits a path into where it starts and its segments, and says
