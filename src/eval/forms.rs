@@ -130,9 +130,11 @@ impl Proc {
                 crate::runtime::runnable_inc();
                 return Ok(());
             }
-            crate::runtime::runnable_dec();
+            // Parked as a blocked receive is, so a signal that ends the
+            // sleep counts it runnable at once.
+            me.mailbox.park();
             me.mailbox.wait_bell_only(deadline);
-            crate::runtime::runnable_inc();
+            me.mailbox.unblock();
         }
     }
 

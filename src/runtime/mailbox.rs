@@ -71,12 +71,23 @@ impl Mailbox {
         }
         g.arrived.push_back(msg);
         self.arrived_count.store(g.arrived.len(), Ordering::Release);
+        Self::runnable_again(&mut g);
+        drop(g);
+        self.ring();
+    }
+
+    /// Wakes the owner with work to do that is not a message (a signal that
+    /// ends it): it counts as runnable from now, not from when its thread runs.
+    pub fn wake(&self) {
+        Self::runnable_again(&mut self.lock());
+        self.ring();
+    }
+
+    fn runnable_again(g: &mut Inner) {
         if g.waiting {
             g.waiting = false;
             super::runnable_inc();
         }
-        drop(g);
-        self.ring();
     }
 
     /// Appends a message the owner sent itself: it is fetched at once.
@@ -190,13 +201,15 @@ impl Mailbox {
         true
     }
 
+    /// Marks the owner blocked whatever its messages (a sleep).
+    pub fn park(&self) {
+        self.lock().waiting = true;
+        super::runnable_dec();
+    }
+
     /// Marks the owner runnable again if no sender has already done so.
     pub fn unblock(&self) {
-        let mut g = self.lock();
-        if g.waiting {
-            g.waiting = false;
-            super::runnable_inc();
-        }
+        Self::runnable_again(&mut self.lock());
     }
 
     /// Waits for the doorbell until `deadline` (forever when `None`). True if it rang.

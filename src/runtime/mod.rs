@@ -288,7 +288,7 @@ pub fn interrupt(p: &Process, reason: Option<Term>) {
     }
     *p.kill_reason.lock().unwrap_or_else(|e| e.into_inner()) = reason;
     p.interrupt.store(true, Ordering::SeqCst);
-    p.mailbox.ring();
+    p.mailbox.wake();
 }
 
 pub fn register(name: Atom, pid: Pid) -> bool {
