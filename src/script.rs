@@ -27,10 +27,12 @@ pub fn run_source(src: &str, file: &str) -> i32 {
             return 1;
         }
     };
+    runtime::number_pids_as(runtime::SCRIPT_PIDS);
     let me = match runtime::new_process() {
         Ok(p) => p,
         Err(_) => return 1,
     };
+    runtime::root_made();
     let mut proc = Proc::new(me.clone());
     proc.script = Some(file.into());
     let mut session = Session::new(file, ex::SCRIPT_CONTEXT);

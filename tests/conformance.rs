@@ -14,6 +14,8 @@
 //!
 //! Before comparing, both sides are normalised (see [`normalise`]): logger
 //! timestamps, pids, references and anonymous functions differ from run to run.
+//! The `pids_*` cases, which are about which pids processes get, keep their
+//! pids as printed.
 
 use std::collections::HashMap;
 use std::fs;
@@ -123,7 +125,9 @@ fn run_case(name: &str) -> Run {
 ///   `#PID<0.1.0>`, `#PID<0.2.0>`, …;
 /// - references `#Reference<…>` likewise as `#Reference<0.0.0.1>`, …;
 /// - anonymous functions `#Function<…>` become `#Function<...>`.
-fn normalise(text: &str) -> String {
+///
+/// With `keep_pids`, pids stay as they are.
+fn normalise(text: &str, keep_pids: bool) -> String {
     let mut pids: HashMap<String, usize> = HashMap::new();
     let mut refs: HashMap<String, usize> = HashMap::new();
     let mut out = String::with_capacity(text.len());
@@ -132,7 +136,7 @@ fn normalise(text: &str) -> String {
         if let Some(n) = timestamp_len(rest) {
             out.push_str("TT:TT:TT.TTT [");
             rest = &rest[n..];
-        } else if let Some((body, n)) = bracketed(rest, "#PID<", is_pid_body) {
+        } else if let Some((body, n)) = bracketed(rest, "#PID<", is_pid_body).filter(|_| !keep_pids) {
             let k = pids.len() + 1;
             let k = *pids.entry(body.to_string()).or_insert(k);
             out.push_str(&format!("#PID<0.{k}.0>"));
@@ -213,13 +217,14 @@ fn check(name: &str, run: &Run, compare_stderr: bool) -> Option<String> {
             .map_or_else(|| "killed by a signal".to_string(), |c| c.to_string());
         problems.push(format!("exit status: expected {expected_status}, got {got}"));
     }
-    let (want, got) = (normalise(&expected_out), normalise(&run.stdout));
+    let keep_pids = name.starts_with("pids_");
+    let (want, got) = (normalise(&expected_out, keep_pids), normalise(&run.stdout, keep_pids));
     if want != got {
         problems.push(format!("stdout differs:\n{}", diff(&want, &got, "stdout")));
     }
     let expected_err = read_expected(name, "err").unwrap_or_default();
     if compare_stderr {
-        let (want, got) = (normalise(&expected_err), normalise(&run.stderr));
+        let (want, got) = (normalise(&expected_err, keep_pids), normalise(&run.stderr, keep_pids));
         if want != got {
             problems.push(format!("stderr differs:\n{}", diff(&want, &got, "stderr")));
         }
@@ -322,7 +327,7 @@ fn normalisation() {
                 #PID<0.105.0> #PID<0.99.0> #Reference<0.1.2.3> #Reference<0.1.2.3>\n\
                 #Function<1.73176244 in file:c.exs> #PID<x>";
     assert_eq!(
-        normalise(text),
+        normalise(text, false),
         "\nTT:TT:TT.TTT [error] Process #PID<0.1.0> raised\n\
          #PID<0.2.0> #PID<0.1.0> #Reference<0.0.0.1> #Reference<0.0.0.1>\n\
          #Function<...> #PID<x>"

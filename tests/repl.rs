@@ -62,7 +62,7 @@ fn a_crashing_process_harms_nobody_else() {
     let out =
         session("pid = spawn(fn -> receive do x -> x end end)\nspawn(fn -> raise \"boom\" end)\nProcess.alive?(pid)\n");
     assert!(
-        out.contains("[error] Process #PID<0.102.0> raised an exception\n** (RuntimeError) boom"),
+        out.contains("[error] Process #PID<0.110.0> raised an exception\n** (RuntimeError) boom"),
         "{out}"
     );
     assert!(out.contains("iex(3)> Process.alive?(pid)\ntrue"), "{out}");
@@ -75,7 +75,7 @@ fn a_killed_shell_restarts_with_its_bindings() {
     );
     assert!(
         out.contains(
-            "iex(3)> Process.exit(self(), :kill)\n** (EXIT from #PID<0.100.0>) shell process exited with reason: killed\n\nInteractive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\niex(1)> x\n5\n"
+            "iex(3)> Process.exit(self(), :kill)\n** (EXIT from #PID<0.106.0>) shell process exited with reason: killed\n\nInteractive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\niex(1)> x\n5\n"
         ),
         "{out}"
     );

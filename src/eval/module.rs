@@ -414,6 +414,9 @@ fn strip_default(p: &Expr) -> &Expr {
 
 /// Runs a `defmodule`: returns `{:module, Name, binary, last}`.
 pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
+    if !crate::stdlib::otp::is_source(&def.outer.file) {
+        crate::runtime::module_defined();
+    }
     let compile_err = |e: CompileError| ex::compile_error::<Term>(&e, &def.outer.file);
     // A protocol's body is rewritten; an implementation gets `__impl__/1`
     // after its own items, which give the result.

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use crate::eval::compile::warn;
 use crate::runtime::{self, io};
-use crate::syntax;
+use crate::syntax::{self, ast::CallTarget, ast::Expr, ast::ExprKind};
 use shell::{Outcome, Shell};
 
 /// How the REPL runs.
@@ -53,6 +53,17 @@ pub struct Reader {
 
 impl Repl {
     pub fn new(opts: Options) -> Result<Repl, String> {
+        // The files are read and parsed before the shell starts, as iex
+        // compiles them first (their processes come before the shell's).
+        let mut required = Vec::new();
+        for path in &opts.files {
+            let src = std::fs::read_to_string(path).map_err(|e| format!("could not read {path}: {e}"))?;
+            let exprs = syntax::parse_program(&src).map_err(|e| crate::report::syntax_error(&e, path, &src))?;
+            required.push((path.clone(), exprs));
+        }
+        runtime::number_pids_as(runtime::SHELL_PIDS);
+        let modules = required.iter().flat_map(|(_, e)| e.iter()).map(count_modules).sum();
+        runtime::files_required(required.len(), modules);
         let shell = Shell::start("iex").map_err(|e| e.to_string())?;
         let mut r = Repl {
             shell,
@@ -61,17 +72,17 @@ impl Repl {
             opts,
             reader: None,
         };
-        for f in r.opts.files.clone() {
-            r.load_file(&f)?;
-        }
+        runtime::without_pid_gaps(|| {
+            required
+                .into_iter()
+                .try_for_each(|(path, exprs)| r.load_file(&path, exprs))
+        })?;
         r.load_dot_iex();
         Ok(r)
     }
 
     /// Loads a file's modules (and runs its code) into the shell, as `iex FILE` does.
-    fn load_file(&mut self, path: &str) -> Result<(), String> {
-        let src = std::fs::read_to_string(path).map_err(|e| format!("could not read {path}: {e}"))?;
-        let exprs = syntax::parse_program(&src).map_err(|e| crate::report::syntax_error(&e, path, &src))?;
+    fn load_file(&mut self, path: &str, exprs: Vec<Expr>) -> Result<(), String> {
         match self.shell.eval_from(exprs, Some(path)) {
             Outcome::Value(_) => Ok(()),
             Outcome::Error(e) => Err(e),
@@ -221,6 +232,17 @@ impl Repl {
     }
 }
 
+/// How many modules `e` defines (`defmodule`, `defprotocol`, `defimpl`,
+/// nested ones too).
+fn count_modules(e: &Expr) -> usize {
+    let mut e = e.clone();
+    let own = matches!(&e.kind, ExprKind::Call { target: CallTarget::Local(name), .. }
+        if matches!(name.as_str(), "defmodule" | "defprotocol" | "defimpl"));
+    let mut n = usize::from(own);
+    crate::eval::compile::for_each_child_mut(&mut e, &mut |c| n += count_modules(c));
+    n
+}
+
 /// What iex prints when its shell starts.
 pub const BANNER: &str = "Interactive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)\n";
 
@@ -228,6 +250,9 @@ pub const BANNER: &str = "Interactive Elixir (1.14.0) - press Ctrl+C to exit (ty
 /// and plain line reading otherwise.
 pub fn run(opts: Options) -> i32 {
     let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    if interactive {
+        runtime::number_pids_as(runtime::TERMINAL_SHELL_PIDS);
+    }
     let mut repl = match Repl::new(opts) {
         Ok(r) => r,
         Err(e) => {

@@ -60,7 +60,9 @@ impl Shell {
     pub fn start(file: &str) -> Result<Shell, runtime::SpawnError> {
         let (tx, req_rx) = unbounded::<Request>();
         let (rep_tx, rx) = unbounded::<Reply>();
+        runtime::number_pids_as(runtime::SHELL_PIDS);
         let process = Arc::new(arc_swap::ArcSwap::new(runtime::new_process()?));
+        runtime::root_made();
         let current = process.clone();
         let file = file.to_string();
         std::thread::Builder::new()
@@ -186,6 +188,7 @@ fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Requ
                 let _ = tx.send(Reply::Restarted(died));
             }
             Request::Eval(exprs, from) => {
+                runtime::input_begins();
                 let prompt_file = from.map(|f| std::mem::replace(&mut session.compiler.file, f));
                 runtime::runnable_inc();
                 me.interrupt.store(false, std::sync::atomic::Ordering::SeqCst);

@@ -19,7 +19,7 @@ pub mod timer;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, LazyLock, RwLock};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::term::{Atom, Pid, Ref, Term};
@@ -91,8 +91,124 @@ static RT: LazyLock<Runtime> = LazyLock::new(|| Runtime {
     registry: RwLock::new(HashMap::new()),
 });
 
-/// The first pid handed out; iex's shell is usually near here too.
+/// The first pid handed out before [`number_pids_as`] chooses a layout.
 pub const FIRST_PID: u64 = 100;
+
+/// Where the pids of a script or an iex session fall: Elixir's own
+/// processes take numbers between the user's, in the same places on every
+/// run, and leaving the same gaps makes the pids iexr prints the ones
+/// Elixir prints (for what both start the same processes for).
+#[derive(Clone, Copy)]
+pub struct PidLayout {
+    /// The pid of the script's process or of the shell.
+    root: u64,
+    /// How many pids Elixir's start-up takes after the root's.
+    after_root: u64,
+    /// How many pids defining a module takes (its compiler's processes).
+    per_module: u64,
+    /// How many more the first module takes.
+    first_module: u64,
+    /// How many pids each input to the shell takes before it runs.
+    per_input: u64,
+    /// How many pids each file required before the shell starts takes
+    /// (`iex -r FILE`), and each module it defines.
+    per_required_file: u64,
+    per_required_module: u64,
+}
+
+/// `elixir script.exs`: the script runs as `#PID<0.96.0>` and its first
+/// `spawn` is `#PID<0.99.0>`; each module defined takes three (the first
+/// one four).
+pub const SCRIPT_PIDS: PidLayout = PidLayout {
+    root: 96,
+    after_root: 2,
+    per_module: 3,
+    first_module: 1,
+    per_input: 0,
+    per_required_file: 0,
+    per_required_module: 0,
+};
+
+/// iex reading piped input: the shell is `#PID<0.106.0>`, each input
+/// takes one pid and a module defined at the prompt seven.
+pub const SHELL_PIDS: PidLayout = PidLayout {
+    root: 106,
+    after_root: 0,
+    per_module: 7,
+    first_module: 0,
+    per_input: 1,
+    per_required_file: 2,
+    per_required_module: 3,
+};
+
+/// iex at a terminal: as piped, but the terminal's own processes come
+/// first and the shell is `#PID<0.108.0>`.
+pub const TERMINAL_SHELL_PIDS: PidLayout = PidLayout {
+    root: 108,
+    ..SHELL_PIDS
+};
+
+static LAYOUT: Mutex<Option<(PidLayout, bool)>> = Mutex::new(None);
+
+/// While set, nothing leaves a gap (the required files a shell loads
+/// before its first prompt, whose gaps come before the shell's pid).
+static GAPS_PAUSED: AtomicBool = AtomicBool::new(false);
+
+/// Numbers the pids from now on as `layout` says; called before the root
+/// process (the script's or the shell's) is made. The first layout chosen
+/// stays. Pids are never reused: when some were handed out already,
+/// numbering goes on from there.
+pub fn number_pids_as(layout: PidLayout) {
+    let mut g = locked(&LAYOUT);
+    if g.is_none() {
+        *g = Some((layout, false));
+        let _ = RT
+            .next_pid
+            .compare_exchange(FIRST_PID, layout.root, Ordering::SeqCst, Ordering::SeqCst);
+    }
+}
+
+/// Leaves, before the shell's pid, the gaps of the files it is to load
+/// first: `iex -r` compiles them before the shell starts.
+pub fn files_required(files: usize, modules: usize) {
+    pid_gap(|l, _| l.per_required_file * files as u64 + l.per_required_module * modules as u64);
+}
+
+/// Runs `f` (loading required files into a started shell) leaving no gaps:
+/// [`files_required`] left them.
+pub fn without_pid_gaps<T>(f: impl FnOnce() -> T) -> T {
+    GAPS_PAUSED.store(true, Ordering::SeqCst);
+    let r = f();
+    GAPS_PAUSED.store(false, Ordering::SeqCst);
+    r
+}
+
+/// Leaves the gap after the root process's pid.
+pub fn root_made() {
+    pid_gap(|l, _| l.after_root);
+}
+
+/// Leaves the gap a module definition leaves.
+pub fn module_defined() {
+    pid_gap(|l, modules_seen| {
+        let first = !std::mem::replace(modules_seen, true);
+        l.per_module + if first { l.first_module } else { 0 }
+    });
+}
+
+/// Leaves the gap an input to the shell leaves.
+pub fn input_begins() {
+    pid_gap(|l, _| l.per_input);
+}
+
+fn pid_gap(n: impl FnOnce(&PidLayout, &mut bool) -> u64) {
+    if GAPS_PAUSED.load(Ordering::SeqCst) {
+        return;
+    }
+    if let Some((l, modules_seen)) = locked(&LAYOUT).as_mut() {
+        RT.next_pid.fetch_add(n(l, modules_seen), Ordering::SeqCst);
+    }
+}
 
 /// Stack size of a process thread; `stacker` grows it for deep recursion.
 const STACK_SIZE: usize = 512 * 1024;
