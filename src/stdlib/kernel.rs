@@ -344,23 +344,6 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Kernel", "self", 0, |p, _| Ok(Term::Pid(p.pid())));
     r.add("Kernel", "send", 2, |p, a| send(p, a));
-    r.add("Kernel", "spawn", 1, |sp, a| {
-        let f = a[0].clone();
-        if !matches!(&f, Term::Fun(fu) if fu.arity() == 0) {
-            return ex::badarg();
-        }
-        crate::eval::exec::spawn_proc(sp, None, move |p| p.apply(&f, vec![]))
-    });
-    r.add("Kernel", "spawn", 3, |sp, a| {
-        let (Term::Atom(m), Term::Atom(f)) = (&a[0], &a[1]) else {
-            return ex::badarg();
-        };
-        let Some(args) = a[2].list_to_vec() else {
-            return ex::badarg();
-        };
-        let (m, f) = (*m, *f);
-        crate::eval::exec::spawn_proc(sp, None, move |p| p.call_mfa(m, f, args))
-    });
     r.add("Kernel", "inspect", 1, |_, a| Ok(Term::str(&inspect_default(&a[0]))));
     r.add("Kernel", "inspect", 2, |_, a| {
         let (o, _) = super::io::inspect_opts(&a[1], crate::term::inspect::Opts::inspect());
@@ -527,11 +510,6 @@ pub fn register(r: &mut Registry) {
     r.add("Range", "new", 3, |_, a| {
         ex::in_elixir(range(&a[0], &a[1], Some(&a[2])), "Range", "new", 3, "lib/range.ex", 215)
     });
-    for (name, arity) in KERNEL_BIFS {
-        if let Some(f) = r.get("Kernel", name, *arity) {
-            r.add(":erlang", name, *arity, f);
-        }
-    }
     // `Bitwise` is inlined to the `:erlang` operators.
     r.add("Bitwise", "band", 2, |_, a| bitwise("band", a));
     r.add("Bitwise", "bor", 2, |_, a| bitwise("bor", a));
@@ -789,51 +767,140 @@ fn reraise(r: R<Term>, st: &Term) -> R<Term> {
     })
 }
 
-/// `Kernel` functions that are Erlang BIFs of the same name and arity.
-const KERNEL_BIFS: &[(&str, usize)] = &[
-    ("length", 1),
-    ("hd", 1),
-    ("tl", 1),
-    ("abs", 1),
-    ("byte_size", 1),
-    ("bit_size", 1),
-    ("tuple_size", 1),
-    ("map_size", 1),
-    ("div", 2),
-    ("rem", 2),
-    ("round", 1),
-    ("trunc", 1),
-    ("self", 0),
-    ("node", 0),
-    ("is_atom", 1),
-    ("is_binary", 1),
-    ("is_boolean", 1),
-    ("is_float", 1),
-    ("is_function", 1),
-    ("is_integer", 1),
-    ("is_list", 1),
-    ("is_map", 1),
-    ("is_number", 1),
-    ("is_pid", 1),
-    ("is_tuple", 1),
-    ("max", 2),
-    ("min", 2),
+/// The functions Elixir's compiler calls as the Erlang function they
+/// stand for (its `elixir_rewrite` inlines, less the operators):
+/// `(module, name, arity, Erlang module, Erlang name)`. A call, a capture
+/// (`&length/1` is `&:erlang.length/1`) and an error's frame name the
+/// Erlang function.
+const INLINE: &[(&str, &str, usize, &str, &str)] = &[
+    ("Atom", "to_charlist", 1, "erlang", "atom_to_list"),
+    ("Atom", "to_string", 1, "erlang", "atom_to_binary"),
+    ("Function", "capture", 3, "erlang", "make_fun"),
+    ("Function", "info", 1, "erlang", "fun_info"),
+    ("Function", "info", 2, "erlang", "fun_info"),
+    ("Integer", "to_charlist", 1, "erlang", "integer_to_list"),
+    ("Integer", "to_charlist", 2, "erlang", "integer_to_list"),
+    ("Integer", "to_string", 1, "erlang", "integer_to_binary"),
+    ("Integer", "to_string", 2, "erlang", "integer_to_binary"),
+    ("IO", "iodata_length", 1, "erlang", "iolist_size"),
+    ("IO", "iodata_to_binary", 1, "erlang", "iolist_to_binary"),
+    ("Kernel", "abs", 1, "erlang", "abs"),
+    ("Kernel", "apply", 2, "erlang", "apply"),
+    ("Kernel", "apply", 3, "erlang", "apply"),
+    ("Kernel", "binary_part", 3, "erlang", "binary_part"),
+    ("Kernel", "bit_size", 1, "erlang", "bit_size"),
+    ("Kernel", "byte_size", 1, "erlang", "byte_size"),
+    ("Kernel", "ceil", 1, "erlang", "ceil"),
+    ("Kernel", "div", 2, "erlang", "div"),
+    ("Kernel", "exit", 1, "erlang", "exit"),
+    ("Kernel", "floor", 1, "erlang", "floor"),
+    ("Kernel", "function_exported?", 3, "erlang", "function_exported"),
+    ("Kernel", "hd", 1, "erlang", "hd"),
+    ("Kernel", "is_atom", 1, "erlang", "is_atom"),
+    ("Kernel", "is_binary", 1, "erlang", "is_binary"),
+    ("Kernel", "is_bitstring", 1, "erlang", "is_bitstring"),
+    ("Kernel", "is_boolean", 1, "erlang", "is_boolean"),
+    ("Kernel", "is_float", 1, "erlang", "is_float"),
+    ("Kernel", "is_function", 1, "erlang", "is_function"),
+    ("Kernel", "is_function", 2, "erlang", "is_function"),
+    ("Kernel", "is_integer", 1, "erlang", "is_integer"),
+    ("Kernel", "is_list", 1, "erlang", "is_list"),
+    ("Kernel", "is_map", 1, "erlang", "is_map"),
+    ("Kernel", "is_number", 1, "erlang", "is_number"),
+    ("Kernel", "is_pid", 1, "erlang", "is_pid"),
+    ("Kernel", "is_port", 1, "erlang", "is_port"),
+    ("Kernel", "is_reference", 1, "erlang", "is_reference"),
+    ("Kernel", "is_tuple", 1, "erlang", "is_tuple"),
+    ("Kernel", "length", 1, "erlang", "length"),
+    ("Kernel", "make_ref", 0, "erlang", "make_ref"),
+    ("Kernel", "map_size", 1, "erlang", "map_size"),
+    ("Kernel", "max", 2, "erlang", "max"),
+    ("Kernel", "min", 2, "erlang", "min"),
+    ("Kernel", "node", 0, "erlang", "node"),
+    ("Kernel", "node", 1, "erlang", "node"),
+    ("Kernel", "not", 1, "erlang", "not"),
+    ("Kernel", "rem", 2, "erlang", "rem"),
+    ("Kernel", "round", 1, "erlang", "round"),
+    ("Kernel", "self", 0, "erlang", "self"),
+    ("Kernel", "send", 2, "erlang", "send"),
+    ("Kernel", "spawn", 1, "erlang", "spawn"),
+    ("Kernel", "spawn", 3, "erlang", "spawn"),
+    ("Kernel", "spawn_link", 1, "erlang", "spawn_link"),
+    ("Kernel", "spawn_link", 3, "erlang", "spawn_link"),
+    ("Kernel", "spawn_monitor", 1, "erlang", "spawn_monitor"),
+    ("Kernel", "spawn_monitor", 3, "erlang", "spawn_monitor"),
+    ("Kernel", "throw", 1, "erlang", "throw"),
+    ("Kernel", "tl", 1, "erlang", "tl"),
+    ("Kernel", "trunc", 1, "erlang", "trunc"),
+    ("Kernel", "tuple_size", 1, "erlang", "tuple_size"),
+    ("List", "to_atom", 1, "erlang", "list_to_atom"),
+    ("List", "to_existing_atom", 1, "erlang", "list_to_existing_atom"),
+    ("List", "to_float", 1, "erlang", "list_to_float"),
+    ("List", "to_integer", 1, "erlang", "list_to_integer"),
+    ("List", "to_integer", 2, "erlang", "list_to_integer"),
+    ("List", "to_tuple", 1, "erlang", "list_to_tuple"),
+    ("Map", "keys", 1, "maps", "keys"),
+    ("Map", "merge", 2, "maps", "merge"),
+    ("Map", "to_list", 1, "maps", "to_list"),
+    ("Map", "values", 1, "maps", "values"),
+    ("Node", "list", 0, "erlang", "nodes"),
+    ("Node", "list", 1, "erlang", "nodes"),
+    ("Process", "alive?", 1, "erlang", "is_process_alive"),
+    ("Process", "cancel_timer", 1, "erlang", "cancel_timer"),
+    ("Process", "cancel_timer", 2, "erlang", "cancel_timer"),
+    ("Process", "demonitor", 1, "erlang", "demonitor"),
+    ("Process", "demonitor", 2, "erlang", "demonitor"),
+    ("Process", "exit", 2, "erlang", "exit"),
+    ("Process", "flag", 2, "erlang", "process_flag"),
+    ("Process", "flag", 3, "erlang", "process_flag"),
+    ("Process", "get", 0, "erlang", "get"),
+    ("Process", "get_keys", 0, "erlang", "get_keys"),
+    ("Process", "get_keys", 1, "erlang", "get_keys"),
+    ("Process", "group_leader", 0, "erlang", "group_leader"),
+    ("Process", "hibernate", 3, "erlang", "hibernate"),
+    ("Process", "link", 1, "erlang", "link"),
+    ("Process", "list", 0, "erlang", "processes"),
+    ("Process", "read_timer", 1, "erlang", "read_timer"),
+    ("Process", "registered", 0, "erlang", "registered"),
+    ("Process", "send", 3, "erlang", "send"),
+    ("Process", "unlink", 1, "erlang", "unlink"),
+    ("Process", "unregister", 1, "erlang", "unregister"),
+    ("String", "duplicate", 2, "binary", "copy"),
+    ("String", "to_float", 1, "erlang", "binary_to_float"),
+    ("String", "to_integer", 1, "erlang", "binary_to_integer"),
+    ("String", "to_integer", 2, "erlang", "binary_to_integer"),
+    ("System", "monotonic_time", 0, "erlang", "monotonic_time"),
+    ("System", "os_time", 0, "os", "system_time"),
 ];
 
-/// The Erlang BIF a `Kernel` function compiles to, if it is one (`Kernel.+/2`, `Kernel.length/1`).
-pub fn erlang_bif(module: Atom, name: &str, arity: usize) -> Option<&'static str> {
-    if module != Atom::alias("Kernel") {
-        return None;
+/// Registers each inlined function and the Erlang function it stands for
+/// as the same native, whichever of the two was written; called once every
+/// module's natives are in.
+pub fn register_inlined(r: &mut Registry) {
+    for (m, f, arity, erl_m, erl_f) in INLINE {
+        let erl_m = format!(":{erl_m}");
+        match (r.get(m, f, *arity), r.get(&erl_m, erl_f, *arity)) {
+            (Some(native), None) => r.add(&erl_m, erl_f, *arity, native),
+            (None, Some(native)) => r.add(m, f, *arity, native),
+            _ => {}
+        }
     }
+}
+
+/// The Erlang function an Elixir function is compiled to, if it is one of
+/// the inlined (`Kernel.+/2`, `Kernel.length/1`, `Atom.to_string/1`).
+pub fn inlined(module: Atom, name: &str, arity: usize) -> Option<(Atom, &'static str)> {
     if arity == 2
+        && module == Atom::ELIXIR_KERNEL
         && let Some(op) = erlang_operator(name)
     {
-        return Some(op);
+        return Some((Atom::new("erlang"), op));
     }
-    KERNEL_BIFS
+    let alias = module.alias_name()?;
+    INLINE
         .iter()
-        .find(|(n, a)| *n == name && *a == arity)
-        .map(|(n, _)| *n)
+        .find(|(m, f, a, _, _)| *m == alias && *f == name && *a == arity)
+        .map(|(_, _, _, erl_m, erl_f)| (Atom::new(erl_m), *erl_f))
 }
 
 /// The Erlang name of an Elixir operator that is an Erlang BIF (`&!=/2` is `&:erlang."/="/2`).

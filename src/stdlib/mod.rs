@@ -28,6 +28,7 @@ pub mod names;
 pub mod numbers;
 pub mod otp;
 pub mod process;
+pub mod process_bifs;
 pub mod regex;
 pub mod stream;
 pub mod string;
@@ -103,6 +104,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     io::register(&mut r);
     io_read::register(&mut r);
     process::register(&mut r);
+    process_bifs::register(&mut r);
     ets::register(&mut r);
     otp::register(&mut r);
     names::register(&mut r);
@@ -125,6 +127,7 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     date::register(&mut r);
     uri::register(&mut r);
     algebra::register(&mut r);
+    kernel::register_inlined(&mut r);
     // The protocols' own functions are Kernel's conversions.
     for (protocol, name) in [("String.Chars", "to_string"), ("List.Chars", "to_charlist")] {
         if let Some(f) = r.get("Kernel", name, 1) {

@@ -114,6 +114,9 @@ pub fn register(r: &mut Registry) {
         let r = ex::in_bif(r, "process_info", || a.to_vec());
         ex::beneath(r, "Process", "info", 2, "lib/process.ex", 773)
     });
+    r.add(":erlang", "process_info", 2, |p, a| {
+        ex::in_bif(process_info(p, a), "process_info", || a.to_vec())
+    });
     r.add("Process", "info", 1, |p, a| {
         let pid = pid_of(&a[0])?;
         let mut out = Vec::new();
@@ -133,9 +136,6 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::list(out))
     });
-    r.add("Process", "alive?", 1, |_, a| {
-        Ok(Term::bool(runtime::is_alive(pid_of(&a[0])?)))
-    });
     r.add("Process", "sleep", 1, |p, a| {
         match &a[0] {
             Term::Int(ms) if *ms >= 0 => p.sleep(Some(*ms as u64))?,
@@ -152,11 +152,6 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::OK)
     });
-    r.add("Process", "list", 0, |_, _| {
-        Ok(Term::list(
-            runtime::pids().into_iter().map(Term::Pid).collect::<Vec<_>>(),
-        ))
-    });
     r.add("Process", "register", 2, |_, a| match (&a[0], &a[1]) {
         (_, Term::Atom(name)) if matches!(&*name.name(), "nil" | "false" | "true" | "undefined") => {
             ex::function_clause(Atom::alias("Process"), Atom::new("register"), a.to_vec())
@@ -171,117 +166,6 @@ pub fn register(r: &mut Registry) {
             ex::in_call(r, "Process", "register", Some(("lib/process.ex", 611)), || a.to_vec())
         }
         _ => ex::function_clause(Atom::alias("Process"), Atom::new("register"), a.to_vec()),
-    });
-    r.add("Process", "whereis", 1, |_, a| match &a[0] {
-        Term::Atom(n) => Ok(runtime::whereis(*n).map(Term::Pid).unwrap_or(Term::NIL)),
-        _ => ex::badarg(),
-    });
-    r.add("Process", "get", 1, |p, a| {
-        Ok(p.dict.get(&a[0]).cloned().unwrap_or(Term::NIL))
-    });
-    r.add("Process", "put", 2, |p, a| {
-        Ok(p.dict.insert(a[0].clone(), a[1].clone()).unwrap_or(Term::NIL))
-    });
-    r.add("Kernel", "spawn_link", 1, |p, a| {
-        let f = a[0].clone();
-        let me = p.pid();
-        crate::eval::exec::spawn_proc(p, Some(me), move |q| q.apply(&f, vec![]))
-    });
-    r.add("Kernel", "spawn_link", 3, |p, a| {
-        let (m, f, args) = mfa(a)?;
-        let me = p.pid();
-        crate::eval::exec::spawn_proc(p, Some(me), move |q| q.call_mfa(m, f, args))
-    });
-    r.add("Kernel", "spawn_monitor", 1, |p, a| {
-        let f = a[0].clone();
-        let pid = crate::eval::exec::spawn_proc(p, None, move |q| q.apply(&f, vec![]))?;
-        Ok(with_monitor(p, pid))
-    });
-    r.add("Kernel", "spawn_monitor", 3, |p, a| {
-        let (m, f, args) = mfa(a)?;
-        let pid = crate::eval::exec::spawn_proc(p, None, move |q| q.call_mfa(m, f, args))?;
-        Ok(with_monitor(p, pid))
-    });
-    r.add("Process", "link", 1, |p, a| {
-        runtime::link(p.pid(), pid_of(&a[0])?);
-        Ok(Term::TRUE)
-    });
-    r.add("Process", "unlink", 1, |p, a| {
-        runtime::unlink(p.pid(), pid_of(&a[0])?);
-        Ok(Term::TRUE)
-    });
-    r.add("Process", "monitor", 1, |p, a| {
-        Ok(Term::Ref(match &a[0] {
-            Term::Atom(n) => runtime::monitor_as(&p.me, runtime::whereis(*n), Some(*n)),
-            Term::Tuple(t) if matches!(&t[..], [Term::Atom(_), node] if *node == Term::atom("nonode@nohost")) => {
-                let Term::Atom(n) = t[0] else { return ex::badarg() };
-                runtime::monitor_as(&p.me, runtime::whereis(n), Some(n))
-            }
-            t => runtime::monitor(&p.me, pid_of(t)?),
-        }))
-    });
-    r.add("Process", "demonitor", 1, |_, a| match &a[0] {
-        Term::Ref(r) => {
-            runtime::demonitor(*r);
-            Ok(Term::TRUE)
-        }
-        _ => ex::badarg(),
-    });
-    r.add("Process", "demonitor", 2, |p, a| match &a[0] {
-        Term::Ref(r) => {
-            let active = runtime::demonitor(*r);
-            let flush = a[1].iter_list().any(|o| *o == Term::atom("flush"));
-            if flush {
-                p.me.mailbox.remove_where(
-                    |m| matches!(m.as_tuple(), Some([Term::Atom(Atom::DOWN), Term::Ref(x), ..]) if x == r),
-                );
-            }
-            Ok(Term::bool(
-                active || !a[1].iter_list().any(|o| *o == Term::atom("info")),
-            ))
-        }
-        _ => ex::badarg(),
-    });
-    r.add("Process", "exit", 2, |p, a| {
-        let to = pid_of(&a[0])?;
-        runtime::exit_signal(p.pid(), to, a[1].clone());
-        if to == p.pid() {
-            p.check_interrupt()?;
-        }
-        Ok(Term::TRUE)
-    });
-    r.add("Process", "flag", 2, |p, a| match (&a[0], &a[1]) {
-        (Term::Atom(Atom::TRAP_EXIT), Term::Atom(b @ (Atom::TRUE | Atom::FALSE))) => {
-            let old =
-                p.me.trap_exit
-                    .swap(*b == Atom::TRUE, std::sync::atomic::Ordering::SeqCst);
-            Ok(Term::bool(old))
-        }
-        _ => ex::badarg(),
-    });
-    r.add("Process", "unregister", 1, |_, a| match &a[0] {
-        Term::Atom(n) if runtime::unregister(*n) => Ok(Term::TRUE),
-        _ => ex::badarg(),
-    });
-    r.add("Process", "registered", 0, |_, _| {
-        Ok(Term::list(
-            runtime::registered().into_iter().map(Term::Atom).collect::<Vec<_>>(),
-        ))
-    });
-    r.add("Process", "send_after", 3, |p, a| {
-        let pid = match &a[0] {
-            Term::Atom(n) => runtime::whereis(*n).unwrap_or(Pid(0)),
-            t => pid_of(t)?,
-        };
-        match &a[2] {
-            Term::Int(ms) if *ms >= 0 => Ok(Term::Ref(runtime::timer::send_after(
-                &p.me,
-                pid,
-                a[1].clone(),
-                *ms as u64,
-            ))),
-            _ => ex::badarg(),
-        }
     });
     // `:timer`'s timers: `{:ok, {:send_local, ref}}` or `{:ok, {:interval, ref}}`.
     fn timer(p: &mut Proc, ms: &Term, dest: &Term, msg: &Term, interval: bool) -> R<Term> {
@@ -320,18 +204,6 @@ pub fn register(r: &mut Registry) {
         }
         _ => Ok(Term::tuple(vec![Term::atom("error"), Term::atom("badarg")])),
     });
-    r.add("Process", "cancel_timer", 1, |_, a| match &a[0] {
-        Term::Ref(r) => Ok(runtime::timer::cancel(*r)
-            .map(|ms| Term::Int(ms as i64))
-            .unwrap_or(Term::FALSE)),
-        _ => ex::badarg(),
-    });
-    r.add("Process", "read_timer", 1, |_, a| match &a[0] {
-        Term::Ref(r) => Ok(runtime::timer::read(*r)
-            .map(|ms| Term::Int(ms as i64))
-            .unwrap_or(Term::FALSE)),
-        _ => ex::badarg(),
-    });
     r.add("Process", "send", 3, |p, a| {
         let msg = a[1].clone();
         match &a[0] {
@@ -344,17 +216,6 @@ pub fn register(r: &mut Registry) {
             _ => return ex::badarg(),
         }
         Ok(Term::OK)
-    });
-    r.add("Process", "delete", 1, |p, a| {
-        Ok(p.dict.remove(&a[0]).unwrap_or(Term::NIL))
-    });
-    r.add("Process", "get", 0, |p, _| {
-        Ok(Term::list(
-            p.dict
-                .iter()
-                .map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()]))
-                .collect::<Vec<_>>(),
-        ))
     });
     r.add("Process", "get_keys", 0, |p, _| {
         Ok(Term::list(p.dict.keys().cloned().collect::<Vec<_>>()))
@@ -379,18 +240,4 @@ pub fn register(r: &mut Registry) {
         }
         Ok(Term::OK)
     });
-}
-
-fn mfa(a: &[Term]) -> R<(Atom, Atom, Vec<Term>)> {
-    match (&a[0], &a[1], a[2].list_to_vec()) {
-        (Term::Atom(m), Term::Atom(f), Some(args)) => Ok((*m, *f, args)),
-        _ => ex::badarg(),
-    }
-}
-
-/// `{pid, ref}` with the caller monitoring `pid`.
-fn with_monitor(p: &Proc, pid: Term) -> Term {
-    let Term::Pid(target) = pid else { return pid };
-    let r = runtime::monitor(&p.me, target);
-    Term::tuple(vec![Term::Pid(target), Term::Ref(r)])
 }

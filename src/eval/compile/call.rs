@@ -609,11 +609,8 @@ impl Compiler {
                         _ => None,
                     };
                     if let Some(module) = module {
-                        // Kernel functions that are Erlang BIFs capture as the BIF (`&:erlang.+/2`).
-                        let (module, name) = match stdlib::kernel::erlang_bif(module, name, arity) {
-                            Some(erl) => (Atom::new("erlang"), erl),
-                            None => (module, name.as_str()),
-                        };
+                        // Functions Elixir inlines capture as the Erlang function (`&:erlang.+/2`).
+                        let (module, name) = stdlib::kernel::inlined(module, name, arity).unwrap_or((module, name));
                         return Ok(Node::Lit(Term::Fun(Arc::new(crate::term::Fun::External {
                             module,
                             name: Atom::new(name),
