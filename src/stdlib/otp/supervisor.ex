@@ -282,7 +282,7 @@ defmodule Supervisor.Server do
         children =
           if restart_type(child) == :temporary,
             do: List.delete(state.children, child),
-            else: replace(state.children, %{child | pid: :undefined})
+            else: replace(state.children, child, %{child | pid: :undefined})
 
         {:reply, :ok, %{state | children: children}}
     end
@@ -298,7 +298,7 @@ defmodule Supervisor.Server do
 
       child ->
         case start_child(child.spec) do
-          {:ok, pid} -> {:reply, {:ok, pid}, %{state | children: replace(state.children, %{child | pid: pid})}}
+          {:ok, pid} -> {:reply, {:ok, pid}, %{state | children: replace(state.children, child, %{child | pid: pid})}}
           {:error, reason} -> {:reply, {:error, reason}, state}
         end
     end
@@ -357,7 +357,7 @@ defmodule Supervisor.Server do
         {:noreply, %{state | children: List.delete(state.children, child)}}
 
       not restart ->
-        {:noreply, %{state | children: replace(state.children, %{child | pid: :undefined})}}
+        {:noreply, %{state | children: replace(state.children, child, %{child | pid: :undefined})}}
 
       true ->
         now = System.monotonic_time(:millisecond)
@@ -387,10 +387,10 @@ defmodule Supervisor.Server do
   defp restart(child, state) do
     case start_child(child.spec) do
       {:ok, pid} ->
-        %{state | children: replace(state.children, %{child | pid: pid})}
+        %{state | children: replace(state.children, child, %{child | pid: pid})}
 
       {:error, _} ->
-        %{state | children: replace(state.children, %{child | pid: :restarting})}
+        %{state | children: replace(state.children, child, %{child | pid: :restarting})}
     end
   end
 
@@ -403,8 +403,10 @@ defmodule Supervisor.Server do
     end
   end
 
-  defp replace(children, %{} = new) do
-    Enum.map(children, fn c -> if c.id == new.id and (new.id != :undefined or c.pid == new.pid), do: new, else: c end)
+  # A dynamic supervisor's children all have the id :undefined: the child
+  # replaced is the one given, whatever its pid becomes.
+  defp replace(children, old, new) do
+    Enum.map(children, fn c -> if c == old, do: new, else: c end)
   end
 
   def terminate(_reason, state) do
