@@ -335,6 +335,67 @@ pub fn script_stacktrace(s: &Stack, file: &str, line: Option<u32>) -> Term {
     Term::list(items)
 }
 
+/// The frames under an input at iex's prompt: `erl_eval` applying what it
+/// calls, then the evaluator's (`Process.info(self(), :current_stacktrace)`
+/// shows them; `IO.warn/1` prints six).
+pub const SHELL_FRAMES: [(&str, &str, usize, &str, u32); 7] = [
+    ("erl_eval", "do_apply", 7, "erl_eval.erl", 744),
+    ("elixir", "eval_forms", 3, "src/elixir.erl", 283),
+    (
+        "Elixir.Module.ParallelChecker",
+        "verify",
+        1,
+        "lib/module/parallel_checker.ex",
+        100,
+    ),
+    (
+        "Elixir.IEx.Evaluator",
+        "eval_and_inspect",
+        3,
+        "lib/iex/evaluator.ex",
+        329,
+    ),
+    (
+        "Elixir.IEx.Evaluator",
+        "eval_and_inspect_parsed",
+        3,
+        "lib/iex/evaluator.ex",
+        303,
+    ),
+    (
+        "Elixir.IEx.Evaluator",
+        "parse_eval_inspect",
+        3,
+        "lib/iex/evaluator.ex",
+        292,
+    ),
+    ("Elixir.IEx.Evaluator", "loop", 1, "lib/iex/evaluator.ex", 187),
+];
+
+/// A stack trace of the shell's process: the frames of `s`, then the
+/// shell's, `erl_eval`'s `try_clauses` among them for an error caught by a
+/// `try` typed at the prompt; the BEAM keeps eight.
+pub fn shell_stacktrace(s: &Stack, in_prompt_try: bool) -> Term {
+    let mut frames = Vec::new();
+    for (i, (m, f, a, file, line)) in SHELL_FRAMES.iter().enumerate() {
+        frames.push(frame_term(Atom::new(m), f, *a, file, i64::from(*line)));
+        if i == 0 && in_prompt_try {
+            frames.push(frame_term(
+                Atom::new("erl_eval"),
+                "try_clauses",
+                10,
+                "erl_eval.erl",
+                987,
+            ));
+        }
+    }
+    // As entries of the stack, so that an error raised at the prompt
+    // itself marks `erl_eval`'s frame as the one that explains it.
+    let mut st = s.clone();
+    st.entries.extend(entries_of(&Term::list(frames)));
+    Term::list(stacktrace(&st).iter_list().take(8).cloned().collect::<Vec<_>>())
+}
+
 /// A result of evaluation. The exception is boxed so that `R<Term>` is two
 /// words and comes back in registers (a test asserts it): a call's result
 /// passes through every frame, its exception seldom.

@@ -130,6 +130,11 @@ pub struct Proc {
     /// The script whose top-level code this process runs, if it does: a
     /// `__STACKTRACE__` ends with its frame and the runner's.
     pub script: Option<Arc<str>>,
+    /// This process is the shell's: a stack trace ends with the frames of
+    /// iex's evaluator.
+    pub shell: bool,
+    /// The stacks [`Proc::current_stacktrace`] built, by call site.
+    stack_cache: std::collections::HashMap<Vec<usize>, (Term, Vec<Arc<Lambda>>)>,
 }
 
 /// How much stack a call must find free, or it continues on a new segment.
@@ -204,6 +209,8 @@ impl Proc {
             callbacks: 0,
             active: Vec::with_capacity(64),
             script: None,
+            shell: false,
+            stack_cache: Default::default(),
         }
     }
 
@@ -868,11 +875,60 @@ impl Proc {
         // replaced the script's own frame too.
         match &self.script {
             Some(file) => ex::script_stacktrace(&st, file, (!replaced && line != TOP_TAIL).then_some(line)),
+            None if self.shell => ex::shell_stacktrace(&st, top_line.is_some()),
             None => {
                 let t = ex::stacktrace(&st);
                 Term::list(t.iter_list().take(8).cloned().collect::<Vec<_>>())
             }
         }
+    }
+
+    /// The stack of this process now, as `Process.info(pid,
+    /// :current_stacktrace)` shows it, with `innermost` (frames of the
+    /// Erlang code the running builtin stands for) on top: what OTP's
+    /// logger prints under a GenServer's client. A call site's stack is
+    /// built once and kept (keyed by what runs at each level, from which
+    /// line, and `innermost`'s own key): a client calls from the same
+    /// places again and again.
+    pub fn current_stacktrace(&mut self, key: usize, innermost: impl FnOnce() -> Term) -> Term {
+        let mut k = Vec::with_capacity(self.active.len() * 3 + 2);
+        k.extend([key, self.callbacks as usize]);
+        // The closures' code is kept with the stack, so that no other code
+        // comes to live at an address the key holds.
+        let mut pinned = Vec::new();
+        for a in &self.active {
+            let what = match a.running {
+                Running::Def(d) => d as *const FunDef as usize,
+                // SAFETY: the `Fun` is held by a caller still running (see `Proc::active`).
+                Running::Fun(f) => match unsafe { f.as_ref() } {
+                    Fun::Closure { code, .. } => {
+                        pinned.push(code.clone());
+                        Arc::as_ptr(code) as usize
+                    }
+                    Fun::External { module, name, arity } => {
+                        k.extend([module.0 as usize, name.0 as usize]);
+                        *arity
+                    }
+                },
+                Running::Native { frames, tail } => {
+                    frames.map_or(1, |(t, c)| ((t as usize) << 9) | ((c as usize) << 1)) | usize::from(tail) << 40
+                }
+            };
+            k.extend([what, a.line as usize, a.calls as usize]);
+        }
+        if let Some((t, _)) = self.stack_cache.get(&k) {
+            return t.clone();
+        }
+        let st = ex::Stack {
+            entries: ex::entries_of(&innermost()),
+            ..Default::default()
+        };
+        let t = self.full_stacktrace(&st, None);
+        if self.stack_cache.len() >= 64 {
+            self.stack_cache.clear();
+        }
+        self.stack_cache.insert(k, (t.clone(), pinned));
+        t
     }
 
     /// A call past the depth cap (it raises) or near the end of the known

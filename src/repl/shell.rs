@@ -163,6 +163,7 @@ fn killed_by(me: &Process) -> Option<Term> {
 fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Request>, tx: Sender<Reply>) {
     let mut me = current.load_full();
     let mut proc = Proc::new(me.clone());
+    proc.shell = true;
     let mut session = Session::new(file, crate::eval::exec::SHELL_CONTEXT);
     session.compiler.imports.push((Atom::alias("IEx.Helpers"), None));
     // Idle until the first input.
@@ -182,6 +183,7 @@ fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Requ
                     me = new;
                     let results = std::mem::take(&mut proc.results);
                     proc = Proc::new(me.clone());
+                    proc.shell = true;
                     proc.results = results;
                     Some((old, reason))
                 });

@@ -48,6 +48,9 @@ pub struct Process {
     refs: AtomicU64,
     /// Set once the process has exited (signals to it are dropped).
     pub dead: AtomicBool,
+    /// Its stack while it waits in a call to a GenServer, which OTP's
+    /// logger prints when the server dies of the call.
+    pub calling: std::sync::Mutex<Option<Term>>,
 }
 
 impl Process {
@@ -63,6 +66,7 @@ impl Process {
             signal: std::sync::Mutex::new(None),
             refs: AtomicU64::new(0),
             dead: AtomicBool::new(false),
+            calling: std::sync::Mutex::new(None),
         }
     }
 }

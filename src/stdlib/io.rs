@@ -139,41 +139,6 @@ fn request(p: &mut Proc, dev: Device, text: &str) -> R<Term> {
     Ok(Term::OK)
 }
 
-/// The frames `Process.info(self(), :current_stacktrace)` shows under an
-/// input at iex's prompt (`IO.warn/1` prints them).
-const SHELL_FRAMES: [(&str, &str, usize, &str, u32); 6] = [
-    (":erl_eval", "do_apply", 7, "erl_eval.erl", 744),
-    (":elixir", "eval_forms", 3, "src/elixir.erl", 283),
-    (
-        "Elixir.Module.ParallelChecker",
-        "verify",
-        1,
-        "lib/module/parallel_checker.ex",
-        100,
-    ),
-    (
-        "Elixir.IEx.Evaluator",
-        "eval_and_inspect",
-        3,
-        "lib/iex/evaluator.ex",
-        329,
-    ),
-    (
-        "Elixir.IEx.Evaluator",
-        "eval_and_inspect_parsed",
-        3,
-        "lib/iex/evaluator.ex",
-        303,
-    ),
-    (
-        "Elixir.IEx.Evaluator",
-        "parse_eval_inspect",
-        3,
-        "lib/iex/evaluator.ex",
-        292,
-    ),
-];
-
 /// `IO.warn/2`: `warning: ` and the message on stderr, then the entries of
 /// the stacktrace (or of the location a keyword list gives), and a blank line.
 fn warn(p: &mut Proc, a: &[Term]) -> R<Term> {
@@ -237,9 +202,10 @@ pub fn register(r: &mut Registry) {
     r.add("IO", "__warn__", 2, |p, a| {
         let stack = match a[1].as_tuple() {
             Some([Term::Atom(k)]) if &*k.name() == "shell" => Term::list(
-                SHELL_FRAMES
+                ex::SHELL_FRAMES
                     .iter()
-                    .map(|(m, f, ar, file, line)| ex::frame_term(super::module_atom(m), f, *ar, file, i64::from(*line)))
+                    .take(6)
+                    .map(|(m, f, ar, file, line)| ex::frame_term(Atom::new(m), f, *ar, file, i64::from(*line)))
                     .collect::<Vec<_>>(),
             ),
             _ => {

@@ -263,11 +263,15 @@ fn gen_call(p: &mut Proc, pid: Pid, tag: Term, request: Term, timeout: Option<u6
     let mon = runtime::monitor(&p.me, pid);
     let alias = Term::cons(Term::atom("alias"), Term::Ref(mon));
     let from = Term::tuple(vec![Term::Pid(p.pid()), alias.clone()]);
+    let stack = p.current_stacktrace(0, || Term::list(vec![erl_frame("gen", "do_call", 4, "gen.erl", 256)]));
+    *p.me.calling.lock().unwrap_or_else(|e| e.into_inner()) = Some(stack);
     runtime::send(pid, Term::tuple(vec![tag, from, request]));
     let got = p.receive_where(timeout, |m| match m.as_tuple() {
         Some([t, reply]) if *t == alias => Some(Ok(reply.clone())),
         _ => is_down(m, mon).map(Err),
-    })?;
+    });
+    *p.me.calling.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    let got = got?;
     let tagged = |t: &str, v: Term| Term::tuple(vec![Term::atom(t), v]);
     Ok(match got {
         Some((_, Ok(reply))) => {
@@ -376,6 +380,10 @@ fn gen_server_report(a: &[Term]) {
     if let Some(c) = client {
         if runtime::is_alive(c) {
             text.push_str(&format!("Client {} is alive\n\n", logged_name(c)));
+            let stack = runtime::lookup(c).and_then(|p| p.calling.lock().unwrap_or_else(|e| e.into_inner()).clone());
+            for l in stack.map(|st| ex::format_stacktrace(&st)).unwrap_or_default() {
+                text.push_str(&format!("    {l}\n"));
+            }
         } else {
             text.push_str(&format!("Client {} is dead\n", logged_name(c)));
         }

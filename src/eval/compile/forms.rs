@@ -52,7 +52,8 @@ impl Compiler {
         let top = self.frames.len() == 1
             && self.module.is_none()
             && self.reads.is_none()
-            && self.context == crate::eval::exception::SCRIPT_CONTEXT;
+            && (self.context == crate::eval::exception::SCRIPT_CONTEXT
+                || self.context == crate::eval::exec::SHELL_CONTEXT);
         Ok(Node::Try(Box::new(Try {
             body,
             rescue,

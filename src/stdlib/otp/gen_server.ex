@@ -267,7 +267,7 @@ defmodule GenServer do
         exit({:calling_self, {GenServer, :call, [server, request, timeout]}}) # elixir: lib/gen_server.ex:1031
 
       pid ->
-        case :iexr.gen_call(pid, request, timeout) do
+        case :iexr.gen_call(pid, request, timeout) do # elixir: lib/gen_server.ex:1035
           {:ok, reply} -> reply
           {:exit, reason} -> exit({reason, {GenServer, :call, [server, request, timeout]}}) # elixir: lib/gen_server.ex:1038
         end
