@@ -294,11 +294,22 @@ pub fn beneath<T>(r: R<T>, module: &str, name: &str, arity: usize, file: &str, l
 /// Where a script's top-level code runs: the function Elixir compiles it to.
 pub const SCRIPT_CONTEXT: &str = ":elixir_compiler_0.__FILE__/1";
 
+/// A frame of Elixir's or Erlang's own code that is always the same:
+/// module (as the BEAM names it), function, arity, file, line.
+pub type FixedFrame = (&'static str, &'static str, usize, &'static str, u32);
+
+/// The frame terms of fixed frames.
+pub fn fixed_frames(frames: &[FixedFrame]) -> impl Iterator<Item = Term> + '_ {
+    frames
+        .iter()
+        .map(|(m, f, a, file, line)| frame_term(Atom::new(m), f, *a, file, i64::from(*line)))
+}
+
 /// The frames under a script's own (`:elixir_compiler_0.__FILE__/1`) when
 /// `elixir` runs it: module, function, arity, file, line. An uncaught
 /// error's report shows only `Code.require_file/2`'s (the runner's own
 /// `Kernel.CLI.wrapper/1` and what is under it are cut off).
-pub const RUNNER_FRAMES: [(&str, &str, usize, &str, u32); 7] = [
+pub const RUNNER_FRAMES: [FixedFrame; 7] = [
     ("elixir_compiler", "dispatch", 4, "src/elixir_compiler.erl", 65),
     ("elixir_compiler", "compile", 3, "src/elixir_compiler.erl", 50),
     ("elixir_lexical", "run", 3, "src/elixir_lexical.erl", 15),
@@ -328,9 +339,7 @@ pub fn script_stacktrace(s: &Stack, file: &str, line: Option<u32>) -> Term {
             i64::from(line),
         ));
     }
-    for (m, f, a, file, line) in RUNNER_FRAMES {
-        items.push(frame_term(Atom::new(m), f, a, file, i64::from(line)));
-    }
+    items.extend(fixed_frames(&RUNNER_FRAMES));
     items.truncate(8);
     Term::list(items)
 }
@@ -338,7 +347,7 @@ pub fn script_stacktrace(s: &Stack, file: &str, line: Option<u32>) -> Term {
 /// The frames under an input at iex's prompt: `erl_eval` applying what it
 /// calls, then the evaluator's (`Process.info(self(), :current_stacktrace)`
 /// shows them; `IO.warn/1` prints six).
-pub const SHELL_FRAMES: [(&str, &str, usize, &str, u32); 7] = [
+pub const SHELL_FRAMES: [FixedFrame; 7] = [
     ("erl_eval", "do_apply", 7, "erl_eval.erl", 744),
     ("elixir", "eval_forms", 3, "src/elixir.erl", 283),
     (
@@ -376,18 +385,12 @@ pub const SHELL_FRAMES: [(&str, &str, usize, &str, u32); 7] = [
 /// shell's, `erl_eval`'s `try_clauses` among them for an error caught by a
 /// `try` typed at the prompt; the BEAM keeps eight.
 pub fn shell_stacktrace(s: &Stack, in_prompt_try: bool) -> Term {
-    let mut frames = Vec::new();
-    for (i, (m, f, a, file, line)) in SHELL_FRAMES.iter().enumerate() {
-        frames.push(frame_term(Atom::new(m), f, *a, file, i64::from(*line)));
-        if i == 0 && in_prompt_try {
-            frames.push(frame_term(
-                Atom::new("erl_eval"),
-                "try_clauses",
-                10,
-                "erl_eval.erl",
-                987,
-            ));
-        }
+    let mut frames: Vec<Term> = fixed_frames(&SHELL_FRAMES).collect();
+    if in_prompt_try {
+        frames.insert(
+            1,
+            frame_term(Atom::new("erl_eval"), "try_clauses", 10, "erl_eval.erl", 987),
+        );
     }
     // As entries of the stack, so that an error raised at the prompt
     // itself marks `erl_eval`'s frame as the one that explains it.

@@ -201,13 +201,9 @@ pub fn register(r: &mut Registry) {
     // (`Process.info/2`'s and `IO.warn/1`'s), as Elixir's `IO.warn/1` takes it.
     r.add("IO", "__warn__", 2, |p, a| {
         let stack = match a[1].as_tuple() {
-            Some([Term::Atom(k)]) if &*k.name() == "shell" => Term::list(
-                ex::SHELL_FRAMES
-                    .iter()
-                    .take(6)
-                    .map(|(m, f, ar, file, line)| ex::frame_term(Atom::new(m), f, *ar, file, i64::from(*line)))
-                    .collect::<Vec<_>>(),
-            ),
+            Some([Term::Atom(k)]) if &*k.name() == "shell" => {
+                Term::list(ex::fixed_frames(&ex::SHELL_FRAMES[..6]).collect::<Vec<_>>())
+            }
             _ => {
                 let st = p.full_stacktrace(&Default::default(), None);
                 Term::list(st.iter_list().take(6).cloned().collect::<Vec<_>>())
