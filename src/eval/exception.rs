@@ -33,6 +33,10 @@ pub struct Stack {
     pub blame_args: Option<Vec<Term>>,
     /// The line where the error passed through the innermost frame not yet recorded.
     pub pending_line: u32,
+    /// What a report adds to an `ErlangError`'s message: the explanation
+    /// of the BIF that raised it (its `error_info`), which Elixir finds
+    /// from the stack trace when it prints the error, not when it rescues it.
+    pub details: Option<Arc<str>>,
     /// The stack is as Elixir prints it (a compile error's): frames it
     /// passes through are not added.
     pub complete: bool,
@@ -766,7 +770,10 @@ pub fn fun_name(a: Atom) -> String {
 /// `** (exit) :normal`.
 pub fn banner(e: &Exc) -> String {
     match e {
-        Exc::Error(t, _) => format!("** ({}) {}", exception_name(t), message(t)),
+        Exc::Error(t, st) => {
+            let details = st.details.as_deref().unwrap_or("");
+            format!("** ({}) {}{details}", exception_name(t), message(t))
+        }
         Exc::Throw(v, _) => format!("** (throw) {}", inspect(v)),
         Exc::Exit(v, _) => format!("** (exit) {}", exit_message(v)),
         Exc::Cancelled => "** (exit) :killed".into(),

@@ -218,7 +218,21 @@ pub fn register(r: &mut Registry) {
     });
     r.add(":erlang", "link", 1, |p, a| {
         bif("link", a, || {
-            runtime::link(p.pid(), a_pid(&a[0], 1)?);
+            let pid = a_pid(&a[0], 1)?;
+            // A process not trapping exits cannot be told by a signal that
+            // what it links to is gone: the call fails instead.
+            if !runtime::is_alive(pid) && !p.me.trap_exit.load(std::sync::atomic::Ordering::SeqCst) {
+                let e = ex::exception(
+                    "ErlangError",
+                    vec![("original", Term::Atom(Atom::NOPROC)), ("reason", Term::NIL)],
+                );
+                let st = ex::Stack {
+                    details: Some(":\n\n  * 1st argument: the pid does not refer to an existing process\n".into()),
+                    ..Default::default()
+                };
+                return Err(Box::new(ex::Exc::Error(e, Box::new(st))));
+            }
+            runtime::link(p.pid(), pid);
             Ok(Term::TRUE)
         })
     });
