@@ -377,6 +377,24 @@ pub fn compile_error<T>(e: &crate::eval::compile::CompileError, file: &Arc<str>)
         undefined_local: e.undefined_local,
         ..Default::default()
     };
+    if e.expanding.is_none() && !e.frames.is_empty() {
+        st.entries.push(Arc::new(StackEntry {
+            file: "".into(),
+            line: 0,
+            what: e.frames.join("\n    "),
+            mfa: None,
+            args: None,
+        }));
+        if let Some(l) = e.module_line {
+            st.entries.push(Arc::new(StackEntry {
+                file: file.clone(),
+                line: l,
+                what: "(module)".into(),
+                mfa: None,
+                args: None,
+            }));
+        }
+    }
     if let Some((what, within)) = &e.expanding {
         st.entries.push(Arc::new(StackEntry {
             file: "".into(),

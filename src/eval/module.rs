@@ -87,7 +87,13 @@ fn add_clause(
         guard: dc.guard,
         body: dc.body,
     };
-    let clause = f.compiler.fn_clause(&sc)?;
+    let clause = f.compiler.fn_clause(&sc).map_err(|mut e| {
+        // Elixir's compiler raised while the module body ran this `def`.
+        if !e.frames.is_empty() {
+            e.module_line = Some(dc.line);
+        }
+        e
+    })?;
     f.clauses.push(clause);
     Ok(())
 }

@@ -54,6 +54,20 @@ pub fn kw_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
         .collect()
 }
 
+/// `fn a, b \\\\ 2 -> … end` (in clause `index`): Elixir refuses it in
+/// `elixir_fn:expand/4`, inside the `lists:mapfoldl/3` over the clauses.
+fn optional_arguments(index: usize, line: u32) -> CompileError {
+    let mut frames = vec!["(stdlib 4.2) lists.erl:1462: :lists.mapfoldl_1/3".to_string()];
+    frames.extend((0..index).map(|_| "(stdlib 4.2) lists.erl:1463: :lists.mapfoldl_1/3".to_string()));
+    frames.push("(elixir 1.14.0) src/elixir_fn.erl:23: :elixir_fn.expand/4".into());
+    CompileError {
+        line,
+        message: "anonymous functions cannot have optional arguments".into(),
+        frames,
+        ..Default::default()
+    }
+}
+
 /// A function (not a macro) given `->` clauses as a keyword's value
 /// (`IO.puts cond do … end` gives `cond` and the clauses to `IO.puts`).
 fn no_clauses(name: &str, args: &[Expr], line: u32) -> CResult<()> {
@@ -306,11 +320,21 @@ impl Compiler {
         Ok(Some(match (name, args.len()) {
             ("put_in" | "update_in" | "get_and_update_in", 2) | ("pop_in", 1) => self.path_macro(name, args, line)?,
             ("if" | "unless", 2) => {
-                let cond = self.expr(&args[0])?;
                 let kwl = &args[1];
-                let Some(then) = kw(kwl, "do") else {
-                    return err(line, format!("missing :do option in \"{name}\""));
+                // Kernel's build_if/2 takes exactly `do:`, then an optional `else:`.
+                let keys: Option<Vec<&str>> = kw_pairs(kwl).map(|ps| ps.iter().map(|(k, _)| *k).collect());
+                let (Some(["do"] | ["do", "else"]), Some(then)) = (keys.as_deref(), kw(kwl, "do")) else {
+                    let (frame, builder) = if name == "if" {
+                        (3731, "build_if/2")
+                    } else {
+                        (3775, "build_unless/2")
+                    };
+                    let message = format!(
+                        "invalid or duplicate keys for {name}, only \"do\" and an optional \"else\" are permitted"
+                    );
+                    return Err(self.macro_error(&format!("{name}/2"), &[(frame, builder)], message, line));
                 };
+                let cond = self.expr(&args[0])?;
                 let then = self.scoped(|c| c.expr(then))?;
                 let other = match kw(kwl, "else") {
                     Some(e) => self.scoped(|c| c.expr(e))?,
@@ -556,14 +580,29 @@ impl Compiler {
     /// `fn clauses end`: a new frame; outer names become captures.
     pub(super) fn lambda(&mut self, scs: &[StabClause], line: u32) -> CResult<Node> {
         let arity = scs.first().map(|c| c.params.len()).unwrap_or(0);
+        self.frames.push(Frame::default());
+        self.reserve_args(scs.iter().map(|c| c.params.len()).max().unwrap_or(0));
+        // As Elixir's `elixir_fn:expand/4`: each clause in turn (refused if
+        // it has a default), then the arities.
+        let clauses: CResult<Vec<Clause>> = scs
+            .iter()
+            .enumerate()
+            .map(|(i, sc)| {
+                if sc
+                    .params
+                    .iter()
+                    .any(|p| matches!(p.kind, ExprKind::Binary(BinOp::Default, ..)))
+                {
+                    return Err(optional_arguments(i, line));
+                }
+                self.fn_clause(sc)
+            })
+            .collect();
+        let frame = self.frames.pop().expect("pushed above");
+        let clauses = clauses?;
         if scs.iter().any(|c| c.params.len() != arity) {
             return err(line, "cannot mix clauses with different arities in anonymous functions");
         }
-        self.frames.push(Frame::default());
-        self.reserve_args(arity);
-        let clauses: CResult<Vec<Clause>> = scs.iter().map(|sc| self.fn_clause(sc)).collect();
-        let frame = self.frames.pop().expect("pushed above");
-        let clauses = clauses?;
         let index = self.lambdas;
         self.lambdas += 1;
         let depth = self.frames.len() - 1;

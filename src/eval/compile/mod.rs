@@ -43,6 +43,11 @@ pub struct CompileError {
     /// A module calls a local function it does not define: iex shows the
     /// frames of Elixir's check of a module's local calls under it.
     pub undefined_local: bool,
+    /// The frames of Elixir's compiler code that raised it (not a macro's
+    /// expansion), innermost first: its stack, under which a function of a
+    /// module adds the module body's frame at its `def` (`module_line`).
+    pub frames: Vec<String>,
+    pub module_line: Option<u32>,
 }
 
 impl CompileError {
@@ -55,6 +60,14 @@ impl CompileError {
         };
         match &self.expanding {
             Some((what, within)) => t.push_str(&format!("    {what}\n    {file}:{}: {within}\n", self.line)),
+            None if !self.frames.is_empty() => {
+                for f in &self.frames {
+                    t.push_str(&format!("    {f}\n"));
+                }
+                if let Some(l) = self.module_line {
+                    t.push_str(&format!("    {file}:{l}: (module)\n"));
+                }
+            }
             None => t.push('\n'),
         }
         t
@@ -443,7 +456,7 @@ impl Compiler {
                     format!("{app}expanding struct: {name}.__struct__/{arity}"),
                     within.clone(),
                 )),
-                undefined_local: false,
+                ..Default::default()
             })
         };
         let builtin = || {

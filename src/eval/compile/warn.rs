@@ -45,10 +45,25 @@ impl Warning {
     }
 }
 
+/// The warnings Elixir prints while it reads `src` (the first it prints):
+/// the tokenizer's in source order, then the parser's.
+pub fn syntax(src: &str, parsed: &crate::syntax::Parsed) -> Vec<Warning> {
+    let from = |w: &crate::syntax::SyntaxWarning| Warning {
+        line: w.line,
+        col: Some(w.col),
+        context: None,
+        message: w.message.clone(),
+    };
+    let mut out = quoted_atoms(src);
+    out.extend(parsed.lexer.iter().map(from));
+    out.sort_by_key(|w| (w.line, w.col));
+    out.extend(parsed.parser.iter().map(from));
+    out
+}
+
 /// `found quoted atom "ok" but the quotes are not required…` for each quoted
-/// atom or keyword whose quotes are not needed (the tokenizer's warnings, the
-/// first Elixir prints).
-pub fn quoted_atoms(src: &str) -> Vec<Warning> {
+/// atom or keyword whose quotes are not needed.
+fn quoted_atoms(src: &str) -> Vec<Warning> {
     let Ok(toks) = crate::syntax::lexer::tokenize(src) else {
         return Vec::new();
     };
