@@ -377,15 +377,15 @@ pub fn compile_error<T>(e: &crate::eval::compile::CompileError, file: &Arc<str>)
         undefined_local: e.undefined_local,
         ..Default::default()
     };
-    if e.expanding.is_none() && !e.frames.is_empty() {
+    if let (None, Some(r)) = (&e.expanding, &e.raised_in) {
         st.entries.push(Arc::new(StackEntry {
             file: "".into(),
             line: 0,
-            what: e.frames.join("\n    "),
+            what: r.frames.join("\n    "),
             mfa: None,
             args: None,
         }));
-        if let Some(l) = e.module_line {
+        if let Some(l) = r.module_line {
             st.entries.push(Arc::new(StackEntry {
                 file: file.clone(),
                 line: l,

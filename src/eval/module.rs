@@ -88,9 +88,28 @@ fn add_clause(
         body: dc.body,
     };
     let clause = f.compiler.fn_clause(&sc).map_err(|mut e| {
-        // Elixir's compiler raised while the module body ran this `def`.
-        if !e.frames.is_empty() {
-            e.module_line = Some(dc.line);
+        // Elixir's compiler raised while the module body ran this `def`:
+        // its frame is among the 8 the BEAM keeps only when the failing
+        // call or `fn` is the body (or what the body binds with `=`).
+        let plain = |a: &Expr| matches!(a.kind, ExprKind::Var(_) | ExprKind::Int(_) | ExprKind::Atom(_));
+        let direct = |b: &Expr| {
+            b.span.line == e.line
+                && match &b.kind {
+                    ExprKind::Fn(_) => true,
+                    ExprKind::Call {
+                        target: CallTarget::Local(_),
+                        args,
+                        ..
+                    } => args.iter().all(plain),
+                    _ => false,
+                }
+        };
+        let shallow = match &sc.body.kind {
+            ExprKind::Binary(BinOp::Match, _, rhs) => direct(rhs),
+            _ => direct(&sc.body),
+        };
+        if let Some(r) = e.raised_in.as_mut().filter(|_| shallow) {
+            r.module_line = Some(dc.line);
         }
         e
     })?;
@@ -561,18 +580,19 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 continue;
             }
             let ws = clause_warnings(&c, def.name, &dc);
+            let dc = DefClause {
+                params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
+                ..dc
+            };
+            // A clause that fails to compile ends before its warnings.
+            if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key, dc) {
+                return compile_err(e);
+            }
             for w in &ws.elixir {
                 crate::runtime::io::err(&w.render(&def.outer.file));
             }
             erl_warnings.extend(ws.erlang);
             deprecated_calls.extend(ws.deprecated);
-            let dc = DefClause {
-                params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
-                ..dc
-            };
-            if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key, dc) {
-                return compile_err(e);
-            }
             continue;
         }
         match &it.kind {

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{CResult, CompileError, Compiler, Frame, err, show};
+use super::{CResult, CompileError, Compiler, Frame, Import, RaisedIn, err, show};
 use crate::eval::Lambda;
 use crate::eval::code;
 use crate::eval::ir::{Clause, Node};
@@ -54,6 +54,13 @@ pub fn kw_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
         .collect()
 }
 
+/// Elixir's explanation of a module used where it is defined.
+const SAME_CONTEXT: &str = "This happens when you depend on a module in the same context in which it is defined. \
+For example:\n\n    defmodule MyApp do\n      defmodule Mod do\n      end\n\n      use Mod\n    end\n\n\
+Try defining the module outside the context that uses it:\n\n    defmodule MyApp.Mod do\n    end\n\n    \
+defmodule MyApp do\n      use MyApp.Mod\n    end\n\nIf the module is defined at the top-level and you are \
+trying to use it at the top-level, this is not supported by Elixir";
+
 /// `fn a, b \\\\ 2 -> … end` (in clause `index`): Elixir refuses it in
 /// `elixir_fn:expand/4`, inside the `lists:mapfoldl/3` over the clauses.
 fn optional_arguments(index: usize, line: u32) -> CompileError {
@@ -63,7 +70,10 @@ fn optional_arguments(index: usize, line: u32) -> CompileError {
     CompileError {
         line,
         message: "anonymous functions cannot have optional arguments".into(),
-        frames,
+        raised_in: Some(Box::new(RaisedIn {
+            frames,
+            module_line: None,
+        })),
         ..Default::default()
     }
 }
@@ -254,22 +264,37 @@ impl Compiler {
             });
         }
         let fname = Atom::new(name);
-        for (m, only) in self.imports.iter().rev() {
-            let allowed = only
-                .as_ref()
-                .is_none_or(|o| o.iter().any(|(n, a)| n == name && *a == arity));
-            if !allowed {
-                continue;
-            }
-            if code::lookup(*m, fname, arity).is_some() {
+        let providers = self.importers(fname, arity);
+        if let [first, second, ..] = providers[..] {
+            return Err(CompileError {
+                line,
+                message: format!(
+                    "function {name}/{arity} imported from both {} and {}, call is ambiguous",
+                    crate::eval::exception::module_name(first),
+                    crate::eval::exception::module_name(second)
+                ),
+                raised_in: Some(Box::new(RaisedIn {
+                    frames: vec![
+                        "(elixir 1.14.0) src/elixir_dispatch.erl:149: :elixir_dispatch.expand_import/7".into(),
+                        "(elixir 1.14.0) src/elixir_dispatch.erl:119: :elixir_dispatch.dispatch_import/6".into(),
+                    ],
+                    module_line: None,
+                })),
+                ..Default::default()
+            });
+        }
+        if let Some(&m) = providers.first()
+            && m != Atom::ELIXIR_KERNEL
+        {
+            if code::lookup(m, fname, arity).is_some() {
                 return Ok(Node::Call {
                     remote: true,
-                    slot: code::slot(*m, fname, arity),
+                    slot: code::slot(m, fname, arity),
                     args,
                     line,
                 });
             }
-            if let Some(f) = stdlib::lookup(*m, fname, arity) {
+            if let Some(f) = stdlib::lookup(m, fname, arity) {
                 return Ok(Node::Native { f, args, line });
             }
         }
@@ -311,6 +336,48 @@ impl Compiler {
                 format!("undefined function {name}/{arity} (there is no such import)"),
             ),
         }
+    }
+
+    /// `import`/`require` need the module's code when they are compiled: a
+    /// module the same top-level code defines does not exist yet (a script
+    /// is compiled whole), one nobody defines is not found. A module this
+    /// runtime does not know but Elixir has passes.
+    fn check_loaded(&self, module: Atom, line: u32) -> CResult<()> {
+        if code::module(module).is_some() || stdlib::is_builtin_module(module) {
+            return Ok(());
+        }
+        let name = crate::eval::exception::module_name(module);
+        if self.module.is_none() && self.context_modules.contains(&module) {
+            return err(
+                line,
+                format!("module {name} is not loaded but was defined. {SAME_CONTEXT}"),
+            );
+        }
+        let elixir_module = module.name().starts_with("Elixir.");
+        if elixir_module && crate::eval::exception::exports_of(module).is_none() {
+            return err(line, format!("module {name} is not loaded and could not be found"));
+        }
+        Ok(())
+    }
+
+    /// The modules whose imports offer `name/arity`, the latest import
+    /// first and Kernel (imported before anything) last: a module imported
+    /// again counts only with its latest `only:`/`except:`.
+    fn importers(&self, name: Atom, arity: usize) -> Vec<Atom> {
+        let exports = |m: Atom| code::lookup(m, name, arity).is_some() || stdlib::lookup(m, name, arity).is_some();
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        let kernel = Import::all(Atom::ELIXIR_KERNEL);
+        for i in self.imports.iter().rev().chain(std::iter::once(&kernel)) {
+            if seen.contains(&i.module) {
+                continue;
+            }
+            seen.push(i.module);
+            if i.admits(&name.name(), arity) && exports(i.module) {
+                out.push(i.module);
+            }
+        }
+        out
     }
 
     /// The forms that are not calls: `if`, `case`, `receive`, `defmodule`…
@@ -473,24 +540,27 @@ impl Compiler {
                     ExprKind::Atom(a) => Atom::new(a),
                     _ => return err(line, "invalid import"),
                 };
-                let only = args.get(1).and_then(|o| kw(o, "only")).map(|l| {
-                    kw_pairs(l)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|(n, a)| {
-                            (
-                                n.to_string(),
-                                if let ExprKind::Int(i) = a.kind { i as usize } else { 0 },
-                            )
-                        })
-                        .collect()
+                self.check_loaded(module, line)?;
+                let names = |l: &Expr| -> Option<Vec<(String, usize)>> {
+                    let pairs = kw_pairs(l)?.into_iter().map(|(n, a)| {
+                        let arity = if let ExprKind::Int(i) = a.kind { i as usize } else { 0 };
+                        (n.to_string(), arity)
+                    });
+                    Some(pairs.collect())
+                };
+                // `only: :functions` (or `:macros`, `:sigils`) is not a list of names.
+                let opt = |key: &str| args.get(1).and_then(|o| kw(o, key)).and_then(names);
+                self.imports.push(Import {
+                    module,
+                    only: opt("only"),
+                    except: opt("except").unwrap_or_default(),
                 });
-                self.imports.push((module, only));
                 Node::Lit(Term::Atom(module))
             }
             ("require", 1 | 2) => match &args[0].kind {
                 ExprKind::Alias(segs) => {
                     let m = self.alias(segs);
+                    self.check_loaded(m, line)?;
                     self.requires.push(m);
                     Node::Lit(Term::Atom(m))
                 }

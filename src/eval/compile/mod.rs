@@ -43,10 +43,17 @@ pub struct CompileError {
     /// A module calls a local function it does not define: iex shows the
     /// frames of Elixir's check of a module's local calls under it.
     pub undefined_local: bool,
-    /// The frames of Elixir's compiler code that raised it (not a macro's
-    /// expansion), innermost first: its stack, under which a function of a
-    /// module adds the module body's frame at its `def` (`module_line`).
+    /// Raised by Elixir's compiler code itself (not a macro's expansion).
+    pub raised_in: Option<Box<RaisedIn>>,
+}
+
+/// The stack of an error Elixir's compiler code raised.
+#[derive(Debug, Clone, Default)]
+pub struct RaisedIn {
+    /// Its frames, innermost first.
     pub frames: Vec<String>,
+    /// Under them, in a function of a module, the module body's frame at
+    /// its `def`, when the BEAM's 8 frames reach it.
     pub module_line: Option<u32>,
 }
 
@@ -60,11 +67,11 @@ impl CompileError {
         };
         match &self.expanding {
             Some((what, within)) => t.push_str(&format!("    {what}\n    {file}:{}: {within}\n", self.line)),
-            None if !self.frames.is_empty() => {
-                for f in &self.frames {
+            None if let Some(r) = &self.raised_in => {
+                for f in &r.frames {
                     t.push_str(&format!("    {f}\n"));
                 }
-                if let Some(l) = self.module_line {
+                if let Some(l) = r.module_line {
                     t.push_str(&format!("    {file}:{l}: (module)\n"));
                 }
             }
@@ -102,8 +109,31 @@ pub struct ModuleScope {
     pub attrs: HashMap<String, Term>,
 }
 
-/// An `import Module` with its `only:` list of `name/arity` (all when `None`).
-pub type Import = (Atom, Option<Vec<(String, usize)>>);
+/// An `import Module` with its `only:` list of `name/arity` (all when
+/// `None`) and its `except:` list.
+#[derive(Clone, Debug)]
+pub struct Import {
+    pub module: Atom,
+    pub only: Option<Vec<(String, usize)>>,
+    pub except: Vec<(String, usize)>,
+}
+
+impl Import {
+    /// The whole module.
+    pub fn all(module: Atom) -> Import {
+        Import {
+            module,
+            only: None,
+            except: Vec::new(),
+        }
+    }
+
+    /// Whether `name/arity` is imported by it (if the module has it).
+    fn admits(&self, name: &str, arity: usize) -> bool {
+        let listed = |l: &[(String, usize)]| l.iter().any(|(n, a)| n == name && *a == arity);
+        self.only.as_deref().is_none_or(listed) && !listed(&self.except)
+    }
+}
 
 /// Compiles expressions in one lexical scope.
 #[derive(Clone)]

@@ -1457,7 +1457,7 @@ fn fails(e: &Expr, consts: &[Expr]) -> Option<String> {
 fn run(e: Expr) -> Result<crate::term::Term, Option<crate::eval::Exc>> {
     let mut c = super::Compiler::new("nofile", "warn");
     // Bitwise's operators and functions are resolved only when imported.
-    c.imports.push((crate::term::Atom::alias("Bitwise"), None));
+    c.imports.push(super::Import::all(crate::term::Atom::alias("Bitwise")));
     let node = c.expr(&e).map_err(|_| None)?;
     let mut proc = crate::eval::Proc::new(crate::runtime::detached_process());
     let mut frame = vec![crate::term::Term::NIL; c.slots()];

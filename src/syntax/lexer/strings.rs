@@ -303,11 +303,11 @@ impl Lexer<'_> {
                 }
                 // Elixir's tokenizer trims each line up to the next newline
                 // or interpolation: only a line with text there is outdented.
-                let text = !trimmed.is_empty()
-                    && !trimmed.starts_with('\n')
-                    && !trimmed.starts_with("\r\n")
-                    && !(spec.interp && trimmed.starts_with("#{"));
-                if ws < indent && text && outdented.is_none() {
+                let blank = trimmed.is_empty()
+                    || trimmed.starts_with('\n')
+                    || trimmed.starts_with("\r\n")
+                    || (spec.interp && trimmed.starts_with("#{"));
+                if ws < indent && !blank && outdented.is_none() {
                     outdented = Some(self.pos);
                 }
                 self.pos += ws.min(indent);
