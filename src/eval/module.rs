@@ -117,6 +117,36 @@ fn add_clause(
     Ok(())
 }
 
+/// Elixir's warning for a clause of a function defined before, with
+/// another function's clauses between (`line` is the clause's).
+fn ungrouped(
+    first: &mut HashMap<(String, usize), (String, u32)>,
+    last: &mut Option<(String, usize)>,
+    key: &(String, usize),
+    kind: String,
+    line: u32,
+    file: &str,
+) -> Option<warn::Warning> {
+    let previous = last.replace(key.clone());
+    let Some((kind, at)) = first.get(key).cloned() else {
+        first.insert(key.clone(), (kind, line));
+        return None;
+    };
+    if previous.as_ref() == Some(key) {
+        return None;
+    }
+    Some(warn::Warning {
+        line,
+        col: None,
+        context: None,
+        message: format!(
+            "clauses with the same name and arity (number of arguments) should be grouped together, \"{kind} {}/{}\" was previously defined ({file}:{at})",
+            ex::fun_name(Atom::new(&key.0)),
+            key.1
+        ),
+    })
+}
+
 /// The warnings Elixir prints for one clause of a function of `module`.
 fn clause_warnings(c: &Compiler, module: Atom, dc: &DefClause) -> warn::Clause {
     let context = format!(
@@ -526,6 +556,9 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let mut erl_warnings = Vec::new();
     let mut deprecated_calls = Vec::new();
     let mut locals = Locals::default();
+    // Where each function was first defined, and which was defined last.
+    let mut first_defined: HashMap<(String, usize), (String, u32)> = HashMap::new();
+    let mut last_defined: Option<(String, usize)> = None;
     for (idx, it) in items.into_iter().enumerate() {
         if Some(idx) == keep_last {
             user_last = Some(last.clone());
@@ -580,15 +613,26 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 continue;
             }
             let ws = clause_warnings(&c, def.name, &dc);
+            let line = dc.line;
             let dc = DefClause {
                 params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
                 ..dc
             };
             // A clause that fails to compile ends before its warnings.
-            if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key, dc) {
+            if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key.clone(), dc) {
                 return compile_err(e);
             }
             for w in &ws.elixir {
+                crate::runtime::io::err(&w.render(&def.outer.file));
+            }
+            let kind = match &it.kind {
+                ExprKind::Call {
+                    target: CallTarget::Local(k),
+                    ..
+                } => k.clone(),
+                _ => "def".into(),
+            };
+            if let Some(w) = ungrouped(&mut first_defined, &mut last_defined, &key, kind, line, &def.outer.file) {
                 crate::runtime::io::err(&w.render(&def.outer.file));
             }
             erl_warnings.extend(ws.erlang);
