@@ -326,26 +326,38 @@ impl<'a> Walker<'a> {
     }
 
     fn bind(&mut self, name: &str, line: u32, value: Option<Expr>) {
-        if name.starts_with('_') || name == "__MODULE__" {
+        if name == "_" || (name.starts_with("__") && name.ends_with("__")) {
             return;
         }
-        let overridden = self.lookup(name).is_some();
+        // An underscored variable is never unused; reading it warns.
+        let underscored = name.starts_with('_');
+        let overridden = !underscored && self.lookup(name).is_some();
         let i = self.bindings.len();
         self.bindings.push(Binding {
             name: name.to_string(),
             line,
-            used: false,
+            used: underscored,
             overridden,
-            value,
+            value: value.filter(|_| !underscored),
         });
         if let Some(s) = self.scopes.last_mut() {
             s.names.insert(name.to_string(), i);
         }
     }
 
-    fn read(&mut self, name: &str) {
+    fn read(&mut self, name: &str, line: u32) {
         if let Some(i) = self.lookup(name) {
             self.bindings[i].used = true;
+            if name.starts_with('_') {
+                self.elixir.push(Warning {
+                    line,
+                    col: None,
+                    context: self.context.clone(),
+                    message: format!(
+                        "the underscored variable \"{name}\" is used after being set. A leading underscore indicates that the value of the variable should be ignored. If this is intended please rename the variable to remove the underscore"
+                    ),
+                });
+            }
         }
     }
 
@@ -571,7 +583,7 @@ impl<'a> Walker<'a> {
         let line = e.span.line;
         let ctx = if direct == Ctx::Unwanted { Ctx::Value } else { direct };
         match &e.kind {
-            ExprKind::Var(name) => self.read(name),
+            ExprKind::Var(name) => self.read(name, line),
             ExprKind::Str(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil { parts, .. } => self.parts(parts),
             ExprKind::Tuple(items) => self.exprs(items),
             ExprKind::Bitstring(_) | ExprKind::Binary(BinOp::Concat, _, _) => {
