@@ -117,6 +117,34 @@ fn add_clause(
     Ok(())
 }
 
+/// The attributes Elixir gives a meaning (never warned unused), and
+/// those this runtime sets in the modules it generates.
+const RESERVED_ATTRIBUTES: &[&str] = &[
+    "after_compile",
+    "after_verify",
+    "before_compile",
+    "behaviour",
+    "compile",
+    "deprecated",
+    "derive",
+    "dialyzer",
+    "doc",
+    "enforce_keys",
+    "external_resource",
+    "file",
+    "impl",
+    "moduledoc",
+    "on_definition",
+    "on_load",
+    "optional_callbacks",
+    "typedoc",
+    "vsn",
+    "fallback_to_any",
+    "protocol",
+    "for",
+    "iexr_use_opts",
+];
+
 /// Elixir's warning for a clause of a function defined before, with
 /// another function's clauses between (`line` is the clause's).
 fn ungrouped(
@@ -530,6 +558,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
         name: def.name,
         locals,
         attrs: Default::default(),
+        attrs_read: Default::default(),
     });
     c.context = format!("{}.__MODULE__/0", ex::module_name(def.name));
     let mut c = c.for_function(c.context.clone());
@@ -556,6 +585,8 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let mut erl_warnings = Vec::new();
     let mut deprecated_calls = Vec::new();
     let mut locals = Locals::default();
+    // The module's own attributes in the order first set, with the line last set.
+    let mut attrs_set: Vec<(String, u32)> = Vec::new();
     // Where each function was first defined, and which was defined last.
     let mut first_defined: HashMap<(String, usize), (String, u32)> = HashMap::new();
     let mut last_defined: Option<(String, usize)> = None;
@@ -667,6 +698,12 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                     }
                     if let Some(m) = c.module.as_mut() {
                         m.attrs.insert(name.clone(), val);
+                    }
+                    if !RESERVED_ATTRIBUTES.contains(&name.as_str()) {
+                        match attrs_set.iter_mut().find(|(n, _)| n == name) {
+                            Some(set) => set.1 = it.span.line,
+                            None => attrs_set.push((name.clone(), it.span.line)),
+                        }
                     }
                     continue;
                 }
@@ -799,9 +836,22 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             }
         }
     }
-    // Elixir's warnings for private functions no public one reaches.
+    // Elixir's warnings for private functions no public one reaches, then
+    // for attributes set and never read (the latest set first).
     for w in locals.unused() {
         crate::runtime::io::err(&w.render(&def.outer.file));
+    }
+    if let Some(m) = &c.module {
+        let read = m.attrs_read.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        for (name, line) in attrs_set.iter().rev().filter(|(n, _)| !read.contains(n)) {
+            let w = warn::Warning {
+                line: *line,
+                col: None,
+                context: None,
+                message: format!("module attribute @{name} was set but never used"),
+            };
+            crate::runtime::io::err(&w.render(&def.outer.file));
+        }
     }
     // The Erlang compiler's warnings come once the whole module is compiled.
     for w in warn::sort_erlang(erl_warnings) {

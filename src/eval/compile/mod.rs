@@ -107,6 +107,9 @@ pub struct ModuleScope {
     pub locals: std::collections::HashSet<(String, usize)>,
     /// Module attributes set so far.
     pub attrs: HashMap<String, Term>,
+    /// The attributes read so far, by the module's body or its functions
+    /// (shared by their compilers).
+    pub attrs_read: Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
 }
 
 /// An `import Module` with its `only:` list of `name/arity` (all when
@@ -661,7 +664,13 @@ impl Compiler {
         };
         match &self.module {
             None => Err(self.outside_module("@/1", "", line)),
-            Some(m) => match m.attrs.get(name) {
+            Some(m) => match {
+                m.attrs_read
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(name.clone());
+                m.attrs.get(name)
+            } {
                 Some(v) => Ok(Node::Lit(v.clone())),
                 None => Ok(Node::Lit(Term::NIL)),
             },
