@@ -662,18 +662,28 @@ impl Compiler {
         let ExprKind::Var(name) = &arg.kind else {
             return err(line, "module attributes set here must be set in the module body");
         };
-        match &self.module {
-            None => Err(self.outside_module("@/1", "", line)),
-            Some(m) => match {
-                m.attrs_read
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(name.clone());
-                m.attrs.get(name)
-            } {
-                Some(v) => Ok(Node::Lit(v.clone())),
-                None => Ok(Node::Lit(Term::NIL)),
-            },
+        let Some(m) = &self.module else {
+            return Err(self.outside_module("@/1", "", line));
+        };
+        m.attrs_read
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name.clone());
+        match m.attrs.get(name) {
+            Some(v) => Ok(Node::Lit(v.clone())),
+            None => {
+                // Elixir warns as it expands the read, and reads nil.
+                let w = warn::Warning {
+                    line,
+                    col: None,
+                    context: Some(format!("{} (module)", crate::eval::exception::module_name(m.name))),
+                    message: format!(
+                        "undefined module attribute @{name}, please remove access to @{name} or explicitly set it before access"
+                    ),
+                };
+                crate::runtime::io::err(&w.render(&self.file));
+                Ok(Node::Lit(Term::NIL))
+            }
         }
     }
 
