@@ -498,6 +498,21 @@ fn strip_default(p: &Expr) -> &Expr {
 /// Runs a `defmodule`: returns `{:module, Name, binary, last}`.
 pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let compile_err = |e: CompileError| ex::compile_error::<Term>(&e, &def.outer.file);
+    // A module the user defined before (not one this runtime ships).
+    if let Some(old) = code::module(def.name)
+        && !crate::stdlib::otp::is_source(&old.file)
+    {
+        let w = warn::Warning {
+            line: def.line,
+            col: None,
+            context: None,
+            message: format!(
+                "redefining module {} (current version defined in memory)",
+                ex::module_name(def.name)
+            ),
+        };
+        crate::runtime::io::err(&w.render(&def.outer.file));
+    }
     // A protocol's body is rewritten; an implementation gets `__impl__/1`
     // after its own items, which give the result.
     let mut protocol_info = None;

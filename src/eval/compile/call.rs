@@ -321,7 +321,9 @@ impl Compiler {
             }
             return Ok(Node::Native { f, args, line });
         }
-        match &self.module {
+        // A module's body runs before its functions exist: only imports count there.
+        let body = self.context.ends_with(".__MODULE__/0");
+        match self.module.as_ref().filter(|_| !body) {
             Some(m) => Err(CompileError {
                 line,
                 message: format!(

@@ -427,15 +427,28 @@ impl Compiler {
         // when there is no such function either, Elixir first warns of the guess.
         let call = self.local_call(name, vec![], line);
         if call.is_err() {
-            crate::runtime::io::write(
-                crate::runtime::io::Device::Stderr,
-                &format!(
-                    "warning: variable \"{name}\" does not exist and is being expanded to \"{name}()\", please use parentheses to remove the ambiguity or change the variable name\n  {}:{line}\n\n",
-                    self.file
+            let w = warn::Warning {
+                line,
+                col: None,
+                context: self.warning_context(),
+                message: format!(
+                    "variable \"{name}\" does not exist and is being expanded to \"{name}()\", please use parentheses to remove the ambiguity or change the variable name"
                 ),
-            );
+            };
+            crate::runtime::io::write(crate::runtime::io::Device::Stderr, &w.render(&self.file));
         }
         call
+    }
+
+    /// What Elixir names after a warning's location: the function being
+    /// compiled, the module whose body it is, nothing at a script's top level.
+    fn warning_context(&self) -> Option<String> {
+        let m = self.module.as_ref()?;
+        Some(if self.context.ends_with(".__MODULE__/0") {
+            crate::eval::exception::module_name(m.name)
+        } else {
+            self.context.clone()
+        })
     }
 
     /// `Foo.Bar` with the first segment expanded through `alias`.
