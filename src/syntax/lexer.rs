@@ -710,6 +710,15 @@ impl<'a> Lexer<'a> {
         ))(after);
         match word {
             Ok((r, w)) => {
+                // In an atom `@` continues a name (`:node@host`), up to a final `?` or `!`.
+                let name_like = w.starts_with(|c: char| c.is_alphabetic() || c == '_');
+                let r = if name_like && r.starts_with('@') && !w.contains('.') && !w.ends_with(['?', '!']) {
+                    let tail = r.trim_start_matches(|c: char| c == '@' || is_ident_char(c));
+                    tail.strip_prefix(['?', '!']).unwrap_or(tail)
+                } else {
+                    r
+                };
+                let w = &after[..after.len() - r.len()];
                 self.pos = self.src.len() - r.len();
                 Ok(Tok::Atom(w.to_string()))
             }
