@@ -828,6 +828,8 @@ const KERNEL_BIFS: &[(&str, usize)] = &[
     ("is_tuple", 1),
     ("max", 2),
     ("min", 2),
+    ("apply", 2),
+    ("apply", 3),
 ];
 
 /// The Erlang BIF a `Kernel` function compiles to, if it is one (`Kernel.+/2`, `Kernel.length/1`).

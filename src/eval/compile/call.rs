@@ -362,6 +362,33 @@ impl Compiler {
         Ok(())
     }
 
+    /// `&fun/2` of a function (not a macro) one import offers, Kernel's
+    /// included: Elixir captures it as `&Mod.fun/2`, or as the Erlang BIF
+    /// Kernel's inlines to (`&:erlang.length/1`).
+    fn imported_capture(&self, name: &str, arity: usize) -> Option<crate::term::Fun> {
+        if let Some(m) = &self.module
+            && m.locals.contains(&(name.to_string(), arity))
+        {
+            return None;
+        }
+        let [module] = self.importers(Atom::new(name), arity)[..] else {
+            return None;
+        };
+        let (exports, _) = crate::eval::exception::exports_of(module)?;
+        if !exports.iter().any(|(n, a)| n == name && *a == arity) {
+            return None;
+        }
+        let (module, name) = match stdlib::kernel::erlang_bif(module, name, arity) {
+            Some(erl) => (Atom::new("erlang"), erl),
+            None => (module, name),
+        };
+        Some(crate::term::Fun::External {
+            module,
+            name: Atom::new(name),
+            arity,
+        })
+    }
+
     /// The modules whose imports offer `name/arity`, the latest import
     /// first and Kernel (imported before anything) last: a module imported
     /// again counts only with its latest `only:`/`except:`.
@@ -746,7 +773,10 @@ impl Compiler {
                     target: CallTarget::Local(name),
                     ..
                 } => {
-                    // `&fun/2` of a local or imported function: a fn calling it.
+                    if let Some(fun) = self.imported_capture(name, arity) {
+                        return Ok(Node::Lit(Term::Fun(Arc::new(fun))));
+                    }
+                    // `&fun/2` of a local function or an imported macro: a fn calling it.
                     let params: Vec<Expr> = (1..=arity)
                         .map(|i| Expr::new(ExprKind::CaptureArg(i as u32), f.span))
                         .collect();
