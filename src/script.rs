@@ -19,7 +19,12 @@ const HIDDEN_FRAMES: usize = ex::RUNNER_FRAMES.len() - 2;
 
 /// Runs `src` (named `file` in messages); returns the exit status.
 pub fn run_source(src: &str, file: &str) -> i32 {
-    let exprs = match syntax::parse_program(src) {
+    let parsed = syntax::parse_program_warned(src);
+    let text: String = warn::syntax(src, &parsed).iter().map(|w| w.render(file)).collect();
+    if !text.is_empty() {
+        runtime::io::err(&text);
+    }
+    let exprs = match parsed.exprs {
         Ok(e) => e,
         Err(e) => {
             let report = crate::report::syntax_error(&e, file, src);
@@ -44,7 +49,7 @@ pub fn run_source(src: &str, file: &str) -> i32 {
             1
         }
         Ok(nodes) => {
-            print_warnings(&session, src, &exprs, file);
+            print_warnings(&session, &exprs, file);
             let mut status = 0;
             for (i, (node, e)) in nodes.iter().zip(&exprs).enumerate() {
                 let last = i + 1 == nodes.len();
@@ -154,7 +159,7 @@ fn quiet_exit_status(reason: &crate::term::Term) -> Option<i32> {
 }
 
 /// Prints the warnings Elixir prints when it compiles the script, before it runs.
-fn print_warnings(session: &Session, src: &str, exprs: &[syntax::ast::Expr], file: &str) {
+fn print_warnings(session: &Session, exprs: &[syntax::ast::Expr], file: &str) {
     let c = &session.compiler;
     let env = warn::Env {
         aliases: &c.aliases,
@@ -163,7 +168,7 @@ fn print_warnings(session: &Session, src: &str, exprs: &[syntax::ast::Expr], fil
         requires: &c.requires,
     };
     let mut text = String::new();
-    for w in warn::quoted_atoms(src).iter().chain(&warn::script(exprs, &env)) {
+    for w in &warn::script(exprs, &env) {
         text.push_str(&w.render(file));
     }
     if !text.is_empty() {

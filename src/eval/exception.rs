@@ -138,7 +138,7 @@ pub fn app_prefix(module: Atom) -> &'static str {
         return match alias {
             "Logger" => "(logger 1.14.0) ",
             "IEx.Evaluator" => "(iex 1.14.0) ",
-            "Module.ParallelChecker" | "Kernel.CLI" => "(elixir 1.14.0) ",
+            "Module.ParallelChecker" | "Kernel.CLI" | "String.Chars.BitString" => "(elixir 1.14.0) ",
             // Elixir's own modules: those written natively, and the OTP
             // modules written in Elixir here (exported by Elixir or not).
             _ if match crate::eval::code::module(module) {
@@ -445,6 +445,24 @@ pub fn compile_error<T>(e: &crate::eval::compile::CompileError, file: &Arc<str>)
         undefined_local: e.undefined_local,
         ..Default::default()
     };
+    if let (None, Some(r)) = (&e.expanding, &e.raised_in) {
+        st.entries.push(Arc::new(StackEntry {
+            file: "".into(),
+            line: 0,
+            what: r.frames.join("\n    "),
+            mfa: None,
+            args: None,
+        }));
+        if let Some(l) = r.module_line {
+            st.entries.push(Arc::new(StackEntry {
+                file: file.clone(),
+                line: l,
+                what: "(module)".into(),
+                mfa: None,
+                args: None,
+            }));
+        }
+    }
     if let Some((what, within)) = &e.expanding {
         st.entries.push(Arc::new(StackEntry {
             file: "".into(),

@@ -87,9 +87,92 @@ fn add_clause(
         guard: dc.guard,
         body: dc.body,
     };
-    let clause = f.compiler.fn_clause(&sc)?;
+    let clause = f.compiler.fn_clause(&sc).map_err(|mut e| {
+        // Elixir's compiler raised while the module body ran this `def`:
+        // its frame is among the 8 the BEAM keeps only when the failing
+        // call or `fn` is the body (or what the body binds with `=`).
+        let plain = |a: &Expr| matches!(a.kind, ExprKind::Var(_) | ExprKind::Int(_) | ExprKind::Atom(_));
+        let direct = |b: &Expr| {
+            b.span.line == e.line
+                && match &b.kind {
+                    ExprKind::Fn(_) => true,
+                    ExprKind::Call {
+                        target: CallTarget::Local(_),
+                        args,
+                        ..
+                    } => args.iter().all(plain),
+                    _ => false,
+                }
+        };
+        let shallow = match &sc.body.kind {
+            ExprKind::Binary(BinOp::Match, _, rhs) => direct(rhs),
+            _ => direct(&sc.body),
+        };
+        if let Some(r) = e.raised_in.as_mut().filter(|_| shallow) {
+            r.module_line = Some(dc.line);
+        }
+        e
+    })?;
     f.clauses.push(clause);
     Ok(())
+}
+
+/// The attributes Elixir gives a meaning (never warned unused), and
+/// those this runtime sets in the modules it generates.
+const RESERVED_ATTRIBUTES: &[&str] = &[
+    "after_compile",
+    "after_verify",
+    "before_compile",
+    "behaviour",
+    "compile",
+    "deprecated",
+    "derive",
+    "dialyzer",
+    "doc",
+    "enforce_keys",
+    "external_resource",
+    "file",
+    "impl",
+    "moduledoc",
+    "on_definition",
+    "on_load",
+    "optional_callbacks",
+    "typedoc",
+    "vsn",
+    "fallback_to_any",
+    "protocol",
+    "for",
+    "iexr_use_opts",
+];
+
+/// Elixir's warning for a clause of a function defined before, with
+/// another function's clauses between (`line` is the clause's).
+fn ungrouped(
+    first: &mut HashMap<(String, usize), (String, u32)>,
+    last: &mut Option<(String, usize)>,
+    key: &(String, usize),
+    kind: String,
+    line: u32,
+    file: &str,
+) -> Option<warn::Warning> {
+    let previous = last.replace(key.clone());
+    let Some((kind, at)) = first.get(key).cloned() else {
+        first.insert(key.clone(), (kind, line));
+        return None;
+    };
+    if previous.as_ref() == Some(key) {
+        return None;
+    }
+    Some(warn::Warning {
+        line,
+        col: None,
+        context: None,
+        message: format!(
+            "clauses with the same name and arity (number of arguments) should be grouped together, \"{kind} {}/{}\" was previously defined ({file}:{at})",
+            ex::fun_name(Atom::new(&key.0)),
+            key.1
+        ),
+    })
 }
 
 /// The warnings Elixir prints for one clause of a function of `module`.
@@ -418,6 +501,21 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
         crate::runtime::module_defined();
     }
     let compile_err = |e: CompileError| ex::compile_error::<Term>(&e, &def.outer.file);
+    // A module the user defined before (not one this runtime ships).
+    if let Some(old) = code::module(def.name)
+        && !crate::stdlib::otp::is_source(&old.file)
+    {
+        let w = warn::Warning {
+            line: def.line,
+            col: None,
+            context: None,
+            message: format!(
+                "redefining module {} (current version defined in memory)",
+                ex::module_name(def.name)
+            ),
+        };
+        crate::runtime::io::err(&w.render(&def.outer.file));
+    }
     // A protocol's body is rewritten; an implementation gets `__impl__/1`
     // after its own items, which give the result.
     let mut protocol_info = None;
@@ -478,6 +576,7 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
         name: def.name,
         locals,
         attrs: Default::default(),
+        attrs_read: Default::default(),
     });
     c.context = format!("{}.__MODULE__/0", ex::module_name(def.name));
     let mut c = c.for_function(c.context.clone());
@@ -504,6 +603,11 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
     let mut erl_warnings = Vec::new();
     let mut deprecated_calls = Vec::new();
     let mut locals = Locals::default();
+    // The module's own attributes in the order first set, with the line last set.
+    let mut attrs_set: Vec<(String, u32)> = Vec::new();
+    // Where each function was first defined, and which was defined last.
+    let mut first_defined: HashMap<(String, usize), (String, u32)> = HashMap::new();
+    let mut last_defined: Option<(String, usize)> = None;
     for (idx, it) in items.into_iter().enumerate() {
         if Some(idx) == keep_last {
             user_last = Some(last.clone());
@@ -558,18 +662,30 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                 continue;
             }
             let ws = clause_warnings(&c, def.name, &dc);
-            for w in &ws.elixir {
-                crate::runtime::io::err(&w.render(&def.outer.file));
-            }
-            erl_warnings.extend(ws.erlang);
-            deprecated_calls.extend(ws.deprecated);
+            let line = dc.line;
             let dc = DefClause {
                 params: dc.params.iter().map(|p| strip_default(p).clone()).collect(),
                 ..dc
             };
-            if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key, dc) {
+            // A clause that fails to compile ends before its warnings.
+            if let Err(e) = add_clause(&c, def.name, &mut funs, &mut order, key.clone(), dc) {
                 return compile_err(e);
             }
+            for w in &ws.elixir {
+                crate::runtime::io::err(&w.render(&def.outer.file));
+            }
+            let kind = match &it.kind {
+                ExprKind::Call {
+                    target: CallTarget::Local(k),
+                    ..
+                } => k.clone(),
+                _ => "def".into(),
+            };
+            if let Some(w) = ungrouped(&mut first_defined, &mut last_defined, &key, kind, line, &def.outer.file) {
+                crate::runtime::io::err(&w.render(&def.outer.file));
+            }
+            erl_warnings.extend(ws.erlang);
+            deprecated_calls.extend(ws.deprecated);
             continue;
         }
         match &it.kind {
@@ -600,6 +716,12 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
                     }
                     if let Some(m) = c.module.as_mut() {
                         m.attrs.insert(name.clone(), val);
+                    }
+                    if !RESERVED_ATTRIBUTES.contains(&name.as_str()) {
+                        match attrs_set.iter_mut().find(|(n, _)| n == name) {
+                            Some(set) => set.1 = it.span.line,
+                            None => attrs_set.push((name.clone(), it.span.line)),
+                        }
                     }
                     continue;
                 }
@@ -732,9 +854,22 @@ pub fn define(proc: &mut Proc, def: &ModuleDef) -> R<Term> {
             }
         }
     }
-    // Elixir's warnings for private functions no public one reaches.
+    // Elixir's warnings for private functions no public one reaches, then
+    // for attributes set and never read (the latest set first).
     for w in locals.unused() {
         crate::runtime::io::err(&w.render(&def.outer.file));
+    }
+    if let Some(m) = &c.module {
+        let read = m.attrs_read.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        for (name, line) in attrs_set.iter().rev().filter(|(n, _)| !read.contains(n)) {
+            let w = warn::Warning {
+                line: *line,
+                col: None,
+                context: None,
+                message: format!("module attribute @{name} was set but never used"),
+            };
+            crate::runtime::io::err(&w.render(&def.outer.file));
+        }
     }
     // The Erlang compiler's warnings come once the whole module is compiled.
     for w in warn::sort_erlang(erl_warnings) {

@@ -141,7 +141,8 @@ impl Repl {
         }
         // iex numbers the lines of input N from N.
         let src = format!("{}{}", "\n".repeat(self.counter.saturating_sub(1)), self.buffer);
-        let exprs = match syntax::parse_program(&src) {
+        let mut parsed = syntax::parse_program_warned(&src);
+        let exprs = match std::mem::replace(&mut parsed.exprs, Ok(Vec::new())) {
             Ok(e) => e,
             Err(e) if e.incomplete => return Step::More,
             Err(e) => {
@@ -154,7 +155,7 @@ impl Repl {
         self.buffer.clear();
         // A shell killed while it waited for this input: say so, then go on in the new one.
         self.report_shell_exit();
-        self.print_warnings(&src, &exprs);
+        self.print_warnings(&src, &parsed, &exprs);
         let outcome = match &mut self.reader {
             Some(r) => {
                 let read = &mut r.read;
@@ -187,7 +188,7 @@ impl Repl {
 impl Repl {
     /// The warnings iex prints for an input before it runs it (`src` is
     /// the input as parsed, its lines numbered from the prompt's counter).
-    fn print_warnings(&self, src: &str, exprs: &[crate::syntax::ast::Expr]) {
+    fn print_warnings(&self, src: &str, parsed: &syntax::Parsed, exprs: &[crate::syntax::ast::Expr]) {
         let bound: Vec<String> = self.shell.bindings().into_iter().map(|(k, _)| k).collect();
         let aliases = Default::default();
         let env = warn::Env {
@@ -197,7 +198,7 @@ impl Repl {
             requires: &[],
         };
         let mut text = String::new();
-        for w in warn::quoted_atoms(src)
+        for w in warn::syntax(src, parsed)
             .into_iter()
             .chain(warn::repl(exprs, &bound, &env))
         {

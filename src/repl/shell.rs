@@ -165,7 +165,10 @@ fn serve(current: Arc<arc_swap::ArcSwap<Process>>, file: &str, rx: Receiver<Requ
     let mut proc = Proc::new(me.clone());
     proc.shell = true;
     let mut session = Session::new(file, crate::eval::exec::SHELL_CONTEXT);
-    session.compiler.imports.push((Atom::alias("IEx.Helpers"), None));
+    session
+        .compiler
+        .imports
+        .push(crate::eval::compile::Import::all(Atom::alias("IEx.Helpers")));
     // Idle until the first input.
     runtime::runnable_dec();
     while let Ok(req) = rx.recv() {

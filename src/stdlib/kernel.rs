@@ -168,13 +168,23 @@ fn to_chars_builtin(v: &Term, out: &mut Vec<u8>) -> R<()> {
             let (y, m, d) = super::date::parts(v).unwrap_or_default();
             out.extend_from_slice(super::date::iso(y, m, d).as_bytes());
         }
-        Term::Bits(_) => return protocol_undefined_why("String.Chars", v, "cannot convert a bitstring to a string"),
+        Term::Bits(_) => {
+            let r = protocol_undefined_why("String.Chars", v, "cannot convert a bitstring to a string");
+            return ex::beneath(r, "String.Chars.BitString", "to_string", 1, "lib/string/chars.ex", 41);
+        }
         _ => match to_string_term(v) {
             Some(s) => out.extend_from_slice(s.as_bytes()),
-            None => return protocol_undefined("String.Chars", v),
+            None => return chars_undefined(protocol_undefined("String.Chars", v)),
         },
     }
     Ok(())
+}
+
+/// String.Chars has no implementation: Elixir raises in its `impl_for!/1`,
+/// called by `to_string/1`.
+fn chars_undefined<T>(r: R<T>) -> R<T> {
+    let r = ex::beneath(r, "String.Chars", "impl_for!", 1, "lib/string/chars.ex", 3);
+    ex::beneath(r, "String.Chars", "to_string", 1, "lib/string/chars.ex", 22)
 }
 
 /// Appends a charlist / iodata list as UTF-8.

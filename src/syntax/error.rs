@@ -26,3 +26,12 @@ pub struct SyntaxError {
     /// the REPL then asks for a continuation line.
     pub incomplete: bool,
 }
+
+/// A warning Elixir's tokenizer or parser prints while reading the source
+/// (before anything is compiled), at `line:col`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxWarning {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}

@@ -22,7 +22,7 @@ use nom::combinator::{opt, recognize, value};
 use nom::sequence::{pair, preceded, tuple};
 
 use super::ast::Span;
-use super::error::{SyntaxError, SyntaxErrorKind};
+use super::error::{SyntaxError, SyntaxErrorKind, SyntaxWarning};
 
 pub use strings::unescape;
 
@@ -137,9 +137,14 @@ pub fn is_binary_op(op: &str) -> bool {
 
 /// Tokenizes the whole of `src`.
 pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
+    tokenize_warned(src).map(|(toks, _)| toks)
+}
+
+/// [`tokenize`], with the warnings the tokenizer finds (outdented heredocs).
+pub fn tokenize_warned(src: &str) -> Result<(Vec<Token>, Vec<SyntaxWarning>), SyntaxError> {
     let mut lx = Lexer::new(src);
     let toks = lx.lex_until(None)?;
-    Ok(toks)
+    Ok((toks, lx.warnings))
 }
 
 /// Byte offset to 1-based (line, column) with columns counted in characters.
@@ -188,6 +193,8 @@ pub(crate) struct Lexer<'a> {
     pub(crate) pos: usize,
     pub(crate) lines: LineIndex,
     pub(crate) depth: usize,
+    /// The tokenizer's warnings, in the order it finds them.
+    pub(crate) warnings: Vec<SyntaxWarning>,
 }
 
 /// An entry of the terminator stack: the opener's text, its line and column.
@@ -357,6 +364,7 @@ impl<'a> Lexer<'a> {
             pos: 0,
             lines: LineIndex::new(src),
             depth: 0,
+            warnings: Vec::new(),
         }
     }
 
@@ -702,6 +710,15 @@ impl<'a> Lexer<'a> {
         ))(after);
         match word {
             Ok((r, w)) => {
+                // In an atom `@` continues a name (`:node@host`), up to a final `?` or `!`.
+                let name_like = w.starts_with(|c: char| c.is_alphabetic() || c == '_');
+                let r = if name_like && r.starts_with('@') && !w.contains('.') && !w.ends_with(['?', '!']) {
+                    let tail = r.trim_start_matches(|c: char| c == '@' || is_ident_char(c));
+                    tail.strip_prefix(['?', '!']).unwrap_or(tail)
+                } else {
+                    r
+                };
+                let w = &after[..after.len() - r.len()];
                 self.pos = self.src.len() - r.len();
                 Ok(Tok::Atom(w.to_string()))
             }

@@ -8,7 +8,8 @@ pub mod error;
 pub mod lexer;
 pub mod parser;
 
-pub use error::SyntaxError;
+pub use error::{SyntaxError, SyntaxWarning};
+pub use parser::{Parsed, parse_program_warned};
 
 /// Parses a whole file or input into its top-level expressions, in order.
 pub fn parse_program(src: &str) -> Result<Vec<ast::Expr>, SyntaxError> {

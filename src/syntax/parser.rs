@@ -28,15 +28,43 @@ mod tests;
 
 use super::SyntaxError;
 use super::ast::{BinOp, CallTarget, Expr, ExprKind, Span, UnaryOp};
-use super::error::SyntaxErrorKind;
+use super::error::{SyntaxErrorKind, SyntaxWarning};
 use super::lexer::{self, MAX_NESTING, Tok, TokPart, Token};
 
 /// Parses a whole input into its top-level expressions.
 pub fn parse_program(src: &str) -> Result<Vec<Expr>, SyntaxError> {
-    let toks = lexer::tokenize(src)?;
+    parse_program_warned(src).exprs
+}
+
+/// A parsed input with the warnings Elixir prints while it reads it.
+pub struct Parsed {
+    pub exprs: Result<Vec<Expr>, SyntaxError>,
+    /// The tokenizer's (outdented heredocs), found before any parsing.
+    pub lexer: Vec<SyntaxWarning>,
+    /// The parser's (empty `->` bodies), up to a syntax error.
+    pub parser: Vec<SyntaxWarning>,
+}
+
+/// [`parse_program`], with the warnings.
+pub fn parse_program_warned(src: &str) -> Parsed {
+    let (toks, lexer) = match lexer::tokenize_warned(src) {
+        Ok(t) => t,
+        Err(e) => {
+            return Parsed {
+                exprs: Err(e),
+                lexer: Vec::new(),
+                parser: Vec::new(),
+            };
+        }
+    };
     let eof = eof_position(src, &toks);
     let mut p = Parser::new(&toks, eof, 0);
-    p.expect_program()
+    let exprs = p.expect_program();
+    Parsed {
+        exprs,
+        lexer,
+        parser: p.warnings,
+    }
 }
 
 /// Where "expression is incomplete" points: the newline after the last
@@ -149,6 +177,8 @@ pub(crate) struct Parser<'t> {
     depth: usize,
     /// Set for an interpolation's tokens: the `}` that ends them.
     closing_brace: Option<Span>,
+    /// The parser's warnings, in the order it finds them.
+    warnings: Vec<SyntaxWarning>,
 }
 
 pub(crate) fn join(a: Span, b: Span) -> Span {
@@ -173,7 +203,16 @@ impl<'t> Parser<'t> {
             no_do: false,
             depth,
             closing_brace: None,
+            warnings: Vec::new(),
         }
+    }
+
+    fn warn(&mut self, at: Span, message: &str) {
+        self.warnings.push(SyntaxWarning {
+            line: at.line,
+            col: at.col,
+            message: message.into(),
+        });
     }
 
     // ---- token helpers -------------------------------------------------
@@ -545,7 +584,9 @@ impl<'t> Parser<'t> {
                     };
                     let mut sub = Parser::new(toks, brace, self.depth + 1);
                     sub.closing_brace = Some(brace);
-                    let exprs = stacker::maybe_grow(64 * 1024, 1024 * 1024, || sub.expect_program())?;
+                    let exprs = stacker::maybe_grow(64 * 1024, 1024 * 1024, || sub.expect_program());
+                    self.warnings.append(&mut sub.warnings);
+                    let exprs = exprs?;
                     out.push(StrPart::Interp(block_of(exprs, *span)));
                 }
             }

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{CResult, CompileError, Compiler, Frame, err, show};
+use super::{CResult, CompileError, Compiler, Frame, Import, RaisedIn, err, show};
 use crate::eval::Lambda;
 use crate::eval::code;
 use crate::eval::ir::{Clause, Node};
@@ -52,6 +52,30 @@ pub fn kw_pairs(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
             _ => None,
         })
         .collect()
+}
+
+/// Elixir's explanation of a module used where it is defined.
+const SAME_CONTEXT: &str = "This happens when you depend on a module in the same context in which it is defined. \
+For example:\n\n    defmodule MyApp do\n      defmodule Mod do\n      end\n\n      use Mod\n    end\n\n\
+Try defining the module outside the context that uses it:\n\n    defmodule MyApp.Mod do\n    end\n\n    \
+defmodule MyApp do\n      use MyApp.Mod\n    end\n\nIf the module is defined at the top-level and you are \
+trying to use it at the top-level, this is not supported by Elixir";
+
+/// `fn a, b \\\\ 2 -> … end` (in clause `index`): Elixir refuses it in
+/// `elixir_fn:expand/4`, inside the `lists:mapfoldl/3` over the clauses.
+fn optional_arguments(index: usize, line: u32) -> CompileError {
+    let mut frames = vec!["(stdlib 4.2) lists.erl:1462: :lists.mapfoldl_1/3".to_string()];
+    frames.extend((0..index).map(|_| "(stdlib 4.2) lists.erl:1463: :lists.mapfoldl_1/3".to_string()));
+    frames.push("(elixir 1.14.0) src/elixir_fn.erl:23: :elixir_fn.expand/4".into());
+    CompileError {
+        line,
+        message: "anonymous functions cannot have optional arguments".into(),
+        raised_in: Some(Box::new(RaisedIn {
+            frames,
+            module_line: None,
+        })),
+        ..Default::default()
+    }
 }
 
 /// A function (not a macro) given `->` clauses as a keyword's value
@@ -240,22 +264,37 @@ impl Compiler {
             });
         }
         let fname = Atom::new(name);
-        for (m, only) in self.imports.iter().rev() {
-            let allowed = only
-                .as_ref()
-                .is_none_or(|o| o.iter().any(|(n, a)| n == name && *a == arity));
-            if !allowed {
-                continue;
-            }
-            if code::lookup(*m, fname, arity).is_some() {
+        let providers = self.importers(fname, arity);
+        if let [first, second, ..] = providers[..] {
+            return Err(CompileError {
+                line,
+                message: format!(
+                    "function {name}/{arity} imported from both {} and {}, call is ambiguous",
+                    crate::eval::exception::module_name(first),
+                    crate::eval::exception::module_name(second)
+                ),
+                raised_in: Some(Box::new(RaisedIn {
+                    frames: vec![
+                        "(elixir 1.14.0) src/elixir_dispatch.erl:149: :elixir_dispatch.expand_import/7".into(),
+                        "(elixir 1.14.0) src/elixir_dispatch.erl:119: :elixir_dispatch.dispatch_import/6".into(),
+                    ],
+                    module_line: None,
+                })),
+                ..Default::default()
+            });
+        }
+        if let Some(&m) = providers.first()
+            && m != Atom::ELIXIR_KERNEL
+        {
+            if code::lookup(m, fname, arity).is_some() {
                 return Ok(Node::Call {
                     remote: true,
-                    slot: code::slot(*m, fname, arity),
+                    slot: code::slot(m, fname, arity),
                     args,
                     line,
                 });
             }
-            if let Some(f) = stdlib::lookup(*m, fname, arity) {
+            if let Some(f) = stdlib::lookup(m, fname, arity) {
                 return Ok(Node::Native { f, args, line });
             }
         }
@@ -282,7 +321,9 @@ impl Compiler {
             }
             return Ok(Node::Native { f, args, line });
         }
-        match &self.module {
+        // A module's body runs before its functions exist: only imports count there.
+        let body = self.context.ends_with(".__MODULE__/0");
+        match self.module.as_ref().filter(|_| !body) {
             Some(m) => Err(CompileError {
                 line,
                 message: format!(
@@ -299,6 +340,72 @@ impl Compiler {
         }
     }
 
+    /// `import`/`require` need the module's code when they are compiled: a
+    /// module the same top-level code defines does not exist yet (a script
+    /// is compiled whole), one nobody defines is not found. A module this
+    /// runtime does not know but Elixir has passes.
+    fn check_loaded(&self, module: Atom, line: u32) -> CResult<()> {
+        if code::module(module).is_some() || stdlib::is_builtin_module(module) {
+            return Ok(());
+        }
+        let name = crate::eval::exception::module_name(module);
+        if self.module.is_none() && self.context_modules.contains(&module) {
+            return err(
+                line,
+                format!("module {name} is not loaded but was defined. {SAME_CONTEXT}"),
+            );
+        }
+        let elixir_module = module.name().starts_with("Elixir.");
+        if elixir_module && crate::eval::exception::exports_of(module).is_none() {
+            return err(line, format!("module {name} is not loaded and could not be found"));
+        }
+        Ok(())
+    }
+
+    /// `&fun/2` of a function (not a macro) one import offers, Kernel's
+    /// included: Elixir captures it as `&Mod.fun/2`, or as the Erlang
+    /// function it inlines to (`&:erlang.length/1`).
+    fn imported_capture(&self, name: &str, arity: usize) -> Option<crate::term::Fun> {
+        if let Some(m) = &self.module
+            && m.locals.contains(&(name.to_string(), arity))
+        {
+            return None;
+        }
+        let [module] = self.importers(Atom::new(name), arity)[..] else {
+            return None;
+        };
+        let (exports, _) = crate::eval::exception::exports_of(module)?;
+        if !exports.iter().any(|(n, a)| n == name && *a == arity) {
+            return None;
+        }
+        let (module, name) = stdlib::kernel::inlined(module, name, arity).unwrap_or((module, name));
+        Some(crate::term::Fun::External {
+            module,
+            name: Atom::new(name),
+            arity,
+        })
+    }
+
+    /// The modules whose imports offer `name/arity`, the latest import
+    /// first and Kernel (imported before anything) last: a module imported
+    /// again counts only with its latest `only:`/`except:`.
+    fn importers(&self, name: Atom, arity: usize) -> Vec<Atom> {
+        let exports = |m: Atom| code::lookup(m, name, arity).is_some() || stdlib::lookup(m, name, arity).is_some();
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        let kernel = Import::all(Atom::ELIXIR_KERNEL);
+        for i in self.imports.iter().rev().chain(std::iter::once(&kernel)) {
+            if seen.contains(&i.module) {
+                continue;
+            }
+            seen.push(i.module);
+            if i.admits(&name.name(), arity) && exports(i.module) {
+                out.push(i.module);
+            }
+        }
+        out
+    }
+
     /// The forms that are not calls: `if`, `case`, `receive`, `defmodule`…
     fn special_form(&mut self, name: &str, args: &[Expr], parens: bool, line: u32) -> CResult<Option<Node>> {
         let _ = parens;
@@ -306,11 +413,21 @@ impl Compiler {
         Ok(Some(match (name, args.len()) {
             ("put_in" | "update_in" | "get_and_update_in", 2) | ("pop_in", 1) => self.path_macro(name, args, line)?,
             ("if" | "unless", 2) => {
-                let cond = self.expr(&args[0])?;
                 let kwl = &args[1];
-                let Some(then) = kw(kwl, "do") else {
-                    return err(line, format!("missing :do option in \"{name}\""));
+                // Kernel's build_if/2 takes exactly `do:`, then an optional `else:`.
+                let keys: Option<Vec<&str>> = kw_pairs(kwl).map(|ps| ps.iter().map(|(k, _)| *k).collect());
+                let (Some(["do"] | ["do", "else"]), Some(then)) = (keys.as_deref(), kw(kwl, "do")) else {
+                    let (frame, builder) = if name == "if" {
+                        (3731, "build_if/2")
+                    } else {
+                        (3775, "build_unless/2")
+                    };
+                    let message = format!(
+                        "invalid or duplicate keys for {name}, only \"do\" and an optional \"else\" are permitted"
+                    );
+                    return Err(self.macro_error(&format!("{name}/2"), &[(frame, builder)], message, line));
                 };
+                let cond = self.expr(&args[0])?;
                 let then = self.scoped(|c| c.expr(then))?;
                 let other = match kw(kwl, "else") {
                     Some(e) => self.scoped(|c| c.expr(e))?,
@@ -449,24 +566,27 @@ impl Compiler {
                     ExprKind::Atom(a) => Atom::new(a),
                     _ => return err(line, "invalid import"),
                 };
-                let only = args.get(1).and_then(|o| kw(o, "only")).map(|l| {
-                    kw_pairs(l)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|(n, a)| {
-                            (
-                                n.to_string(),
-                                if let ExprKind::Int(i) = a.kind { i as usize } else { 0 },
-                            )
-                        })
-                        .collect()
+                self.check_loaded(module, line)?;
+                let names = |l: &Expr| -> Option<Vec<(String, usize)>> {
+                    let pairs = kw_pairs(l)?.into_iter().map(|(n, a)| {
+                        let arity = if let ExprKind::Int(i) = a.kind { i as usize } else { 0 };
+                        (n.to_string(), arity)
+                    });
+                    Some(pairs.collect())
+                };
+                // `only: :functions` (or `:macros`, `:sigils`) is not a list of names.
+                let opt = |key: &str| args.get(1).and_then(|o| kw(o, key)).and_then(names);
+                self.imports.push(Import {
+                    module,
+                    only: opt("only"),
+                    except: opt("except").unwrap_or_default(),
                 });
-                self.imports.push((module, only));
                 Node::Lit(Term::Atom(module))
             }
             ("require", 1 | 2) => match &args[0].kind {
                 ExprKind::Alias(segs) => {
                     let m = self.alias(segs);
+                    self.check_loaded(m, line)?;
                     self.requires.push(m);
                     Node::Lit(Term::Atom(m))
                 }
@@ -556,14 +676,29 @@ impl Compiler {
     /// `fn clauses end`: a new frame; outer names become captures.
     pub(super) fn lambda(&mut self, scs: &[StabClause], line: u32) -> CResult<Node> {
         let arity = scs.first().map(|c| c.params.len()).unwrap_or(0);
+        self.frames.push(Frame::default());
+        self.reserve_args(scs.iter().map(|c| c.params.len()).max().unwrap_or(0));
+        // As Elixir's `elixir_fn:expand/4`: each clause in turn (refused if
+        // it has a default), then the arities.
+        let clauses: CResult<Vec<Clause>> = scs
+            .iter()
+            .enumerate()
+            .map(|(i, sc)| {
+                if sc
+                    .params
+                    .iter()
+                    .any(|p| matches!(p.kind, ExprKind::Binary(BinOp::Default, ..)))
+                {
+                    return Err(optional_arguments(i, line));
+                }
+                self.fn_clause(sc)
+            })
+            .collect();
+        let frame = self.frames.pop().expect("pushed above");
+        let clauses = clauses?;
         if scs.iter().any(|c| c.params.len() != arity) {
             return err(line, "cannot mix clauses with different arities in anonymous functions");
         }
-        self.frames.push(Frame::default());
-        self.reserve_args(arity);
-        let clauses: CResult<Vec<Clause>> = scs.iter().map(|sc| self.fn_clause(sc)).collect();
-        let frame = self.frames.pop().expect("pushed above");
-        let clauses = clauses?;
         let index = self.lambdas;
         self.lambdas += 1;
         let depth = self.frames.len() - 1;
@@ -632,7 +767,10 @@ impl Compiler {
                     target: CallTarget::Local(name),
                     ..
                 } => {
-                    // `&fun/2` of a local or imported function: a fn calling it.
+                    if let Some(fun) = self.imported_capture(name, arity) {
+                        return Ok(Node::Lit(Term::Fun(Arc::new(fun))));
+                    }
+                    // `&fun/2` of a local function or an imported macro: a fn calling it.
                     let params: Vec<Expr> = (1..=arity)
                         .map(|i| Expr::new(ExprKind::CaptureArg(i as u32), f.span))
                         .collect();

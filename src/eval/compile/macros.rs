@@ -361,7 +361,7 @@ impl Compiler {
 
     /// The `ArgumentError` Kernel's expansion of `kind` raises, with the
     /// frames of Kernel's functions it raised in (line and function).
-    fn macro_error(&self, kind: &str, frames: &[(u32, &str)], message: String, line: u32) -> CompileError {
+    pub(super) fn macro_error(&self, kind: &str, frames: &[(u32, &str)], message: String, line: u32) -> CompileError {
         let mut what: String = frames
             .iter()
             .map(|(l, f)| format!("(elixir 1.14.0) lib/kernel.ex:{l}: Kernel.{f}\n    "))

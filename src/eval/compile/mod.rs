@@ -43,6 +43,18 @@ pub struct CompileError {
     /// A module calls a local function it does not define: iex shows the
     /// frames of Elixir's check of a module's local calls under it.
     pub undefined_local: bool,
+    /// Raised by Elixir's compiler code itself (not a macro's expansion).
+    pub raised_in: Option<Box<RaisedIn>>,
+}
+
+/// The stack of an error Elixir's compiler code raised.
+#[derive(Debug, Clone, Default)]
+pub struct RaisedIn {
+    /// Its frames, innermost first.
+    pub frames: Vec<String>,
+    /// Under them, in a function of a module, the module body's frame at
+    /// its `def`, when the BEAM's 8 frames reach it.
+    pub module_line: Option<u32>,
 }
 
 impl CompileError {
@@ -55,6 +67,14 @@ impl CompileError {
         };
         match &self.expanding {
             Some((what, within)) => t.push_str(&format!("    {what}\n    {file}:{}: {within}\n", self.line)),
+            None if let Some(r) = &self.raised_in => {
+                for f in &r.frames {
+                    t.push_str(&format!("    {f}\n"));
+                }
+                if let Some(l) = r.module_line {
+                    t.push_str(&format!("    {file}:{l}: (module)\n"));
+                }
+            }
             None => t.push('\n'),
         }
         t
@@ -87,10 +107,36 @@ pub struct ModuleScope {
     pub locals: std::collections::HashSet<(String, usize)>,
     /// Module attributes set so far.
     pub attrs: HashMap<String, Term>,
+    /// The attributes read so far, by the module's body or its functions
+    /// (shared by their compilers).
+    pub attrs_read: Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
 }
 
-/// An `import Module` with its `only:` list of `name/arity` (all when `None`).
-pub type Import = (Atom, Option<Vec<(String, usize)>>);
+/// An `import Module` with its `only:` list of `name/arity` (all when
+/// `None`) and its `except:` list.
+#[derive(Clone, Debug)]
+pub struct Import {
+    pub module: Atom,
+    pub only: Option<Vec<(String, usize)>>,
+    pub except: Vec<(String, usize)>,
+}
+
+impl Import {
+    /// The whole module.
+    pub fn all(module: Atom) -> Import {
+        Import {
+            module,
+            only: None,
+            except: Vec::new(),
+        }
+    }
+
+    /// Whether `name/arity` is imported by it (if the module has it).
+    fn admits(&self, name: &str, arity: usize) -> bool {
+        let listed = |l: &[(String, usize)]| l.iter().any(|(n, a)| n == name && *a == arity);
+        self.only.as_deref().is_none_or(listed) && !listed(&self.except)
+    }
+}
 
 /// Compiles expressions in one lexical scope.
 #[derive(Clone)]
@@ -381,15 +427,28 @@ impl Compiler {
         // when there is no such function either, Elixir first warns of the guess.
         let call = self.local_call(name, vec![], line);
         if call.is_err() {
-            crate::runtime::io::write(
-                crate::runtime::io::Device::Stderr,
-                &format!(
-                    "warning: variable \"{name}\" does not exist and is being expanded to \"{name}()\", please use parentheses to remove the ambiguity or change the variable name\n  {}:{line}\n\n",
-                    self.file
+            let w = warn::Warning {
+                line,
+                col: None,
+                context: self.warning_context(),
+                message: format!(
+                    "variable \"{name}\" does not exist and is being expanded to \"{name}()\", please use parentheses to remove the ambiguity or change the variable name"
                 ),
-            );
+            };
+            crate::runtime::io::write(crate::runtime::io::Device::Stderr, &w.render(&self.file));
         }
         call
+    }
+
+    /// What Elixir names after a warning's location: the function being
+    /// compiled, the module whose body it is, nothing at a script's top level.
+    fn warning_context(&self) -> Option<String> {
+        let m = self.module.as_ref()?;
+        Some(if self.context.ends_with(".__MODULE__/0") {
+            crate::eval::exception::module_name(m.name)
+        } else {
+            self.context.clone()
+        })
     }
 
     /// `Foo.Bar` with the first segment expanded through `alias`.
@@ -443,7 +502,7 @@ impl Compiler {
                     format!("{app}expanding struct: {name}.__struct__/{arity}"),
                     within.clone(),
                 )),
-                undefined_local: false,
+                ..Default::default()
             })
         };
         let builtin = || {
@@ -616,12 +675,28 @@ impl Compiler {
         let ExprKind::Var(name) = &arg.kind else {
             return err(line, "module attributes set here must be set in the module body");
         };
-        match &self.module {
-            None => Err(self.outside_module("@/1", "", line)),
-            Some(m) => match m.attrs.get(name) {
-                Some(v) => Ok(Node::Lit(v.clone())),
-                None => Ok(Node::Lit(Term::NIL)),
-            },
+        let Some(m) = &self.module else {
+            return Err(self.outside_module("@/1", "", line));
+        };
+        m.attrs_read
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name.clone());
+        match m.attrs.get(name) {
+            Some(v) => Ok(Node::Lit(v.clone())),
+            None => {
+                // Elixir warns as it expands the read, and reads nil.
+                let w = warn::Warning {
+                    line,
+                    col: None,
+                    context: Some(format!("{} (module)", crate::eval::exception::module_name(m.name))),
+                    message: format!(
+                        "undefined module attribute @{name}, please remove access to @{name} or explicitly set it before access"
+                    ),
+                };
+                crate::runtime::io::err(&w.render(&self.file));
+                Ok(Node::Lit(Term::NIL))
+            }
         }
     }
 

@@ -45,10 +45,25 @@ impl Warning {
     }
 }
 
+/// The warnings Elixir prints while it reads `src` (the first it prints):
+/// the tokenizer's in source order, then the parser's.
+pub fn syntax(src: &str, parsed: &crate::syntax::Parsed) -> Vec<Warning> {
+    let from = |w: &crate::syntax::SyntaxWarning| Warning {
+        line: w.line,
+        col: Some(w.col),
+        context: None,
+        message: w.message.clone(),
+    };
+    let mut out = quoted_atoms(src);
+    out.extend(parsed.lexer.iter().map(from));
+    out.sort_by_key(|w| (w.line, w.col));
+    out.extend(parsed.parser.iter().map(from));
+    out
+}
+
 /// `found quoted atom "ok" but the quotes are not required…` for each quoted
-/// atom or keyword whose quotes are not needed (the tokenizer's warnings, the
-/// first Elixir prints).
-pub fn quoted_atoms(src: &str) -> Vec<Warning> {
+/// atom or keyword whose quotes are not needed.
+fn quoted_atoms(src: &str) -> Vec<Warning> {
     let Ok(toks) = crate::syntax::lexer::tokenize(src) else {
         return Vec::new();
     };
@@ -311,26 +326,38 @@ impl<'a> Walker<'a> {
     }
 
     fn bind(&mut self, name: &str, line: u32, value: Option<Expr>) {
-        if name.starts_with('_') || name == "__MODULE__" {
+        if name == "_" || (name.starts_with("__") && name.ends_with("__")) {
             return;
         }
-        let overridden = self.lookup(name).is_some();
+        // An underscored variable is never unused; reading it warns.
+        let underscored = name.starts_with('_');
+        let overridden = !underscored && self.lookup(name).is_some();
         let i = self.bindings.len();
         self.bindings.push(Binding {
             name: name.to_string(),
             line,
-            used: false,
+            used: underscored,
             overridden,
-            value,
+            value: value.filter(|_| !underscored),
         });
         if let Some(s) = self.scopes.last_mut() {
             s.names.insert(name.to_string(), i);
         }
     }
 
-    fn read(&mut self, name: &str) {
+    fn read(&mut self, name: &str, line: u32) {
         if let Some(i) = self.lookup(name) {
             self.bindings[i].used = true;
+            if name.starts_with('_') {
+                self.elixir.push(Warning {
+                    line,
+                    col: None,
+                    context: self.context.clone(),
+                    message: format!(
+                        "the underscored variable \"{name}\" is used after being set. A leading underscore indicates that the value of the variable should be ignored. If this is intended please rename the variable to remove the underscore"
+                    ),
+                });
+            }
         }
     }
 
@@ -556,7 +583,7 @@ impl<'a> Walker<'a> {
         let line = e.span.line;
         let ctx = if direct == Ctx::Unwanted { Ctx::Value } else { direct };
         match &e.kind {
-            ExprKind::Var(name) => self.read(name),
+            ExprKind::Var(name) => self.read(name, line),
             ExprKind::Str(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil { parts, .. } => self.parts(parts),
             ExprKind::Tuple(items) => self.exprs(items),
             ExprKind::Bitstring(_) | ExprKind::Binary(BinOp::Concat, _, _) => {
@@ -1442,7 +1469,7 @@ fn fails(e: &Expr, consts: &[Expr]) -> Option<String> {
 fn run(e: Expr) -> Result<crate::term::Term, Option<crate::eval::Exc>> {
     let mut c = super::Compiler::new("nofile", "warn");
     // Bitwise's operators and functions are resolved only when imported.
-    c.imports.push((crate::term::Atom::alias("Bitwise"), None));
+    c.imports.push(super::Import::all(crate::term::Atom::alias("Bitwise")));
     let node = c.expr(&e).map_err(|_| None)?;
     let mut proc = crate::eval::Proc::new(crate::runtime::detached_process());
     let mut frame = vec![crate::term::Term::NIL; c.slots()];

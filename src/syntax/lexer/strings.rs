@@ -6,7 +6,7 @@
 //! unescape, e.g. with [`unescape`] for `~s`/`~c`/`~w`, not at all for `~r`.
 
 use super::{Lexer, Tok, TokPart};
-use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
+use crate::syntax::error::{SyntaxError, SyntaxErrorKind, SyntaxWarning};
 
 /// How a quoted body is read.
 struct Spec {
@@ -18,6 +18,8 @@ struct Spec {
     raw: bool,
     /// The "missing terminator" message.
     missing: String,
+    /// Where the quoted text starts (a heredoc's outdent warning points there).
+    start: usize,
 }
 
 /// Decodes the escape after a backslash: the character (None for a line
@@ -114,6 +116,7 @@ impl Lexer<'_> {
                 interp: true,
                 raw: false,
                 missing: format!("missing terminator: {triple} (for heredoc starting at line {line})"),
+                start,
             };
             self.body(&spec)?
         } else {
@@ -124,6 +127,7 @@ impl Lexer<'_> {
                 interp: true,
                 raw: false,
                 missing: format!("missing terminator: {q} (for string starting at line {line})"),
+                start,
             };
             let parts = self.body(&spec)?;
             let r = self.rest();
@@ -150,6 +154,7 @@ impl Lexer<'_> {
             interp: true,
             raw: false,
             missing: format!("missing terminator: {q} (for {what} starting at line {line})"),
+            start,
         };
         self.body(&spec)
     }
@@ -196,6 +201,7 @@ impl Lexer<'_> {
                 interp: !upper,
                 raw: true,
                 missing: format!("missing terminator: {triple} (for sigil ~{name}{triple} starting at line {line})"),
+                start,
             }
         } else {
             self.pos += open.len_utf8();
@@ -205,6 +211,7 @@ impl Lexer<'_> {
                 interp: !upper,
                 raw: true,
                 missing: format!("missing terminator: {close} (for sigil ~{name}{open} starting at line {line})"),
+                start,
             }
         };
         let parts = self.body(&spec)?;
@@ -279,6 +286,8 @@ impl Lexer<'_> {
             None
         };
         let mut line_start = spec.heredoc;
+        // The first line of a heredoc indented less than its closing line.
+        let mut outdented = None;
         loop {
             if let Some(indent) = indent.filter(|_| line_start) {
                 line_start = false;
@@ -291,6 +300,15 @@ impl Lexer<'_> {
                 {
                     self.pos += ws + 3;
                     break;
+                }
+                // Elixir's tokenizer trims each line up to the next newline
+                // or interpolation: only a line with text there is outdented.
+                let blank = trimmed.is_empty()
+                    || trimmed.starts_with('\n')
+                    || trimmed.starts_with("\r\n")
+                    || (spec.interp && trimmed.starts_with("#{"));
+                if ws < indent && !blank && outdented.is_none() {
+                    outdented = Some(self.pos);
                 }
                 self.pos += ws.min(indent);
             }
@@ -358,6 +376,25 @@ impl Lexer<'_> {
         if !buf.is_empty() || parts.is_empty() {
             parts.push(TokPart::Lit(buf));
         }
+        if let Some(at) = outdented {
+            self.warn_outdented(at, spec);
+        }
         Ok(parts)
+    }
+
+    /// Elixir's warning for a heredoc line indented less than its closing
+    /// line: at that line, and the column where the heredoc starts.
+    fn warn_outdented(&mut self, at: usize, spec: &Spec) {
+        let triple: String = std::iter::repeat_n(spec.term, 3).collect();
+        let (line, _) = self.line_col(at);
+        let (_, col) = self.line_col(spec.start);
+        let message = format!(
+            "outdented heredoc line. The contents inside the heredoc should be indented at the same level \
+             as the closing {triple}. The following is forbidden:\n\n    def text do\n      \"\"\"\n    \
+             contents\n      \"\"\"\n    end\n\nInstead make sure the contents are indented as much as the \
+             heredoc closing:\n\n    def text do\n      \"\"\"\n      contents\n      \"\"\"\n    end\n\n\
+             The current heredoc line is indented too little"
+        );
+        self.warnings.push(SyntaxWarning { line, col, message });
     }
 }

@@ -12,10 +12,18 @@ enum Body {
     Stab(Vec<StabClause>),
 }
 
-/// A statement, or the head of a `->` clause (its params, guard, start).
+/// A statement, or the head of a `->` clause.
 enum Item {
     Stmt(Expr),
-    Head(Vec<Expr>, Option<Expr>, Span),
+    Head(Head),
+}
+
+/// A `->` clause's head: its params, guard, where it starts and its `->`.
+struct Head {
+    params: Vec<Expr>,
+    guard: Option<Expr>,
+    start: Span,
+    arrow: Span,
 }
 
 fn is_section_end(t: &Tok) -> bool {
@@ -107,19 +115,32 @@ impl Parser<'_> {
     /// Statements up to a `stop` token, or `->` clauses if the first one is a head.
     fn expect_stab_or_block(&mut self, stop: fn(&Tok) -> bool) -> Result<Body, SyntaxError> {
         let mut clauses = Vec::new();
-        let mut head: Option<(Vec<Expr>, Option<Expr>, Span)> = None;
+        let mut head: Option<Head> = None;
         let mut exprs = Vec::new();
         loop {
+            let before = self.pos;
             self.skip_separators();
+            let separated = self.pos > before;
             match self.peek_tok() {
                 None => break,
                 Some(t) if stop(t) => break,
                 _ => {}
             }
             match self.expect_stmt_or_head()? {
-                Item::Head(params, guard, start) => {
+                Item::Head(next) => {
                     if let Some(h) = head.take() {
-                        clauses.push(self.clause(h, std::mem::take(&mut exprs)));
+                        // `1 ->` then `2 -> x` with no newline between (the
+                        // one after `->` belongs to it): `2` is the body.
+                        if exprs.is_empty() && !separated {
+                            return Err(self.error(
+                                next.arrow,
+                                SyntaxErrorKind::Syntax,
+                                "syntax error before: '->'".into(),
+                                false,
+                            ));
+                        }
+                        let clause = self.clause(h, std::mem::take(&mut exprs));
+                        clauses.push(clause);
                     } else if let Some(first) = exprs.first() {
                         return Err(self.error(
                             first.span,
@@ -128,7 +149,7 @@ impl Parser<'_> {
                             false,
                         ));
                     }
-                    head = Some((params, guard, start));
+                    head = Some(next);
                 }
                 Item::Stmt(e) => {
                     exprs.push(e);
@@ -149,7 +170,20 @@ impl Parser<'_> {
         })
     }
 
-    fn clause(&self, (params, guard, start): (Vec<Expr>, Option<Expr>, Span), body: Vec<Expr>) -> StabClause {
+    /// A clause from its head and body; an empty body gets Elixir's warning.
+    fn clause(&mut self, head: Head, body: Vec<Expr>) -> StabClause {
+        let Head {
+            params,
+            guard,
+            start,
+            arrow,
+        } = head;
+        if body.is_empty() {
+            self.warn(
+                arrow,
+                "an expression is always required on the right side of ->. Please provide a value after ->",
+            );
+        }
         let body_span = body.last().map_or(start, |e| e.span);
         let body = block_of(body, start);
         StabClause {
@@ -166,7 +200,12 @@ impl Parser<'_> {
         let start = self.peek().map_or(self.eof, |t| t.span);
         if self.at_op("->") {
             self.advance();
-            return Ok(Item::Head(vec![], None, start));
+            return Ok(Item::Head(Head {
+                params: vec![],
+                guard: None,
+                start,
+                arrow: start,
+            }));
         }
         if self.at(&Tok::LParen) && self.paren_head_follows() {
             let params = self.expect_call_args()?;
@@ -175,8 +214,14 @@ impl Parser<'_> {
                 self.advance();
                 guard = Some(self.expect_expr(0)?);
             }
+            let arrow = self.peek().map_or(self.eof, |t| t.span);
             self.expect_op("->")?;
-            return Ok(Item::Head(params, guard, start));
+            return Ok(Item::Head(Head {
+                params,
+                guard,
+                start,
+                arrow,
+            }));
         }
         let first = self.expect_expr(0)?;
         if !self.at(&Tok::Comma) && !self.at_op("->") {
@@ -191,6 +236,7 @@ impl Parser<'_> {
             }
             params.push(self.expect_expr(0)?);
         }
+        let arrow = self.peek().map_or(self.eof, |t| t.span);
         self.expect_op("->")?;
         let mut guard = None;
         if let Some(last) = params.pop() {
@@ -202,7 +248,12 @@ impl Parser<'_> {
                 kind => params.push(Expr::new(kind, last.span)),
             }
         }
-        Ok(Item::Head(params, guard, start))
+        Ok(Item::Head(Head {
+            params,
+            guard,
+            start,
+            arrow,
+        }))
     }
 
     /// Does the `(` here hold `->` clauses, `(1 -> :a; _ -> :b)` (a

@@ -1,0 +1,5 @@
+defmodule Bare do
+  def f(x) do
+    x + total
+  end
+end

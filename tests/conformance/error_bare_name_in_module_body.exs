@@ -1,0 +1,3 @@
+defmodule B do
+  IO.inspect zz
+end

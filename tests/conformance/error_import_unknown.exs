@@ -1,0 +1,4 @@
+defmodule Uses do
+  import Nowhere
+  def f, do: 1
+end

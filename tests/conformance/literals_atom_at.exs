@@ -1,0 +1,8 @@
+IO.inspect(:foo@bar)
+IO.inspect(:a@b@c)
+IO.inspect(:a@1)
+IO.inspect(:foo@)
+IO.inspect(:Foo@bar)
+IO.inspect(:a@b?)
+IO.inspect([:node@host, :"with space"])
+IO.inspect(:foo@bar == String.to_atom("foo@bar"))
