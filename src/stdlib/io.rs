@@ -89,6 +89,7 @@ pub fn inspect_opts(opts: &Term, base: Opts) -> (Opts, Option<String>) {
             "limit" => o.limit = limit(v).unwrap_or(o.limit),
             "printable_limit" => o.printable_limit = limit(v).unwrap_or(o.printable_limit),
             "pretty" => o.pretty = *v == Term::TRUE,
+            "structs" => o.structs = *v != Term::FALSE,
             "base" => {
                 o.base = match name.as_deref() {
                     Some("hex") => 16,
@@ -290,6 +291,13 @@ pub fn register(r: &mut Registry) {
             }
         });
     }
+    r.add(":erlang", "list_to_binary", 1, |_, a| {
+        let mut w = BitWriter::default();
+        match a[0].is_list() && iodata(&a[0], &mut w, false) {
+            true => Ok(w.into_term()),
+            false => ex::in_bif(ex::badarg_at(1, "not an iolist term"), "list_to_binary", || a.to_vec()),
+        }
+    });
     r.add(":erlang", "list_to_bitstring", 1, |_, a| {
         let mut w = BitWriter::default();
         match a[0].is_list() && iodata(&a[0], &mut w, true) {
