@@ -66,8 +66,6 @@ fn chardata(t: &Term, fun: &str, arity: usize) -> R<Term> {
     }
     let mut out = Vec::new();
     let r = to_chars(t, &mut out);
-    let r = ex::beneath(r, "String.Chars", "impl_for!", 1, "lib/string/chars.ex", 3);
-    let r = ex::beneath(r, "String.Chars", "to_string", 1, "lib/string/chars.ex", 22);
     ex::beneath(r, "IO", fun, arity, "lib/io.ex", 767)?;
     Ok(Term::bytes(&out))
 }

@@ -168,10 +168,18 @@ fn to_chars_builtin(v: &Term, out: &mut Vec<u8>) -> R<()> {
             let (y, m, d) = super::date::parts(v).unwrap_or_default();
             out.extend_from_slice(super::date::iso(y, m, d).as_bytes());
         }
-        Term::Bits(_) => return protocol_undefined_why("String.Chars", v, "cannot convert a bitstring to a string"),
+        Term::Bits(_) => {
+            let r = protocol_undefined_why("String.Chars", v, "cannot convert a bitstring to a string");
+            return ex::in_elixir(r, "String.Chars.BitString", "to_string", 1, "lib/string/chars.ex", 41);
+        }
         _ => match to_string_term(v) {
             Some(s) => out.extend_from_slice(s.as_bytes()),
-            None => return protocol_undefined("String.Chars", v),
+            // `String.Chars.to_string/1` found no implementation.
+            None => {
+                let r = protocol_undefined("String.Chars", v);
+                let r = ex::beneath(r, "String.Chars", "impl_for!", 1, "lib/string/chars.ex", 3);
+                return ex::beneath(r, "String.Chars", "to_string", 1, "lib/string/chars.ex", 22);
+            }
         },
     }
     Ok(())
