@@ -6,8 +6,8 @@ use crate::syntax::error::SyntaxErrorKind;
 /// `** (SyntaxError) file:line:col: message`, then (for a plain syntax
 /// error, and for an expression left incomplete at the end) the line of
 /// `src` it is on with a caret under the column, as Elixir 1.14 shows it. A
-/// missing terminator, a mismatched delimiter or an unmatched `end` has no
-/// snippet.
+/// missing terminator, a mismatched delimiter, an unmatched `end` or a
+/// misplaced reserved word has no snippet.
 pub fn syntax_error(e: &SyntaxError, file: &str, src: &str) -> String {
     let kind = match e.kind {
         SyntaxErrorKind::Syntax | SyntaxErrorKind::MismatchedDelimiter | SyntaxErrorKind::UnexpectedEnd => {
@@ -18,7 +18,8 @@ pub fn syntax_error(e: &SyntaxError, file: &str, src: &str) -> String {
     let mut t = format!("** ({kind}) {file}:{}:{}: {}", e.line, e.col, e.message);
     // The parser's own "syntax error: expression is incomplete" at the end
     // of the input is a TokenMissingError with a snippet.
-    let plain = e.kind == SyntaxErrorKind::Syntax
+    // A reserved word where an expression cannot have it is raised without one.
+    let plain = (e.kind == SyntaxErrorKind::Syntax && !e.message.contains("is a reserved word in Elixir"))
         || (e.kind == SyntaxErrorKind::TokenMissing && e.message.starts_with("syntax error"));
     if let Some(code) = src.lines().nth((e.line as usize).wrapping_sub(1)).filter(|_| plain) {
         let number = e.line.to_string();

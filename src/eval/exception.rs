@@ -138,7 +138,9 @@ pub fn app_prefix(module: Atom) -> &'static str {
         return match alias {
             "Logger" => "(logger 1.14.0) ",
             "IEx.Evaluator" => "(iex 1.14.0) ",
-            "Module.ParallelChecker" | "Kernel.CLI" | "String.Chars.BitString" => "(elixir 1.14.0) ",
+            "Module.ParallelChecker" | "Kernel.CLI" => "(elixir 1.14.0) ",
+            // Elixir's implementations of its own protocols.
+            _ if alias.starts_with("String.Chars.") => "(elixir 1.14.0) ",
             // Elixir's own modules: those written natively, and the OTP
             // modules written in Elixir here (exported by Elixir or not).
             _ if match crate::eval::code::module(module) {

@@ -108,7 +108,7 @@ pub fn opts_term(o: &Opts) -> Term {
     put("pretty", Term::bool(o.pretty));
     put("printable_limit", limit_term(o.printable_limit));
     put("safe", Term::TRUE);
-    put("structs", Term::TRUE);
+    put("structs", Term::bool(o.structs));
     put("syntax_colors", Term::EmptyList);
     put("width", limit_term(if o.pretty { o.width } else { 80 }));
     Term::map(m)

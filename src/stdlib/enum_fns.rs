@@ -109,7 +109,8 @@ pub fn sort_by_fn(
     Ok(out)
 }
 
-/// `:asc`, `:desc` or a two-argument function, as `Enum.sort/2` takes it.
+/// `:asc`, `:desc`, a two-argument function, a module or `{:asc | :desc,
+/// module}`, as `Enum.sort/2` takes it.
 /// Says whether its first argument may come before its second.
 type Before = Box<dyn FnMut(&mut Proc, &Term, &Term) -> R<bool>>;
 
@@ -121,15 +122,35 @@ fn sorter(how: &Term, name: &str, args: &[Term]) -> R<Before> {
         Term::Fun(f) if f.arity() == 2 => Ok(Box::new(move |p, a, b| {
             Ok(p.callback(&how, [a.clone(), b.clone()])?.is_truthy())
         })),
+        Term::Atom(m) => Ok(module_sorter(*m, "gt")),
+        Term::Tuple(t) => match &t[..] {
+            [Term::Atom(dir), Term::Atom(m)] if &*dir.name() == "asc" => Ok(module_sorter(*m, "gt")),
+            [Term::Atom(dir), Term::Atom(m)] if &*dir.name() == "desc" => Ok(module_sorter(*m, "lt")),
+            _ => no_clause(name, args),
+        },
         _ => no_clause(name, args),
     }
 }
 
-/// The index range `Enum.slice/2` takes, resolved against a length.
+/// A module as a sorter (`Date`, `{:desc, Date}`): `a` may come first
+/// unless `module.compare(a, b)` answers `lose`, as Elixir's `to_sort_fun/1`.
+fn module_sorter(module: Atom, lose: &str) -> Before {
+    let compare = Term::Fun(std::sync::Arc::new(crate::term::Fun::External {
+        module,
+        name: Atom::new("compare"),
+        arity: 2,
+    }));
+    let lose = Term::atom(lose);
+    Box::new(move |p, a, b| Ok(p.apply(&compare, vec![a.clone(), b.clone()])? != lose))
+}
+
+/// The index range `Enum.slice/2` takes (a positive step), resolved
+/// against a length as Elixir 1.14's `slice_range/4` does: a negative first
+/// index counts from the end and stops at the first element.
 fn slice_bounds(first: i64, last: i64, step: i64, len: i64) -> Option<(i64, i64, i64)> {
-    let f = if first < 0 { first + len } else { first };
+    let f = if first < 0 { (first + len).max(0) } else { first };
     let l = if last < 0 { last + len } else { last };
-    if f < 0 || f >= len || step <= 0 || l < f {
+    if f >= len || step <= 0 || l < f {
         return None;
     }
     Some((f, l.min(len - 1), step))
@@ -317,15 +338,7 @@ fn keeper(how: Option<&Term>, want: Ordering) -> Before {
             let f = f.clone();
             Box::new(move |p, a, b| Ok(p.apply(&f, vec![a.clone(), b.clone()])?.is_truthy()))
         }
-        Some(Term::Atom(m)) => {
-            let compare = Term::Fun(std::sync::Arc::new(crate::term::Fun::External {
-                module: *m,
-                name: Atom::new("compare"),
-                arity: 2,
-            }));
-            let lose = Term::atom(if want == Ordering::Greater { "lt" } else { "gt" });
-            Box::new(move |p, a, b| Ok(p.apply(&compare, vec![a.clone(), b.clone()])? != lose))
-        }
+        Some(Term::Atom(m)) => module_sorter(*m, if want == Ordering::Greater { "lt" } else { "gt" }),
         _ => Box::new(move |_, a, b| Ok(compare(b, a) != want)),
     }
 }
@@ -561,9 +574,15 @@ fn slice_amount(p: &mut Proc, a: &[Term], start: i64, amount: i64) -> R<Term> {
     if amount < 0 {
         return no_clause("slice", a);
     }
+    if start >= 0 {
+        return match amount {
+            0 => Ok(Term::EmptyList),
+            n => slice_forward(p, &a[0], start, Some(start + n - 1), 1),
+        };
+    }
     let v = to_vec(p, &a[0])?;
     let len = v.len() as i64;
-    let start = if start < 0 { (start + len).max(0) } else { start };
+    let start = (start + len).max(0);
     if start >= len {
         return Ok(Term::EmptyList);
     }
@@ -573,6 +592,22 @@ fn slice_amount(p: &mut Proc, a: &[Term], start: i64, amount: i64) -> R<Term> {
             .take(amount as usize)
             .collect::<Vec<_>>(),
     ))
+}
+
+/// The elements of `t` at `first`, `first + step`… up to `last` (to the
+/// end when `None`), reading no further than `last`, as Elixir's
+/// `slice_forward/4` does.
+fn slice_forward(p: &mut Proc, t: &Term, first: i64, last: Option<i64>, step: i64) -> R<Term> {
+    let mut out = Vec::new();
+    let mut i = 0i64;
+    each(p, t, &mut |_, x| {
+        if i >= first && (i - first) % step == 0 {
+            out.push(x);
+        }
+        i += 1;
+        Ok(last.is_none_or(|l| i <= l))
+    })?;
+    Ok(Term::list(out))
 }
 
 /// `Enum.slide/3` on the elements `v`: `first..last` (a step of 1) moved
@@ -934,9 +969,22 @@ pub fn register(r: &mut Registry) {
         let Some((first, last, step)) = range_parts(&a[1]) else {
             return no_clause("slice", a);
         };
-        let v = to_vec(p, &a[0])?;
         // A range written `first..last` with `last < first` slices forwards, as in Elixir 1.14.
-        let step = if step == -1 && first > last { 1 } else { step };
+        let step = match step {
+            -1 if first > last => 1,
+            s if s < 0 => {
+                return ex::argument_error(format!(
+                    "Enum.slice/2 does not accept ranges with negative steps, got: {}",
+                    crate::term::inspect::inspect_default(&a[1])
+                ));
+            }
+            s => s,
+        };
+        // Forward indexes need no count: a stream is read only as far as they go.
+        if first >= 0 && (last >= first || last == -1) {
+            return slice_forward(p, &a[0], first, (last >= 0).then_some(last), step);
+        }
+        let v = to_vec(p, &a[0])?;
         let Some((f, l, s)) = slice_bounds(first, last, step, v.len() as i64) else {
             return Ok(Term::EmptyList);
         };

@@ -18,8 +18,8 @@ fn device(t: &Term) -> R<Device> {
     }
 }
 
-/// The text `IO.puts`/`IO.write` write: a list must be chardata, as
-/// `:io.put_chars/2` (its 2nd argument) checks.
+/// The text of chardata: a list must be chardata, as `:io.put_chars/2`
+/// (its 2nd argument) checks; anything else goes through `to_string/1`.
 fn text(t: &Term) -> R<String> {
     let mut out = Vec::new();
     match to_chars(t, &mut out) {
@@ -27,6 +27,16 @@ fn text(t: &Term) -> R<String> {
         r => r?,
     }
     Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The text `IO.puts`/`IO.write` (`fun`) write: [`text`], whose
+/// `to_string/1` error passes through `fun`'s frame.
+fn written(t: &Term, fun: &str) -> R<String> {
+    let r = text(t);
+    if t.is_list() {
+        return r;
+    }
+    ex::beneath(r, "IO", fun, 2, "lib/io.ex", 767)
 }
 
 /// Appends iodata (bytes, binaries, nested lists, a binary tail) to `w`;
@@ -89,6 +99,7 @@ pub fn inspect_opts(opts: &Term, base: Opts) -> (Opts, Option<String>) {
             "limit" => o.limit = limit(v).unwrap_or(o.limit),
             "printable_limit" => o.printable_limit = limit(v).unwrap_or(o.printable_limit),
             "pretty" => o.pretty = *v == Term::TRUE,
+            "structs" => o.structs = *v != Term::FALSE,
             "base" => {
                 o.base = match name.as_deref() {
                     Some("hex") => 16,
@@ -213,13 +224,17 @@ pub fn register(r: &mut Registry) {
     });
     r.add("IO", "warn", 1, |p, a| warn(p, &[a[0].clone(), Term::EmptyList]));
     r.add("IO", "puts", 1, |p: &mut Proc, a| {
-        request(p, Device::Stdout, &(text(&a[0])? + "\n"))
+        request(p, Device::Stdout, &(written(&a[0], "puts")? + "\n"))
     });
     r.add("IO", "puts", 2, |p, a| {
-        request(p, device(&a[0])?, &(text(&a[1])? + "\n"))
+        request(p, device(&a[0])?, &(written(&a[1], "puts")? + "\n"))
     });
-    r.add("IO", "write", 1, |p, a| request(p, Device::Stdout, &text(&a[0])?));
-    r.add("IO", "write", 2, |p, a| request(p, device(&a[0])?, &text(&a[1])?));
+    r.add("IO", "write", 1, |p, a| {
+        request(p, Device::Stdout, &written(&a[0], "write")?)
+    });
+    r.add("IO", "write", 2, |p, a| {
+        request(p, device(&a[0])?, &written(&a[1], "write")?)
+    });
     r.add("IO", "inspect", 1, |p, a| {
         request(p, Device::Stdout, &inspected(&a[0], &Term::EmptyList))?;
         Ok(a[0].clone())
@@ -252,6 +267,13 @@ pub fn register(r: &mut Registry) {
             }
         });
     }
+    r.add(":erlang", "list_to_binary", 1, |_, a| {
+        let mut w = BitWriter::default();
+        match a[0].is_list() && iodata(&a[0], &mut w, false) {
+            true => Ok(w.into_term()),
+            false => ex::in_bif(ex::badarg_at(1, "not an iolist term"), "list_to_binary", || a.to_vec()),
+        }
+    });
     r.add(":erlang", "list_to_bitstring", 1, |_, a| {
         let mut w = BitWriter::default();
         match a[0].is_list() && iodata(&a[0], &mut w, true) {

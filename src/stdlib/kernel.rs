@@ -279,6 +279,18 @@ pub fn register(r: &mut Registry) {
         ))
     });
     r.add("Kernel", "is_map_key", 2, |_, a| is_map_key(&a[0], &a[1]));
+    // `is_struct/2` and `is_exception/2` are macros in Elixir: outside a
+    // guard a name that is not an atom is `raise ArgumentError`.
+    r.add("Kernel", "is_struct", 2, |_, a| match &a[1] {
+        Term::Atom(name) => Ok(Term::bool(a[0].struct_name() == Some(*name))),
+        _ => ex::argument_error("argument error"),
+    });
+    r.add("Kernel", "is_exception", 2, |_, a| match &a[1] {
+        Term::Atom(name) => Ok(Term::bool(
+            a[0].struct_name() == Some(*name) && a[0].map_get(Atom::EXCEPTION) == Some(&Term::TRUE),
+        )),
+        _ => ex::argument_error("argument error"),
+    });
     // The operators as functions (`&+/2`, `Kernel.+(1, 2)`).
     r.add("Kernel", "+", 2, |_, a| op2(Op2::Add, &a[0], &a[1]));
     r.add("Kernel", "-", 2, |_, a| op2(Op2::Sub, &a[0], &a[1]));

@@ -118,6 +118,49 @@ fn list_to_string(t: &Term) -> R<Term> {
     }
 }
 
+/// `List.to_charlist/1`: the code points of chardata, with Elixir's
+/// explanation when the list is not chardata.
+fn list_to_charlist(a: &[Term]) -> R<Term> {
+    if !a[0].is_list() {
+        return ex::function_clause(Atom::alias("List"), Atom::new("to_charlist"), a.to_vec());
+    }
+    let mut out = Vec::new();
+    if to_chars(&a[0], &mut out).is_err() {
+        return ex::argument_error(format!(
+            "cannot convert the given list to a charlist.\n\n\
+             To be converted to a charlist, a list must contain only:\n\n  \
+             * strings\n  * integers representing Unicode code points\n  \
+             * or a list containing one of these three elements\n\n\
+             Please check the given list or call inspect/1 to get the list representation, got:\n\n{}\n",
+            crate::term::inspect::inspect_default(&a[0])
+        ));
+    }
+    let (text, rest) = match std::str::from_utf8(&out) {
+        Ok(s) => (s, None),
+        Err(e) => (
+            std::str::from_utf8(&out[..e.valid_up_to()]).unwrap_or_default(),
+            Some(&out[e.valid_up_to()..]),
+        ),
+    };
+    let chars = Term::list(text.chars().map(|c| Term::Int(c as i64)).collect::<Vec<_>>());
+    match rest {
+        None => Ok(chars),
+        Some(rest) => ex::raise(
+            "UnicodeConversionError",
+            vec![
+                ("encoded", chars),
+                (
+                    "message",
+                    Term::str(&format!(
+                        "invalid encoding starting at {}",
+                        crate::term::inspect::inspect_default(&Term::bytes(rest))
+                    )),
+                ),
+            ],
+        ),
+    }
+}
+
 /// One step of an edit script: kept, deleted, inserted, or a nested
 /// script from the `diff_script` fun.
 #[derive(Clone, Copy, PartialEq)]
@@ -539,7 +582,7 @@ pub fn register(r: &mut Registry) {
         Term::Bin(_) => Ok(a[0].clone()),
         l => list_to_string(l),
     });
-    r.add("List", "to_charlist", 1, |_, a| Ok(a[0].clone()));
+    r.add("List", "to_charlist", 1, |_, a| list_to_charlist(a));
     // Inlined to the `:erlang` builtins, whose frames their errors carry.
     r.add("List", "to_atom", 1, |_, a| {
         let r = chars_text(&a[0], "not a list of characters").and_then(|s| super::atom::text_to_atom(&s));

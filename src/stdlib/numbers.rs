@@ -87,7 +87,19 @@ enum Mode {
 
 /// `f` rounded to `digits` decimal places by its exact value.
 fn round_float(f: f64, digits: u32, mode: Mode) -> f64 {
-    if !f.is_finite() || f == 0.0 {
+    if !f.is_finite() {
+        return f;
+    }
+    // Precision 0 is `:math.ceil/1`, `:math.floor/1`, or `:erlang.round/1`
+    // made a float again (a zero comes back positive).
+    if digits == 0 {
+        return match mode {
+            Mode::Ceil => f.ceil(),
+            Mode::Floor => f.floor(),
+            Mode::HalfUp => f.round() + 0.0,
+        };
+    }
+    if f == 0.0 {
         return f;
     }
     let bits = f.to_bits();
@@ -99,6 +111,19 @@ fn round_float(f: f64, digits: u32, mode: Mode) -> f64 {
     } else {
         (frac | (1 << 52), exp_bits - 1075)
     };
+    // Elixir's `Float.round/3` counts the binary digits after the point: past
+    // 104 the float is taken as zero; a result of zero is a positive zero.
+    let count = 1075 - exp_bits - mant.trailing_zeros().min(52) as i64;
+    if count >= 104 {
+        return match mode {
+            Mode::Ceil if !negative => 1.0 / 10f64.powi(digits as i32),
+            Mode::Floor if negative => -1.0 / 10f64.powi(digits as i32),
+            _ => 0.0,
+        };
+    }
+    if count <= digits as i64 {
+        return f;
+    }
     let scale = num_traits::pow(BigInt::from(10), digits as usize);
     let num = BigInt::from(mant) * &scale;
     let (q, r, den) = if exp >= 0 {
@@ -114,6 +139,9 @@ fn round_float(f: f64, digits: u32, mode: Mode) -> f64 {
         Mode::Floor => negative && !r.is_zero(),
     };
     let q = if up { q + 1 } else { q };
+    if q.is_zero() {
+        return 0.0;
+    }
     let text = format!("{}{}e-{}", if negative { "-" } else { "" }, q, digits);
     text.parse::<f64>().unwrap_or(f)
 }

@@ -107,9 +107,35 @@ fn opt(opts: &Term, key: &str) -> Option<Term> {
     })
 }
 
+/// Every match of `re` in `s`, as Erlang's `re:run/3` with `:global` finds
+/// them: after a non-empty match the next may be empty where it ended (the
+/// `regex` crate skips that one); after an empty match the search goes on
+/// one character further.
+pub fn global_matches<'s>(re: &Regex, s: &'s str) -> Vec<regex::Captures<'s>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos <= s.len() {
+        let Some(c) = re.captures_at(s, pos) else { break };
+        let Some(m) = c.get(0) else { break };
+        pos = if m.is_empty() {
+            match s[m.end()..].chars().next() {
+                Some(ch) => m.end() + ch.len_utf8(),
+                None => s.len() + 1,
+            }
+        } else {
+            m.end()
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// The groups of a match as `re:run/3` reports them: a group that did not
+/// take part is "" (`{-1, 0}`), and those after the last that did are left out.
 fn captures_term(c: &regex::Captures, index: bool) -> Term {
+    let len = (0..c.len()).rev().find(|&i| c.get(i).is_some()).map_or(0, |i| i + 1);
     Term::list(
-        (0..c.len())
+        (0..len)
             .map(|i| match c.get(i) {
                 Some(m) if index => Term::tuple(vec![Term::Int(m.start() as i64), Term::Int(m.len() as i64)]),
                 Some(m) => Term::str(m.as_str()),
@@ -160,7 +186,7 @@ fn expand(replacement: &str, c: &regex::Captures) -> String {
 pub fn replace(p: &mut Proc, re: &Regex, s: &str, with: &Term, global: bool) -> R<Term> {
     let mut out = String::new();
     let mut last = 0;
-    for c in re.captures_iter(s) {
+    for c in global_matches(re, s) {
         let Some(m) = c.get(0) else { continue };
         out.push_str(&s[last..m.start()]);
         match with {
@@ -193,25 +219,81 @@ fn with_arity(f: &Term) -> usize {
     }
 }
 
-/// `Regex.split/3` and `String.split/3` with a regex.
-pub fn split(re: &Regex, s: &str, parts: Option<usize>, trim: bool) -> Term {
+/// `Regex.split/3` and `String.split/3` with a regex, as Elixir 1.14's
+/// `do_split/6` walks the matches (the whole match, or the groups `on:`
+/// names): each match ends a part, a match that starts before the current
+/// offset is skipped, `trim` drops empty parts, `include_captures` keeps the
+/// matched text after its part, and with `parts: n` the n-th part is the rest.
+pub fn split(re: &Regex, s: &str, opts: &Term) -> R<Term> {
+    let trim = opt(opts, "trim").is_some_and(|t| t.is_truthy());
+    if s.is_empty() {
+        return Ok(if trim {
+            Term::EmptyList
+        } else {
+            Term::list(vec![Term::str("")])
+        });
+    }
+    let counter = match opt(opts, "parts") {
+        None => 0,
+        Some(t) if t == Term::atom("infinity") => 0,
+        Some(Term::Int(n)) if n > 0 => n,
+        Some(t) => {
+            return ex::function_clause(regex_atom(), Atom::new("parts_to_index"), vec![t]);
+        }
+    };
+    let with_captures = opt(opts, "include_captures").is_some_and(|t| t.is_truthy());
+    let on = opt(opts, "on").and_then(|t| t.as_atom()).map(|a| a.name().to_string());
+    let matches: Vec<Vec<(i64, i64)>> = global_matches(re, s)
+        .iter()
+        .map(|c| {
+            let groups: Vec<usize> = match on.as_deref() {
+                Some("all") => (0..c.len()).collect(),
+                Some("all_but_first") => (1..c.len()).collect(),
+                _ => vec![0],
+            };
+            groups
+                .into_iter()
+                .map(|i| c.get(i).map_or((-1, 0), |m| (m.start() as i64, m.len() as i64)))
+                .collect()
+        })
+        .collect();
     let mut out: Vec<&str> = Vec::new();
-    let mut last = 0;
-    for m in re.find_iter(s) {
-        if parts.is_some_and(|n| out.len() + 1 >= n) {
+    let (mut offset, mut counter) = (0i64, counter);
+    let len = s.len() as i64;
+    let mut groups = matches.iter().flatten();
+    loop {
+        if trim && len <= offset {
             break;
         }
-        if m.start() == m.end() && (m.start() == 0 || m.start() == s.len()) {
+        let rest = &s[offset as usize..];
+        if counter == 1 {
+            out.push(rest);
+            break;
+        }
+        let Some(&(pos, mlen)) = groups.next() else {
+            out.push(rest);
+            break;
+        };
+        if pos - offset < 0 {
             continue;
         }
-        out.push(&s[last..m.start()]);
-        last = m.end();
+        let part = &s[offset as usize..pos as usize];
+        let matched = &s[pos as usize..(pos + mlen) as usize];
+        offset = pos + mlen;
+        if part.is_empty() && trim {
+            if with_captures {
+                out.push(matched);
+                counter -= 1;
+            }
+            continue;
+        }
+        out.push(part);
+        if with_captures {
+            out.push(matched);
+        }
+        counter -= 1;
     }
-    out.push(&s[last..]);
-    if trim {
-        out.retain(|p| !p.is_empty());
-    }
-    Term::list(out.into_iter().map(Term::str).collect::<Vec<_>>())
+    Ok(Term::list(out.into_iter().map(Term::str).collect::<Vec<_>>()))
 }
 
 fn run(a: &[Term], opts: &Term) -> R<Term> {
@@ -234,8 +316,9 @@ fn scan(a: &[Term], opts: &Term) -> R<Term> {
     let s = text(&a[1], "scan", a)?;
     let index = opt(opts, "return").is_some_and(|r| r == Term::atom("index"));
     Ok(Term::list(
-        re.captures_iter(s)
-            .map(|c| captures_term(&c, index))
+        global_matches(&re, s)
+            .iter()
+            .map(|c| captures_term(c, index))
             .collect::<Vec<_>>(),
     ))
 }
@@ -271,16 +354,11 @@ pub fn register(r: &mut Registry) {
     });
     r.add("Regex", "split", 2, |_, a| {
         let re = regex_arg(&a[0], "split", a)?;
-        Ok(split(&re, text(&a[1], "split", a)?, None, false))
+        split(&re, text(&a[1], "split", a)?, &Term::EmptyList)
     });
     r.add("Regex", "split", 3, |_, a| {
         let re = regex_arg(&a[0], "split", a)?;
-        let parts = match opt(&a[2], "parts") {
-            Some(Term::Int(n)) if n > 0 => Some(n as usize),
-            _ => None,
-        };
-        let trim = opt(&a[2], "trim").is_some_and(|t| t.is_truthy());
-        Ok(split(&re, text(&a[1], "split", a)?, parts, trim))
+        split(&re, text(&a[1], "split", a)?, &a[2])
     });
     r.add("Regex", "named_captures", 2, |_, a| {
         let re = regex_arg(&a[0], "named_captures", a)?;

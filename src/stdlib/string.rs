@@ -278,30 +278,37 @@ pub(super) fn to_float(s: &str) -> R<Term> {
     }
 }
 
-fn replace(s: &str, pats: &[String], with: &str, global: bool) -> String {
-    if pats.iter().all(String::is_empty) {
-        if !global {
-            return with.to_string() + s;
-        }
-        let mut out = with.to_string();
-        for g in graphemes(s) {
-            out.push_str(g);
-            out.push_str(with);
-        }
-        return out;
+/// `String.replace/4` with string patterns: `with` gives the replacement
+/// for a match (a fun is called on the matched text, and on "" for each
+/// place an empty pattern matches, in Elixir's order).
+fn replace(s: &str, pats: &[String], with: &mut dyn FnMut(&str) -> R<Vec<u8>>, global: bool) -> R<Vec<u8>> {
+    if pats.is_empty() {
+        return Ok(s.as_bytes().to_vec());
     }
-    let mut out = String::new();
+    if pats.iter().all(String::is_empty) {
+        let mut out = with("")?;
+        if !global {
+            out.extend_from_slice(s.as_bytes());
+            return Ok(out);
+        }
+        for g in graphemes(s) {
+            out.extend_from_slice(g.as_bytes());
+            out.extend(with("")?);
+        }
+        return Ok(out);
+    }
+    let mut out = Vec::new();
     let mut from = 0;
     while let Some((i, len)) = find_any(s, pats, from) {
-        out.push_str(&s[from..i]);
-        out.push_str(with);
+        out.extend_from_slice(&s.as_bytes()[from..i]);
+        out.extend(with(&s[i..i + len])?);
         from = i + len;
         if !global {
             break;
         }
     }
-    out.push_str(&s[from..]);
-    out
+    out.extend_from_slice(&s.as_bytes()[from..]);
+    Ok(out)
 }
 
 /// Jaro similarity of two strings' graphemes (the shorter one scanned against the longer).
@@ -459,12 +466,7 @@ pub fn register(r: &mut Registry) {
     fn split_with(a: &[Term], opts: &Term) -> R<Term> {
         let s = text(&a[0], "split", a)?;
         if let Some(re) = super::regex::of(&a[1]) {
-            let parts = match opt(opts, "parts") {
-                Some(Term::Int(n)) if n > 0 => Some(n as usize),
-                _ => None,
-            };
-            let trim = opt(opts, "trim").is_some_and(|t| t.is_truthy());
-            return Ok(super::regex::split(&re, s, parts, trim));
+            return super::regex::split(&re, s, opts);
         }
         let Some(pats) = patterns(&a[1]) else {
             return no_clause("split", a);
@@ -484,11 +486,30 @@ pub fn register(r: &mut Registry) {
             let global = opt(opts, "global").is_none_or(|g| g.is_truthy());
             return super::regex::replace(p, &re, s, &a[2], global);
         }
-        let (Some(pats), Some(with)) = (patterns(&a[1]), a[2].as_str()) else {
+        let fun = matches!(&a[2], Term::Fun(f) if f.arity() == 1);
+        let (Some(pats), true) = (patterns(&a[1]), a[2].as_str().is_some() || fun) else {
             return no_clause("replace", a);
         };
         let global = opt(opts, "global").is_none_or(|g| g.is_truthy());
-        Ok(Term::str(&replace(s, &pats, with, global)))
+        let out = replace(
+            s,
+            &pats,
+            &mut |m| match &a[2] {
+                Term::Bin(b) => Ok(b.to_vec()),
+                f => {
+                    let v = p.apply(f, vec![Term::str(m)])?;
+                    let mut w = crate::term::bits::BitWriter::default();
+                    match super::io::iodata(&v, &mut w, false) {
+                        true => Ok(w.into_term().as_bin().map(<[u8]>::to_vec).unwrap_or_default()),
+                        false => ex::in_bif(ex::badarg_at(1, "not an iodata term"), "iolist_to_binary", || {
+                            vec![v.clone()]
+                        }),
+                    }
+                }
+            },
+            global,
+        )?;
+        Ok(Term::bytes(&out))
     }
     r.add("String", "replace", 3, |p, a| replace_with(p, a, &Term::EmptyList));
     r.add("String", "replace", 4, |p, a| replace_with(p, &a[..3], &a[3]));

@@ -43,6 +43,8 @@ pub struct Opts {
     pub charlists: Option<bool>,
     /// `binaries:` — `None` infers, `Some(true)` as strings, `Some(false)` as binaries.
     pub binaries: Option<bool>,
+    /// `structs:` — false shows structs as the maps they are.
+    pub structs: bool,
 }
 
 impl Opts {
@@ -57,6 +59,7 @@ impl Opts {
             base: 10,
             charlists: None,
             binaries: None,
+            structs: true,
         }
     }
 
@@ -71,6 +74,7 @@ impl Opts {
             base: 10,
             charlists: None,
             binaries: None,
+            structs: true,
         }
     }
 
@@ -712,7 +716,7 @@ pub fn struct_fields(module: Atom) -> Option<Vec<Atom>> {
 
 fn inspect_map(t: &Term, opts: &Opts, limit: usize) -> Doc {
     let Some(m) = t.as_map() else { return Doc::Nil };
-    if let Some(name) = t.struct_name()
+    if let Some(name) = t.struct_name().filter(|_| opts.structs)
         && let Some(doc) = inspect_struct(t, name, opts, limit)
     {
         return doc;
@@ -931,7 +935,7 @@ fn to_doc(t: &Term, opts: &Opts, limit: usize) -> Doc {
 fn to_doc_inner(t: &Term, opts: &Opts, limit: usize) -> Doc {
     match t {
         Term::Int(i) => color(text(int_in_base(*i, opts.base)), Key::Number, opts),
-        Term::BigInt(b) => color(text(b.to_string()), Key::Number, opts),
+        Term::BigInt(b) => color(text(bigint_in_base(b, opts.base)), Key::Number, opts),
         Term::Float(f) => color(text(inspect_float(*f)), Key::Number, opts),
         Term::Atom(a) => {
             let key = match *a {
@@ -970,6 +974,18 @@ fn int_in_base(i: i64, base: u32) -> String {
         _ => return i.to_string(),
     };
     format!("{}{prefix}{digits}", if i < 0 { "-" } else { "" })
+}
+
+/// A big integer as `inspect` writes it in `base`, as [`int_in_base`].
+fn bigint_in_base(b: &num_bigint::BigInt, base: u32) -> String {
+    let prefix = match base {
+        16 => "0x",
+        8 => "0o",
+        2 => "0b",
+        _ => return b.to_string(),
+    };
+    let sign = if b.sign() == num_bigint::Sign::Minus { "-" } else { "" };
+    format!("{sign}{prefix}{}", b.magnitude().to_str_radix(base).to_uppercase())
 }
 
 /// `to_string/1` (`String.Chars`, also string interpolation), or `None` where

@@ -1423,6 +1423,7 @@ static BIFS: &[Bif] = &[
         Some("calling element/2"),
     ),
     bif(":erlang.binary_to_atom", 2, ":erlang.binary_to_atom/2", ARG, None),
+    bif(":erlang.list_to_binary", 1, ":erlang.list_to_binary/1", ARG, None),
     bif("Bitwise.band", 2, "Bitwise.band/2", ARITH, None),
     bif("Bitwise.bor", 2, "Bitwise.bor/2", ARITH, None),
     bif("Bitwise.bxor", 2, "Bitwise.bxor/2", ARITH, None),

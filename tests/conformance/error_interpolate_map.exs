@@ -1,0 +1,3 @@
+IO.puts("start")
+value = %{name: "Ann"}
+IO.puts("value: #{value}")

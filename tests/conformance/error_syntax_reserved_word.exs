@@ -1,0 +1,2 @@
+IO.puts("before")
+x = 1 rescue 2

@@ -1,0 +1,11 @@
+dates = [~D[2020-01-02], ~D[2019-05-01], ~D[2021-01-01]]
+IO.inspect Enum.sort(dates, Date)
+IO.inspect Enum.sort(dates, {:asc, Date})
+IO.inspect Enum.sort(dates, {:desc, Date})
+IO.inspect Enum.sort_by([%{d: ~D[2020-01-02]}, %{d: ~D[2019-05-01]}], & &1.d, Date)
+IO.inspect Enum.sort_by([%{d: ~D[2020-01-02]}, %{d: ~D[2019-05-01]}], & &1.d, {:desc, Date})
+IO.inspect Enum.sort(MapSet.new(dates), {:desc, Date})
+IO.inspect Enum.max(dates, Date)
+IO.inspect Enum.min(dates, Date)
+IO.inspect Enum.sort([3, 1, 2], :desc)
+IO.inspect Enum.sort_by(["bb", "a", "ccc"], &String.length/1, :desc)
